@@ -1,0 +1,305 @@
+package io.keras4j;
+
+import java.util.Arrays;
+
+/**
+ * An n-dimensional array of float32 or int32 values in row-major order.
+ *
+ * <p>A tensor a user holds is never changed by the library: every op returns a new tensor, and
+ * factories copy the arrays they are given. Only the library's own buffers (weights being trained,
+ * reused scratch space) are written in place, and those are never handed out without a copy.
+ */
+public final class Tensor {
+  private final DType dtype;
+  private final int[] shape;
+  private final float[] floats;
+  private final int[] ints;
+
+  private Tensor(DType dtype, int[] shape, float[] floats, int[] ints) {
+    this.dtype = dtype;
+    this.shape = shape;
+    this.floats = floats;
+    this.ints = ints;
+  }
+
+  // ---- factories -------------------------------------------------------------------------
+
+  /** A float32 tensor from row-major data and a shape (the data is copied). */
+  public static Tensor of(float[] data, int... shape) {
+    checkShape(shape, data.length);
+    return new Tensor(DType.FLOAT32, shape.clone(), data.clone(), null);
+  }
+
+  /** A 1-D float32 tensor. */
+  public static Tensor of(float... data) {
+    return new Tensor(DType.FLOAT32, new int[] {data.length}, data.clone(), null);
+  }
+
+  /** A 2-D float32 tensor from rows of equal length. */
+  public static Tensor of(float[][] rows) {
+    int cols = rows.length == 0 ? 0 : rows[0].length;
+    float[] data = new float[rows.length * cols];
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r].length != cols) {
+        throw new IllegalArgumentException(
+            "All rows must have the same length: expected "
+                + cols
+                + ". Received: rows["
+                + r
+                + "].length="
+                + rows[r].length);
+      }
+      System.arraycopy(rows[r], 0, data, r * cols, cols);
+    }
+    return new Tensor(DType.FLOAT32, new int[] {rows.length, cols}, data, null);
+  }
+
+  /** An int32 tensor from row-major data and a shape (the data is copied). */
+  public static Tensor ofInts(int[] data, int... shape) {
+    checkShape(shape, data.length);
+    return new Tensor(DType.INT32, shape.clone(), null, data.clone());
+  }
+
+  /** A 2-D int32 tensor from rows of equal length. */
+  public static Tensor ofInts(int[][] rows) {
+    int cols = rows.length == 0 ? 0 : rows[0].length;
+    int[] data = new int[rows.length * cols];
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r].length != cols) {
+        throw new IllegalArgumentException(
+            "All rows must have the same length: expected "
+                + cols
+                + ". Received: rows["
+                + r
+                + "].length="
+                + rows[r].length);
+      }
+      System.arraycopy(rows[r], 0, data, r * cols, cols);
+    }
+    return new Tensor(DType.INT32, new int[] {rows.length, cols}, null, data);
+  }
+
+  public static Tensor zeros(int... shape) {
+    return new Tensor(DType.FLOAT32, shape.clone(), new float[checkedSize(shape)], null);
+  }
+
+  public static Tensor ones(int... shape) {
+    return full(1f, shape);
+  }
+
+  public static Tensor full(float value, int... shape) {
+    float[] data = new float[checkedSize(shape)];
+    Arrays.fill(data, value);
+    return new Tensor(DType.FLOAT32, shape.clone(), data, null);
+  }
+
+  public static Tensor zerosLike(Tensor t) {
+    return t.dtype == DType.INT32
+        ? new Tensor(DType.INT32, t.shape.clone(), null, new int[t.ints.length])
+        : zeros(t.shape);
+  }
+
+  /** A rank-0 float32 tensor. */
+  public static Tensor scalar(float value) {
+    return new Tensor(DType.FLOAT32, new int[0], new float[] {value}, null);
+  }
+
+  /**
+   * Wraps an array without copying it. For the library's kernels and ops only: the caller hands over
+   * the array and must not write it afterwards.
+   */
+  public static Tensor wrap(float[] data, int... shape) {
+    checkShape(shape, data.length);
+    return new Tensor(DType.FLOAT32, shape, data, null);
+  }
+
+  /** Wraps an int array without copying it; see {@link #wrap(float[], int...)}. */
+  public static Tensor wrapInts(int[] data, int... shape) {
+    checkShape(shape, data.length);
+    return new Tensor(DType.INT32, shape, null, data);
+  }
+
+  private static int checkedSize(int[] shape) {
+    long n = 1;
+    for (int d : shape) {
+      if (d < 0) {
+        throw new IllegalArgumentException(
+            "Tensor dimensions must be >= 0. Received: shape=" + Arrays.toString(shape));
+      }
+      n *= d;
+    }
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "Tensor too large for one JVM array: "
+              + n
+              + " elements. Received: shape="
+              + Arrays.toString(shape));
+    }
+    return (int) n;
+  }
+
+  private static void checkShape(int[] shape, int length) {
+    int n = checkedSize(shape);
+    if (n != length) {
+      throw new IllegalArgumentException(
+          "Data length does not match the shape: shape "
+              + Arrays.toString(shape)
+              + " needs "
+              + n
+              + " values. Received: data.length="
+              + length);
+    }
+  }
+
+  // ---- accessors -------------------------------------------------------------------------
+
+  public DType dtype() {
+    return dtype;
+  }
+
+  /** The shape (a copy). */
+  public int[] shape() {
+    return shape.clone();
+  }
+
+  /** Dimension {@code axis} (negative counts from the end). */
+  public int dim(int axis) {
+    return shape[Shapes.axis(axis, shape.length)];
+  }
+
+  public int rank() {
+    return shape.length;
+  }
+
+  public long size() {
+    return dtype == DType.FLOAT32 ? floats.length : ints.length;
+  }
+
+  /** The values as float32, row-major (a copy; int32 tensors are converted). */
+  public float[] toFloatArray() {
+    if (dtype == DType.FLOAT32) {
+      return floats.clone();
+    }
+    float[] out = new float[ints.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ints[i];
+    }
+    return out;
+  }
+
+  /** The values as int32, row-major (a copy; float32 values are truncated toward zero). */
+  public int[] toIntArray() {
+    if (dtype == DType.INT32) {
+      return ints.clone();
+    }
+    int[] out = new int[floats.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (int) floats[i];
+    }
+    return out;
+  }
+
+  public float getFloat(int... index) {
+    int flat = flatIndex(index);
+    return dtype == DType.FLOAT32 ? floats[flat] : ints[flat];
+  }
+
+  public int getInt(int... index) {
+    int flat = flatIndex(index);
+    return dtype == DType.INT32 ? ints[flat] : (int) floats[flat];
+  }
+
+  /** The single value of a tensor with one element, e.g. a scalar loss. */
+  public float item() {
+    if (size() != 1) {
+      throw new IllegalStateException(
+          "item() needs a tensor with exactly one element. Received: shape="
+              + Shapes.toString(shape));
+    }
+    return dtype == DType.FLOAT32 ? floats[0] : ints[0];
+  }
+
+  private int flatIndex(int[] index) {
+    if (index.length != shape.length) {
+      throw new IllegalArgumentException(
+          "Index rank does not match the tensor: expected "
+              + shape.length
+              + " indices for shape "
+              + Shapes.toString(shape)
+              + ". Received: "
+              + Arrays.toString(index));
+    }
+    int flat = 0;
+    for (int i = 0; i < index.length; i++) {
+      if (index[i] < 0 || index[i] >= shape[i]) {
+        throw new IndexOutOfBoundsException(
+            "Index out of range on axis "
+                + i
+                + " of shape "
+                + Shapes.toString(shape)
+                + ". Received: "
+                + Arrays.toString(index));
+      }
+      flat = flat * shape[i] + index[i];
+    }
+    return flat;
+  }
+
+  /**
+   * The backing float array, without a copy. For the library's kernels: never write to it, and
+   * never hand it to user code.
+   */
+  public float[] floats() {
+    if (floats == null) {
+      throw new IllegalStateException("Expected a float32 tensor. Received: dtype=" + dtype);
+    }
+    return floats;
+  }
+
+  /** The backing int array, without a copy; see {@link #floats()}. */
+  public int[] ints() {
+    if (ints == null) {
+      throw new IllegalStateException("Expected an int32 tensor. Received: dtype=" + dtype);
+    }
+    return ints;
+  }
+
+  /** The shape array itself, without a copy; for the library's ops. */
+  public int[] shapeRef() {
+    return shape;
+  }
+
+  /** This tensor as float32 (itself when it already is). */
+  public Tensor asFloat() {
+    return dtype == DType.FLOAT32 ? this : new Tensor(DType.FLOAT32, shape, toFloatArray(), null);
+  }
+
+  /** This tensor as int32 (itself when it already is). */
+  public Tensor asInt() {
+    return dtype == DType.INT32 ? this : new Tensor(DType.INT32, shape, null, toIntArray());
+  }
+
+  /** A tensor with the same values and a new shape of the same size (shares the buffer). */
+  public Tensor reshapeView(int... newShape) {
+    checkShape(newShape, (int) size());
+    return new Tensor(dtype, newShape.clone(), floats, ints);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Tensor(shape=").append(Shapes.toString(shape));
+    sb.append(", dtype=").append(dtype).append(", values=");
+    int n = (int) Math.min(size(), 12);
+    sb.append('[');
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(dtype == DType.FLOAT32 ? Float.toString(floats[i]) : Integer.toString(ints[i]));
+    }
+    if (size() > n) {
+      sb.append(", ...");
+    }
+    return sb.append("])").toString();
+  }
+}

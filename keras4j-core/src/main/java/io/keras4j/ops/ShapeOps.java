@@ -1,0 +1,206 @@
+package io.keras4j.ops;
+
+import io.keras4j.Shapes;
+import io.keras4j.Tensor;
+import java.util.Arrays;
+
+/** Ops that move values without computing: reshape, transpose, broadcast, expand and squeeze. */
+final class ShapeOps {
+  private ShapeOps() {}
+
+  /** Resolves one {@code -1} in a target shape against a size. */
+  static int[] resolveShape(int[] target, long size, int[] from) {
+    int[] s = target.clone();
+    int unknown = -1;
+    long known = 1;
+    for (int i = 0; i < s.length; i++) {
+      if (s[i] == -1) {
+        if (unknown >= 0) {
+          throw new IllegalArgumentException(
+              "reshape: at most one dimension can be -1. Received: shape=" + Arrays.toString(target));
+        }
+        unknown = i;
+      } else if (s[i] < 0) {
+        throw new IllegalArgumentException(
+            "reshape: dimensions must be >= 0 or -1. Received: shape=" + Arrays.toString(target));
+      } else {
+        known *= s[i];
+      }
+    }
+    if (unknown >= 0) {
+      if (known == 0 || size % known != 0) {
+        throw new IllegalArgumentException(
+            "reshape: cannot reshape a tensor of shape "
+                + Shapes.toString(from)
+                + " ("
+                + size
+                + " values) into "
+                + Arrays.toString(target));
+      }
+      s[unknown] = (int) (size / known);
+    } else if (known != size) {
+      throw new IllegalArgumentException(
+          "reshape: cannot reshape a tensor of shape "
+              + Shapes.toString(from)
+              + " ("
+              + size
+              + " values) into "
+              + Arrays.toString(target));
+    }
+    return s;
+  }
+
+  static Tensor reshape(Tensor x, int[] shape) {
+    int[] from = x.shapeRef();
+    int[] to = resolveShape(shape, x.size(), from);
+    Tensor out = x.reshapeView(to);
+    GradientTape.record(out, new Tensor[] {x}, g -> new Tensor[] {g.reshapeView(from)});
+    return out;
+  }
+
+  static Tensor transpose(Tensor x, int[] perm) {
+    int[] s = x.shapeRef();
+    int rank = s.length;
+    if (perm == null) {
+      perm = new int[rank];
+      for (int i = 0; i < rank; i++) {
+        perm[i] = rank - 1 - i;
+      }
+    }
+    if (perm.length != rank) {
+      throw new IllegalArgumentException(
+          "transpose: axes must name every axis of a rank-"
+              + rank
+              + " tensor. Received: axes="
+              + Arrays.toString(perm));
+    }
+    boolean[] seen = new boolean[rank];
+    int[] p = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      p[i] = Shapes.axis(perm[i], rank);
+      if (seen[p[i]]) {
+        throw new IllegalArgumentException(
+            "transpose: repeated axis. Received: axes=" + Arrays.toString(perm));
+      }
+      seen[p[i]] = true;
+    }
+    int[] outShape = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      outShape[i] = s[p[i]];
+    }
+    int[] inStrides = Shapes.strides(s);
+    int[] st = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      st[i] = inStrides[p[i]];
+    }
+    Tensor out = gatherStrided(x, outShape, st);
+    int[] inverse = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      inverse[p[i]] = i;
+    }
+    GradientTape.record(out, new Tensor[] {x}, g -> new Tensor[] {transpose(g, inverse)});
+    return out;
+  }
+
+  /** out[idx] = x[sum(idx[d] * strides[d])], iterating the output in row-major order. */
+  static Tensor gatherStrided(Tensor x, int[] outShape, int[] strides) {
+    int rank = outShape.length;
+    int total = (int) Shapes.size(outShape);
+    int[] idx = new int[rank];
+    int src = 0;
+    if (x.dtype() == io.keras4j.DType.INT32) {
+      int[] in = x.ints();
+      int[] out = new int[total];
+      for (int i = 0; i < total; i++) {
+        out[i] = in[src];
+        src = advance(idx, outShape, strides, src);
+      }
+      return Tensor.wrapInts(out, outShape);
+    }
+    float[] in = x.floats();
+    float[] out = new float[total];
+    for (int i = 0; i < total; i++) {
+      out[i] = in[src];
+      src = advance(idx, outShape, strides, src);
+    }
+    return Tensor.wrap(out, outShape);
+  }
+
+  private static int advance(int[] idx, int[] shape, int[] strides, int pos) {
+    for (int d = shape.length - 1; d >= 0; d--) {
+      idx[d]++;
+      pos += strides[d];
+      if (idx[d] < shape[d]) {
+        return pos;
+      }
+      pos -= strides[d] * shape[d];
+      idx[d] = 0;
+    }
+    return pos;
+  }
+
+  static Tensor broadcastTo(Tensor x, int[] shape) {
+    int[] s = x.shapeRef();
+    int[] b = Shapes.broadcast(s, shape);
+    if (!Arrays.equals(b, shape)) {
+      throw new IllegalArgumentException(
+          "broadcast_to: cannot broadcast "
+              + Shapes.toString(s)
+              + " to "
+              + Shapes.toString(shape));
+    }
+    if (Arrays.equals(s, shape)) {
+      return x;
+    }
+    Tensor out = gatherStrided(x, shape.clone(), Broadcasting.broadcastStrides(s, shape));
+    GradientTape.record(
+        out, new Tensor[] {x}, g -> new Tensor[] {Broadcasting.sumToShape(g, s)});
+    return out;
+  }
+
+  static Tensor expandDims(Tensor x, int axis) {
+    int rank = x.rank() + 1;
+    int a = Shapes.axis(axis, rank);
+    int[] s = x.shapeRef();
+    int[] out = new int[rank];
+    for (int i = 0, j = 0; i < rank; i++) {
+      out[i] = i == a ? 1 : s[j++];
+    }
+    return reshape(x, out);
+  }
+
+  static Tensor squeeze(Tensor x, int[] axes) {
+    int[] s = x.shapeRef();
+    boolean[] drop = new boolean[s.length];
+    if (axes == null || axes.length == 0) {
+      for (int i = 0; i < s.length; i++) {
+        drop[i] = s[i] == 1;
+      }
+    } else {
+      for (int a : axes) {
+        int ax = Shapes.axis(a, s.length);
+        if (s[ax] != 1) {
+          throw new IllegalArgumentException(
+              "squeeze: axis "
+                  + a
+                  + " has size "
+                  + s[ax]
+                  + ", expected 1. Received: shape="
+                  + Shapes.toString(s));
+        }
+        drop[ax] = true;
+      }
+    }
+    int n = 0;
+    for (boolean d : drop) {
+      n += d ? 0 : 1;
+    }
+    int[] out = new int[n];
+    for (int i = 0, j = 0; i < s.length; i++) {
+      if (!drop[i]) {
+        out[j++] = s[i];
+      }
+    }
+    return reshape(x, out);
+  }
+}
