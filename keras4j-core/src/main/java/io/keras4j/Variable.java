@@ -44,6 +44,11 @@ public final class Variable {
     return shape.clone();
   }
 
+  /** The shape array itself, without a copy; for the library. */
+  public int[] shapeRef() {
+    return shape;
+  }
+
   public DType dtype() {
     return dtype;
   }

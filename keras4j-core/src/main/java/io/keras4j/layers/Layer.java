@@ -1,0 +1,680 @@
+package io.keras4j.layers;
+
+import io.keras4j.DType;
+import io.keras4j.KerasTensor;
+import io.keras4j.Shapes;
+import io.keras4j.Tensor;
+import io.keras4j.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.saving.Config;
+import io.keras4j.utils.Naming;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The base of every layer, with Keras's lifecycle: arguments are validated in the constructor (and
+ * in chained options), weights are created in {@link #onBuild} once the input shape is known, {@link
+ * #call} computes with ops, {@link #computeOutputShape} gives the output shape without computing,
+ * and {@link #getConfig} returns the constructor's arguments.
+ *
+ * <p>A user-written layer subclasses this, creates its weights with {@link #addWeight} in {@code
+ * onBuild}, and writes {@code call} with {@link io.keras4j.ops.Ops}.
+ */
+public abstract class Layer {
+  private String name;
+  private boolean built;
+  private boolean trainable = true;
+  private DType dtype = DType.FLOAT32;
+  private int[] batchInputShape;
+  private InputSpec inputSpec;
+  private Regularizer activityRegularizer;
+  private final List<Variable> trainableVars = new ArrayList<>();
+  private final List<Variable> nonTrainableVars = new ArrayList<>();
+  private final Map<Variable, WeightOptions> weightOptions = new IdentityHashMap<>();
+  private final List<Layer> sublayers = new ArrayList<>();
+  private final List<Node> inboundNodes = new ArrayList<>();
+  private final List<Tensor> callLosses = new ArrayList<>();
+  private List<int[]> builtInputShapes;
+
+  /** Whether this layer passes a mask through unchanged (when it does not compute its own). */
+  protected boolean supportsMasking;
+
+  private record WeightOptions(Regularizer regularizer, Constraint constraint) {}
+
+  protected Layer() {}
+
+  // ---- identity and options --------------------------------------------------------------
+
+  /** The layer's name; an automatic unique one (e.g. {@code dense_1}) unless one was given. */
+  public String name() {
+    if (name == null) {
+      name = Naming.uniqueName(defaultNamePrefix());
+    }
+    return name;
+  }
+
+  /** The prefix of automatic names: the class name in snake_case, as Keras. */
+  protected String defaultNamePrefix() {
+    return Naming.toSnakeCase(getClass().getSimpleName());
+  }
+
+  /** Sets the name (a layer-wide option; chain it after the layer's own options). */
+  public Layer name(String name) {
+    checkNotBuilt("name");
+    if (name == null || name.isEmpty() || name.contains("/")) {
+      throw new IllegalArgumentException(
+          "Argument `name` of layer "
+              + getClass().getSimpleName()
+              + " must be a non-empty string without '/'. Received: name="
+              + name);
+    }
+    this.name = name;
+    return this;
+  }
+
+  /** The input shape without the batch axis, as Keras's {@code input_shape}; -1 for unknown. */
+  public Layer inputShape(int... shape) {
+    checkNotBuilt("inputShape");
+    for (int d : shape) {
+      if (d < -1 || d == 0) {
+        throw new IllegalArgumentException(
+            "Argument `input_shape` of layer '"
+                + name()
+                + "' must hold positive sizes or -1 (None). Received: input_shape="
+                + Shapes.toString(shape));
+      }
+    }
+    this.batchInputShape = Shapes.withBatch(-1, shape);
+    return this;
+  }
+
+  /** The input shape with the batch axis, as Keras's {@code batch_input_shape}. */
+  public Layer batchInputShape(int... shape) {
+    checkNotBuilt("batchInputShape");
+    this.batchInputShape = shape.clone();
+    return this;
+  }
+
+  /** The batch input shape given with {@link #inputShape}, or null. */
+  public int[] batchInputShape() {
+    return batchInputShape == null ? null : batchInputShape.clone();
+  }
+
+  public Layer dtype(DType dtype) {
+    checkNotBuilt("dtype");
+    this.dtype = dtype;
+    return this;
+  }
+
+  public DType dtype() {
+    return dtype;
+  }
+
+  /** Whether the weights of this layer (and its sublayers) are updated by training. */
+  public boolean trainable() {
+    return trainable;
+  }
+
+  /** Freezes or unfreezes this layer and its sublayers (allowed at any time, as in Keras). */
+  public Layer trainable(boolean trainable) {
+    this.trainable = trainable;
+    for (Layer l : sublayers) {
+      l.trainable(trainable);
+    }
+    return this;
+  }
+
+  /** A penalty on the layer's output, added to the loss during training. */
+  public Layer activityRegularizer(Regularizer regularizer) {
+    checkNotBuilt("activityRegularizer");
+    this.activityRegularizer = regularizer;
+    return this;
+  }
+
+  public Regularizer activityRegularizer() {
+    return activityRegularizer;
+  }
+
+  /** Throws when an option is changed after the layer was built. */
+  protected final void checkNotBuilt(String option) {
+    if (built) {
+      throw new IllegalStateException(
+          "Option `"
+              + option
+              + "` of layer '"
+              + name()
+              + "' cannot change once the layer is built (its weights exist already).");
+    }
+  }
+
+  public boolean isBuilt() {
+    return built;
+  }
+
+  // ---- the lifecycle, overridden by layers ------------------------------------------------
+
+  /**
+   * Creates the weights from the input shape (batch axis included, -1 when unknown): Keras's {@code
+   * build}. Called once, before the first call.
+   */
+  protected void onBuild(int[] inputShape) {}
+
+  /** Multi-input layers override this; the default builds from the single input's shape. */
+  protected void onBuild(List<int[]> inputShapes) {
+    if (inputShapes.size() == 1) {
+      onBuild(inputShapes.get(0));
+    }
+  }
+
+  /** Computes the output of a single-input layer. */
+  protected Tensor call(Tensor inputs, CallContext ctx) {
+    throw new UnsupportedOperationException(
+        "Layer " + getClass().getSimpleName() + " must override call(Tensor, CallContext)");
+  }
+
+  /** Computes the outputs; multi-input or multi-output layers override this one. */
+  protected List<Tensor> call(List<Tensor> inputs, CallContext ctx) {
+    requireSingleInput(inputs.size());
+    return List.of(call(inputs.get(0), ctx));
+  }
+
+  /**
+   * The output shape for an input shape (batch axis included). The default runs {@link #call} on
+   * zeros, twice with different sizes for unknown dimensions, as Keras infers a layer's output
+   * spec; layers override it with the formula.
+   */
+  public int[] computeOutputShape(int[] inputShape) {
+    return inferOutputShapes(List.of(inputShape)).get(0);
+  }
+
+  /** The output shapes for the input shapes; multi-input or multi-output layers override this. */
+  public List<int[]> computeOutputShapes(List<int[]> inputShapes) {
+    requireSingleInput(inputShapes.size());
+    return List.of(computeOutputShape(inputShapes.get(0)));
+  }
+
+  /** The output dtype; the layer's dtype unless overridden. */
+  protected DType computeOutputDtype(List<DType> inputDtypes) {
+    return dtype;
+  }
+
+  /** The output mask(s); by default the input mask passes when {@link #supportsMasking}. */
+  public List<Tensor> computeMask(List<Tensor> inputs, List<Tensor> masks) {
+    Tensor m = supportsMasking && !masks.isEmpty() ? masks.get(0) : null;
+    List<Tensor> out = new ArrayList<>();
+    out.add(m);
+    return out;
+  }
+
+  /** The constructor's arguments with Keras's names, plus name, trainable and dtype. */
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("name", name());
+    c.put("trainable", trainable);
+    c.put("dtype", dtypePolicy(dtype));
+    if (batchInputShape != null) {
+      c.put("batch_input_shape", Config.list(batchInputShape));
+    }
+    return c;
+  }
+
+  /** Keras 3's serialized dtype policy. */
+  public static Map<String, Object> dtypePolicy(DType dtype) {
+    Map<String, Object> inner = new LinkedHashMap<>();
+    inner.put("name", dtype.kerasName());
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("module", "keras");
+    p.put("class_name", "DTypePolicy");
+    p.put("config", inner);
+    p.put("registered_name", null);
+    return p;
+  }
+
+  /** Reads name, trainable, dtype and the input shape of a config (every layer's fromConfig). */
+  protected <L extends Layer> L applyBaseConfig(Config c, L layer) {
+    if (c.has("name")) {
+      layer.name(c.getString("name"));
+    }
+    layer.trainable(c.getBoolean("trainable", true));
+    Object dt = c.get("dtype");
+    if (dt instanceof String s) {
+      layer.dtype(DType.fromKeras(s));
+    } else if (dt instanceof Map<?, ?> m && m.get("config") instanceof Map<?, ?> inner) {
+      Object n = inner.get("name");
+      if (n instanceof String s) {
+        layer.dtype(DType.fromKeras(s.startsWith("mixed_") ? "float32" : s));
+      }
+    }
+    if (c.has("batch_input_shape")) {
+      layer.batchInputShape(c.getIntArray("batch_input_shape"));
+    } else if (c.has("batch_shape")) {
+      layer.batchInputShape(c.getIntArray("batch_shape"));
+    } else if (c.has("input_shape")) {
+      layer.inputShape(c.getIntArray("input_shape"));
+    }
+    if (c.has("activity_regularizer")) {
+      layer.activityRegularizer(c.regularizer("activity_regularizer"));
+    }
+    return layer;
+  }
+
+  /** Sets the spec every later input must satisfy (usually at the end of build). */
+  protected final void inputSpec(InputSpec spec) {
+    this.inputSpec = spec;
+  }
+
+  private void requireSingleInput(int n) {
+    if (n != 1) {
+      throw new IllegalArgumentException(
+          "Layer '"
+              + name()
+              + "' ("
+              + getClass().getSimpleName()
+              + ") expects 1 input. Received: "
+              + n
+              + " inputs");
+    }
+  }
+
+  // ---- weights ---------------------------------------------------------------------------
+
+  /** Creates a weight, as Keras's {@code add_weight}; call it from {@link #onBuild}. */
+  protected final Variable addWeight(
+      String weightName,
+      int[] shape,
+      Initializer initializer,
+      Regularizer regularizer,
+      Constraint constraint,
+      boolean trainableWeight) {
+    for (int d : shape) {
+      if (d < 0) {
+        throw new IllegalArgumentException(
+            "Layer '"
+                + name()
+                + "' cannot create weight '"
+                + weightName
+                + "' with an unknown dimension. Received: shape="
+                + Shapes.toString(shape));
+      }
+    }
+    Variable v = new Variable(weightName, initializer.apply(shape), trainableWeight);
+    v.setPath(name() + "/" + weightName);
+    (trainableWeight ? trainableVars : nonTrainableVars).add(v);
+    if (regularizer != null || constraint != null) {
+      weightOptions.put(v, new WeightOptions(regularizer, constraint));
+    }
+    return v;
+  }
+
+  protected final Variable addWeight(String weightName, int[] shape, Initializer initializer) {
+    return addWeight(weightName, shape, initializer, null, null, true);
+  }
+
+  /** Tracks a layer used inside this one, so that its weights are this layer's too. */
+  protected final <L extends Layer> L track(L layer) {
+    if (!sublayers.contains(layer)) {
+      sublayers.add(layer);
+    }
+    return layer;
+  }
+
+  /** Stops tracking a layer (e.g. one popped from a Sequential). */
+  protected final void untrack(Layer layer) {
+    sublayers.remove(layer);
+  }
+
+  /** The layers tracked inside this one. */
+  protected List<Layer> sublayers() {
+    return Collections.unmodifiableList(sublayers);
+  }
+
+  /** All weights in Keras's order: own trainable, own non-trainable, then each sublayer's. */
+  public List<Variable> weights() {
+    List<Variable> out = new ArrayList<>();
+    Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Variable v : trainableVars) {
+      if (seen.add(v)) {
+        out.add(v);
+      }
+    }
+    for (Variable v : nonTrainableVars) {
+      if (seen.add(v)) {
+        out.add(v);
+      }
+    }
+    for (Layer l : sublayers) {
+      for (Variable v : l.weights()) {
+        if (seen.add(v)) {
+          out.add(v);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Weights updated by training (none when the layer is frozen). */
+  public List<Variable> trainableWeights() {
+    if (!trainable) {
+      return List.of();
+    }
+    List<Variable> out = new ArrayList<>();
+    for (Variable v : weights()) {
+      if (v.trainable() && owningLayerTrainable(v)) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  public List<Variable> nonTrainableWeights() {
+    if (!trainable) {
+      return weights();
+    }
+    List<Variable> trainableOnes = trainableWeights();
+    List<Variable> out = new ArrayList<>();
+    for (Variable v : weights()) {
+      if (!trainableOnes.contains(v)) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  private boolean owningLayerTrainable(Variable v) {
+    if (trainableVars.contains(v) || nonTrainableVars.contains(v)) {
+      return trainable;
+    }
+    for (Layer l : sublayers) {
+      if (l.weights().contains(v)) {
+        return l.trainable() && l.owningLayerTrainable(v);
+      }
+    }
+    return trainable;
+  }
+
+  /** Copies of the weight values, in Keras's {@code get_weights()} order. */
+  public List<Tensor> getWeights() {
+    List<Tensor> out = new ArrayList<>();
+    for (Variable v : weights()) {
+      out.add(v.numpy());
+    }
+    return out;
+  }
+
+  /**
+   * Sets the weight values in Keras's order. Every count and shape is checked before anything
+   * changes, so a wrong list leaves the layer as it was.
+   */
+  public void setWeights(List<Tensor> values) {
+    List<Variable> ws = weights();
+    if (values.size() != ws.size()) {
+      throw new IllegalArgumentException(
+          "Layer '"
+              + name()
+              + "' expects "
+              + ws.size()
+              + " weights ("
+              + ws.stream().map(v -> v.path() + Shapes.toString(v.shapeRef())).toList()
+              + "). Received: "
+              + values.size()
+              + " weights");
+    }
+    for (int i = 0; i < ws.size(); i++) {
+      if (!Arrays.equals(ws.get(i).shapeRef(), values.get(i).shapeRef())) {
+        throw new IllegalArgumentException(
+            "Layer '"
+                + name()
+                + "' weight "
+                + i
+                + " ('"
+                + ws.get(i).path()
+                + "') expects shape "
+                + Shapes.toString(ws.get(i).shapeRef())
+                + ". Received: shape="
+                + Shapes.toString(values.get(i).shapeRef()));
+      }
+    }
+    for (int i = 0; i < ws.size(); i++) {
+      ws.get(i).assign(values.get(i));
+    }
+  }
+
+  /** Number of scalars in all weights. */
+  public long countParams() {
+    long n = 0;
+    for (Variable v : weights()) {
+      n += Shapes.size(v.shapeRef());
+    }
+    return n;
+  }
+
+  /** The regularizer of a weight of this layer, or null. */
+  public Regularizer regularizerOf(Variable v) {
+    WeightOptions o = weightOptions.get(v);
+    return o == null ? null : o.regularizer();
+  }
+
+  /** The constraint of a weight of this layer, or null. */
+  public Constraint constraintOf(Variable v) {
+    WeightOptions o = weightOptions.get(v);
+    return o == null ? null : o.constraint();
+  }
+
+  /**
+   * The losses of the last call (activity regularization, {@link #addLoss}) and the weight
+   * regularization penalties, of this layer and its sublayers.
+   */
+  public List<Tensor> losses() {
+    List<Tensor> out = new ArrayList<>(callLosses);
+    for (Map.Entry<Variable, WeightOptions> e : weightOptions.entrySet()) {
+      if (e.getValue().regularizer() != null) {
+        out.add(e.getValue().regularizer().apply(e.getKey().value()));
+      }
+    }
+    for (Layer l : sublayers) {
+      out.addAll(l.losses());
+    }
+    return out;
+  }
+
+  /** Adds a loss computed during a call (e.g. an activity penalty). */
+  protected final void addLoss(Tensor loss) {
+    callLosses.add(loss);
+  }
+
+  /** Forgets the losses of previous calls (the trainer does this before each step). */
+  public void clearCallLosses() {
+    callLosses.clear();
+    for (Layer l : sublayers) {
+      l.clearCallLosses();
+    }
+  }
+
+  // ---- calling ---------------------------------------------------------------------------
+
+  /** Applies the layer to a symbolic tensor: builds it if needed and records the call. */
+  public KerasTensor apply(KerasTensor input) {
+    return single(applySymbolic(List.of(input)));
+  }
+
+  /** Applies the layer to several symbolic tensors (e.g. a merge layer). */
+  public KerasTensor apply(KerasTensor... inputs) {
+    return single(applySymbolic(List.of(inputs)));
+  }
+
+  /** Applies the layer to a list of symbolic tensors. */
+  public KerasTensor apply(List<KerasTensor> inputs) {
+    return single(applySymbolic(inputs));
+  }
+
+  /** Applies the layer and returns all its outputs (for layers with several). */
+  public List<KerasTensor> applyAll(List<KerasTensor> inputs) {
+    return applySymbolic(inputs);
+  }
+
+  /** Runs the layer eagerly (inference mode) on real tensors. */
+  public Tensor apply(Tensor... inputs) {
+    return callEager(List.of(inputs), CallContext.inference()).get(0);
+  }
+
+  /** Runs the layer eagerly, in training mode when {@code training} (dropout active). */
+  public Tensor apply(Tensor input, boolean training) {
+    return callEager(List.of(input), CallContext.of(training)).get(0);
+  }
+
+  private KerasTensor single(List<KerasTensor> outs) {
+    if (outs.size() != 1) {
+      throw new IllegalStateException(
+          "Layer '" + name() + "' has " + outs.size() + " outputs: use applyAll(...)");
+    }
+    return outs.get(0);
+  }
+
+  private List<KerasTensor> applySymbolic(List<KerasTensor> inputs) {
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("Layer '" + name() + "' was called with no inputs");
+    }
+    List<int[]> shapes = new ArrayList<>();
+    List<DType> dtypes = new ArrayList<>();
+    for (KerasTensor t : inputs) {
+      shapes.add(t.shape());
+      dtypes.add(t.dtype());
+    }
+    maybeBuild(shapes);
+    checkInputs(shapes);
+    List<int[]> outShapes = computeOutputShapes(shapes);
+    DType outType = computeOutputDtype(dtypes);
+    Node node = new Node(this, inputs);
+    int nodeIndex = inboundNodes.size();
+    inboundNodes.add(node);
+    List<KerasTensor> outs = new ArrayList<>();
+    for (int i = 0; i < outShapes.size(); i++) {
+      String tname = outShapes.size() == 1 ? name() : name() + "_" + i;
+      KerasTensor kt = new KerasTensor(outShapes.get(i), outType, tname, this, nodeIndex, i);
+      node.addOutput(kt);
+      outs.add(kt);
+    }
+    return outs;
+  }
+
+  /**
+   * Runs the layer on real tensors: builds it on first use, checks the inputs against the layer's
+   * spec, calls it, and records any activity penalty. Models call this for every layer.
+   */
+  public List<Tensor> callEager(List<Tensor> inputs, CallContext ctx) {
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("Layer '" + name() + "' was called with no inputs");
+    }
+    List<int[]> shapes = new ArrayList<>();
+    for (Tensor t : inputs) {
+      shapes.add(t.shapeRef());
+    }
+    maybeBuild(shapes);
+    checkInputs(shapes);
+    List<Tensor> outs = call(inputs, ctx);
+    if (activityRegularizer != null && ctx.training()) {
+      for (Tensor o : outs) {
+        addLoss(
+            io.keras4j.ops.Ops.divide(
+                activityRegularizer.apply(o), Tensor.scalar(Math.max(1, o.shapeRef()[0]))));
+      }
+    }
+    return outs;
+  }
+
+  /** Builds the layer for these input shapes unless it is built already. */
+  public final void maybeBuild(List<int[]> inputShapes) {
+    if (built) {
+      return;
+    }
+    onBuild(inputShapes);
+    builtInputShapes = new ArrayList<>();
+    for (int[] s : inputShapes) {
+      builtInputShapes.add(s.clone());
+    }
+    built = true;
+  }
+
+  /**
+   * Builds the layer (or model) for an input shape with the batch axis, -1 for unknown sizes, as
+   * Keras's {@code build((None, 100))}.
+   */
+  public void build(int... inputShape) {
+    maybeBuild(List.of(inputShape));
+  }
+
+  /** Marks the layer built without calling {@link #onBuild} (for layers that build their parts). */
+  protected final void markBuilt(List<int[]> inputShapes) {
+    builtInputShapes = inputShapes;
+    built = true;
+  }
+
+  /** The input shapes the layer was built for, or null. */
+  public List<int[]> builtInputShapes() {
+    return builtInputShapes;
+  }
+
+  private void checkInputs(List<int[]> shapes) {
+    if (inputSpec == null) {
+      return;
+    }
+    for (int i = 0; i < shapes.size(); i++) {
+      inputSpec.check(this, i, shapes.get(i));
+    }
+  }
+
+  /** Records a call made outside {@link #apply} (input layers, models rebuilt from a config). */
+  final void addInboundNode(Node node) {
+    inboundNodes.add(node);
+  }
+
+  /** The calls of this layer on symbolic tensors, in order. */
+  public List<Node> inboundNodes() {
+    return Collections.unmodifiableList(inboundNodes);
+  }
+
+  /** Output shapes found by running the layer on zeros (see {@link #computeOutputShape}). */
+  protected final List<int[]> inferOutputShapes(List<int[]> inputShapes) {
+    List<Tensor> a = runOnZeros(inputShapes, 7);
+    List<Tensor> b = runOnZeros(inputShapes, 11);
+    List<int[]> out = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      int[] sa = a.get(i).shape();
+      int[] sb = b.get(i).shape();
+      for (int d = 0; d < sa.length && d < sb.length; d++) {
+        if (sa[d] != sb[d]) {
+          sa[d] = -1;
+        }
+      }
+      out.add(sa);
+    }
+    return out;
+  }
+
+  private List<Tensor> runOnZeros(List<int[]> inputShapes, int unknownSize) {
+    List<Tensor> zeros = new ArrayList<>();
+    for (int[] s : inputShapes) {
+      int[] concrete = s.clone();
+      for (int d = 0; d < concrete.length; d++) {
+        if (concrete[d] < 0) {
+          concrete[d] = unknownSize;
+        }
+      }
+      zeros.add(Tensor.zeros(concrete));
+    }
+    return call(zeros, CallContext.inference());
+  }
+
+  @Override
+  public String toString() {
+    return "<" + getClass().getSimpleName() + " name=" + name() + ", built=" + built + ">";
+  }
+}

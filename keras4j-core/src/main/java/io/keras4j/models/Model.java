@@ -1,0 +1,336 @@
+package io.keras4j.models;
+
+import io.keras4j.DType;
+import io.keras4j.KerasTensor;
+import io.keras4j.Shapes;
+import io.keras4j.Tensor;
+import io.keras4j.layers.CallContext;
+import io.keras4j.layers.InputLayer;
+import io.keras4j.layers.Layer;
+import io.keras4j.layers.Node;
+import io.keras4j.saving.Json;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model: a graph of layers from inputs to outputs (Keras's Functional model), usable as a layer
+ * inside another model. {@link Sequential} is the special case of a plain stack.
+ */
+public class Model extends Layer {
+  private List<KerasTensor> inputs;
+  private List<KerasTensor> outputs;
+  private Graph graph;
+
+  /** A model from one input to one output. */
+  public Model(KerasTensor inputs, KerasTensor outputs) {
+    this(List.of(inputs), List.of(outputs), null);
+  }
+
+  /** A model with several inputs and outputs (in the order given). */
+  public Model(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+    this(inputs, outputs, null);
+  }
+
+  public Model(KerasTensor inputs, KerasTensor outputs, String name) {
+    this(List.of(inputs), List.of(outputs), name);
+  }
+
+  public Model(List<KerasTensor> inputs, List<KerasTensor> outputs, String name) {
+    if (name != null) {
+      name(name);
+    }
+    setGraph(inputs, outputs);
+  }
+
+  /** For {@link Sequential} and subclassed models, whose graph comes later (or never). */
+  protected Model() {}
+
+  @Override
+  protected String defaultNamePrefix() {
+    return "functional";
+  }
+
+  /** Sets (or replaces) the graph of this model; checks it and tracks its layers. */
+  protected final void setGraph(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+    if (inputs.isEmpty() || outputs.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Model '" + name() + "' needs at least one input and one output. Received: inputs="
+              + inputs + ", outputs=" + outputs);
+    }
+    Graph g = Graph.of(name(), inputs, outputs);
+    this.inputs = List.copyOf(inputs);
+    this.outputs = List.copyOf(outputs);
+    this.graph = g;
+    for (Layer l : g.layers) {
+      track(l);
+    }
+    List<int[]> shapes = new ArrayList<>();
+    for (KerasTensor t : inputs) {
+      shapes.add(t.shape());
+    }
+    markBuilt(shapes);
+  }
+
+  /** Whether this model has a graph (a Functional model, or a Sequential whose input is known). */
+  public boolean hasGraph() {
+    return graph != null;
+  }
+
+  /** The symbolic inputs. */
+  public List<KerasTensor> inputs() {
+    requireGraph("inputs");
+    return inputs;
+  }
+
+  /** The symbolic outputs. */
+  public List<KerasTensor> outputs() {
+    requireGraph("outputs");
+    return outputs;
+  }
+
+  /** The names of the outputs: the names of the layers that make them, as Keras's output_names. */
+  public List<String> outputNames() {
+    requireGraph("outputNames");
+    List<String> names = new ArrayList<>();
+    for (KerasTensor t : outputs) {
+      names.add(t.layer().name());
+    }
+    return names;
+  }
+
+  /** The layers, ordered as Keras orders them (inputs first). */
+  public List<Layer> layers() {
+    return graph == null ? sublayers() : Collections.unmodifiableList(graph.layers);
+  }
+
+  /** The layer with this name; the error lists the names there are. */
+  public Layer getLayer(String layerName) {
+    for (Layer l : layers()) {
+      if (l.name().equals(layerName)) {
+        return l;
+      }
+    }
+    throw new IllegalArgumentException(
+        "No such layer: "
+            + layerName
+            + ". Existing layers are: "
+            + layers().stream().map(Layer::name).toList()
+            + ".");
+  }
+
+  /** The layer at this index of {@link #layers()}. */
+  public Layer getLayer(int index) {
+    List<Layer> ls = layers();
+    if (index < 0 || index >= ls.size()) {
+      throw new IllegalArgumentException(
+          "Layer index out of range: model '"
+              + name()
+              + "' has "
+              + ls.size()
+              + " layers. Received: index="
+              + index);
+    }
+    return ls.get(index);
+  }
+
+  /** Nodes of the graph in the order they run. */
+  List<Node> nodes() {
+    requireGraph("nodes");
+    return graph.nodes;
+  }
+
+  boolean isSequentialLike() {
+    return graph != null && graph.isSequentialLike();
+  }
+
+  boolean graphContains(Node n) {
+    return graph != null && graph.contains(n);
+  }
+
+  private void requireGraph(String what) {
+    if (graph == null) {
+      throw new IllegalStateException(
+          "Model '"
+              + name()
+              + "' has no "
+              + what
+              + " yet: it is not built. Give the first layer an input shape, add an Input, or call"
+              + " build(...).");
+    }
+  }
+
+  // ---- running ---------------------------------------------------------------------------
+
+  @Override
+  protected List<Tensor> call(List<Tensor> in, CallContext ctx) {
+    requireGraph("graph to run");
+    return runGraph(in, ctx);
+  }
+
+  /** Runs the graph on real tensors, carrying masks from layer to layer. */
+  protected List<Tensor> runGraph(List<Tensor> in, CallContext ctx) {
+    checkInputs(in);
+    Map<KerasTensor, Tensor> values = new IdentityHashMap<>();
+    Map<KerasTensor, Tensor> masks = new IdentityHashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      Tensor x = in.get(i);
+      if (inputs.get(i).dtype() == DType.INT32 && x.dtype() != DType.INT32) {
+        x = x.asInt();
+      }
+      values.put(inputs.get(i), x);
+    }
+    for (Node node : graph.nodes) {
+      if (node.isInput()) {
+        continue;
+      }
+      List<Tensor> args = new ArrayList<>();
+      List<Tensor> argMasks = new ArrayList<>();
+      for (KerasTensor t : node.inputs()) {
+        args.add(values.get(t));
+        argMasks.add(masks.get(t));
+      }
+      boolean anyMask = argMasks.stream().anyMatch(m -> m != null);
+      CallContext c = anyMask ? CallContext.of(ctx.training(), argMasks) : CallContext.of(ctx.training());
+      Layer layer = node.layer();
+      List<Tensor> outs = layer.callEager(args, c);
+      List<Tensor> outMasks = layer.computeMask(args, anyMask ? argMasks : List.of());
+      List<KerasTensor> kts = node.outputs();
+      for (int i = 0; i < kts.size(); i++) {
+        values.put(kts.get(i), outs.get(i));
+        if (outMasks != null && i < outMasks.size() && outMasks.get(i) != null) {
+          masks.put(kts.get(i), outMasks.get(i));
+        }
+      }
+    }
+    List<Tensor> result = new ArrayList<>();
+    for (KerasTensor t : outputs) {
+      result.add(values.get(t));
+    }
+    return result;
+  }
+
+  private void checkInputs(List<Tensor> in) {
+    if (in.size() != inputs.size()) {
+      throw new IllegalArgumentException(
+          "Model '"
+              + name()
+              + "' expects "
+              + inputs.size()
+              + " input(s) "
+              + inputs.stream().map(KerasTensor::name).toList()
+              + ". Received: "
+              + in.size()
+              + " input(s)");
+    }
+    for (int i = 0; i < in.size(); i++) {
+      int[] expected = inputs.get(i).shape();
+      int[] got = in.get(i).shapeRef();
+      if (!Shapes.compatible(expected, got)) {
+        throw new IllegalArgumentException(
+            "Input "
+                + i
+                + " ('"
+                + inputs.get(i).name()
+                + "') of model '"
+                + name()
+                + "' is incompatible: expected shape="
+                + Shapes.toString(expected)
+                + ", found shape="
+                + Shapes.toString(got));
+      }
+    }
+  }
+
+  @Override
+  public List<int[]> computeOutputShapes(List<int[]> inputShapes) {
+    requireGraph("graph");
+    Map<KerasTensor, int[]> shapes = new IdentityHashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      shapes.put(inputs.get(i), inputShapes.get(i));
+    }
+    for (Node node : graph.nodes) {
+      if (node.isInput()) {
+        continue;
+      }
+      List<int[]> in = new ArrayList<>();
+      for (KerasTensor t : node.inputs()) {
+        in.add(shapes.get(t));
+      }
+      List<int[]> out = node.layer().computeOutputShapes(in);
+      for (int i = 0; i < node.outputs().size(); i++) {
+        shapes.put(node.outputs().get(i), out.get(i));
+      }
+    }
+    List<int[]> result = new ArrayList<>();
+    for (KerasTensor t : outputs) {
+      result.add(shapes.get(t));
+    }
+    return result;
+  }
+
+  @Override
+  public List<Tensor> computeMask(List<Tensor> in, List<Tensor> masks) {
+    List<Tensor> none = new ArrayList<>();
+    for (int i = 0; i < (graph == null ? 1 : outputs.size()); i++) {
+      none.add(null);
+    }
+    return none;
+  }
+
+  // ---- inference -------------------------------------------------------------------------
+
+  /** Predictions of a single-input, single-output model, in batches of 32 (Keras's default). */
+  public Tensor predict(Tensor x) {
+    return predict(List.of(x)).get(0);
+  }
+
+  /** Predictions of a single-input, single-output model, in batches of {@code batchSize}. */
+  public Tensor predict(Tensor x, int batchSize) {
+    return predict(List.of(x), batchSize).get(0);
+  }
+
+  /** Predictions, one tensor per output. */
+  public List<Tensor> predict(List<Tensor> x) {
+    return predict(x, 32);
+  }
+
+  public List<Tensor> predict(List<Tensor> x, int batchSize) {
+    return Predictor.predict(this, x, batchSize);
+  }
+
+  // ---- description -----------------------------------------------------------------------
+
+  /** Prints Keras's summary table and returns it. */
+  public String summary() {
+    String s = Summary.of(this, 0);
+    System.out.print(s);
+    return s;
+  }
+
+  /** The summary table with a given line length, returned without printing. */
+  public String summary(int lineLength) {
+    return Summary.of(this, lineLength);
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    return ModelConfig.functionalConfig(this);
+  }
+
+  /** The model's topology as Keras JSON ({@code model.to_json()}). */
+  public String toJson() {
+    return Json.write(ModelConfig.serialize(this));
+  }
+
+  /** The layers whose weights belong to the model, for subclasses that track extra layers. */
+  protected List<Layer> graphLayersOrNull() {
+    return graph == null ? null : graph.layers;
+  }
+
+  static boolean isInput(Layer l) {
+    return l instanceof InputLayer;
+  }
+}

@@ -1,0 +1,62 @@
+package io.keras4j.saving;
+
+import io.keras4j.layers.Dense;
+import io.keras4j.layers.InputLayer;
+import io.keras4j.layers.Layer;
+import io.keras4j.utils.Suggest;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Layer class names, as Keras files write them, mapped to the functions that build the layers from
+ * their configs. An explicit registry: names read from a file never reach reflection. Users add
+ * their own layers with {@link #register}.
+ */
+public final class LayerRegistry {
+  private static final Map<String, Function<Config, Layer>> FACTORIES = new ConcurrentHashMap<>();
+
+  static {
+    register("InputLayer", InputLayer::fromConfig);
+    register("Dense", Dense::fromConfig);
+  }
+
+  private LayerRegistry() {}
+
+  /** Registers a layer class name (e.g. a user-written layer) with its factory. */
+  public static void register(String className, Function<Config, Layer> fromConfig) {
+    FACTORIES.put(className, fromConfig);
+  }
+
+  public static boolean isRegistered(String className) {
+    return FACTORIES.containsKey(className);
+  }
+
+  /** The registered class names, sorted. */
+  public static java.util.Set<String> classNames() {
+    return new TreeMap<>(FACTORIES).keySet();
+  }
+
+  /** Builds a layer from its class name and config; unknown names and Lambda are refused. */
+  public static Layer create(String className, Map<String, Object> config) {
+    if ("Lambda".equals(className)) {
+      throw new IllegalArgumentException(
+          "Cannot load a Keras Lambda layer ("
+              + (config == null ? "" : "name=" + config.get("name") + ", ")
+              + "class_name=Lambda): it holds Python code, which keras4j never runs. Replace it"
+              + " with a layer written in Java and registered with LayerRegistry.register.");
+    }
+    Function<Config, Layer> f = FACTORIES.get(className);
+    if (f == null) {
+      throw new IllegalArgumentException(
+          "Unknown layer class: '"
+              + className
+              + "'."
+              + Suggest.didYouMean(className, FACTORIES.keySet())
+              + " Register custom layers with LayerRegistry.register. Received: class_name="
+              + className);
+    }
+    return f.apply(new Config(className, config));
+  }
+}
