@@ -66,8 +66,12 @@ public abstract class Layer {
     return Naming.toSnakeCase(getClass().getSimpleName());
   }
 
-  /** Sets the name (a layer-wide option; chain it after the layer's own options). */
-  public Layer name(String name) {
+  /**
+   * Sets the name. Layer-wide options return the type the caller expects ({@code Dense d = new
+   * Dense(4).name("d")}); in a chain, put them after the layer's own options.
+   */
+  @SuppressWarnings("unchecked")
+  public <L extends Layer> L name(String name) {
     checkNotBuilt("name");
     if (name == null || name.isEmpty() || name.contains("/")) {
       throw new IllegalArgumentException(
@@ -77,11 +81,12 @@ public abstract class Layer {
               + name);
     }
     this.name = name;
-    return this;
+    return (L) this;
   }
 
   /** The input shape without the batch axis, as Keras's {@code input_shape}; -1 for unknown. */
-  public Layer inputShape(int... shape) {
+  @SuppressWarnings("unchecked")
+  public <L extends Layer> L inputShape(int... shape) {
     checkNotBuilt("inputShape");
     for (int d : shape) {
       if (d < -1 || d == 0) {
@@ -93,14 +98,15 @@ public abstract class Layer {
       }
     }
     this.batchInputShape = Shapes.withBatch(-1, shape);
-    return this;
+    return (L) this;
   }
 
   /** The input shape with the batch axis, as Keras's {@code batch_input_shape}. */
-  public Layer batchInputShape(int... shape) {
+  @SuppressWarnings("unchecked")
+  public <L extends Layer> L batchInputShape(int... shape) {
     checkNotBuilt("batchInputShape");
     this.batchInputShape = shape.clone();
-    return this;
+    return (L) this;
   }
 
   /** The batch input shape given with {@link #inputShape}, or null. */
@@ -108,10 +114,11 @@ public abstract class Layer {
     return batchInputShape == null ? null : batchInputShape.clone();
   }
 
-  public Layer dtype(DType dtype) {
+  @SuppressWarnings("unchecked")
+  public <L extends Layer> L dtype(DType dtype) {
     checkNotBuilt("dtype");
     this.dtype = dtype;
-    return this;
+    return (L) this;
   }
 
   public DType dtype() {
@@ -124,19 +131,21 @@ public abstract class Layer {
   }
 
   /** Freezes or unfreezes this layer and its sublayers (allowed at any time, as in Keras). */
-  public Layer trainable(boolean trainable) {
+  @SuppressWarnings("unchecked")
+  public <L extends Layer> L trainable(boolean trainable) {
     this.trainable = trainable;
     for (Layer l : sublayers) {
       l.trainable(trainable);
     }
-    return this;
+    return (L) this;
   }
 
   /** A penalty on the layer's output, added to the loss during training. */
-  public Layer activityRegularizer(Regularizer regularizer) {
+  @SuppressWarnings("unchecked")
+  public <L extends Layer> L activityRegularizer(Regularizer regularizer) {
     checkNotBuilt("activityRegularizer");
     this.activityRegularizer = regularizer;
-    return this;
+    return (L) this;
   }
 
   public Regularizer activityRegularizer() {
