@@ -66,12 +66,8 @@ public abstract class Layer {
     return Naming.toSnakeCase(getClass().getSimpleName());
   }
 
-  /**
-   * Sets the name. Layer-wide options return the type the caller expects ({@code Dense d = new
-   * Dense(4).name("d")}); in a chain, put them after the layer's own options.
-   */
-  @SuppressWarnings("unchecked")
-  public <L extends Layer> L name(String name) {
+  /** Sets the name (a layer-wide option: in a chain, put it after the layer's own options). */
+  public Layer name(String name) {
     checkNotBuilt("name");
     if (name == null || name.isEmpty() || name.contains("/")) {
       throw new IllegalArgumentException(
@@ -81,12 +77,11 @@ public abstract class Layer {
               + name);
     }
     this.name = name;
-    return (L) this;
+    return this;
   }
 
   /** The input shape without the batch axis, as Keras's {@code input_shape}; -1 for unknown. */
-  @SuppressWarnings("unchecked")
-  public <L extends Layer> L inputShape(int... shape) {
+  public Layer inputShape(int... shape) {
     checkNotBuilt("inputShape");
     for (int d : shape) {
       if (d < -1 || d == 0) {
@@ -98,15 +93,14 @@ public abstract class Layer {
       }
     }
     this.batchInputShape = Shapes.withBatch(-1, shape);
-    return (L) this;
+    return this;
   }
 
   /** The input shape with the batch axis, as Keras's {@code batch_input_shape}. */
-  @SuppressWarnings("unchecked")
-  public <L extends Layer> L batchInputShape(int... shape) {
+  public Layer batchInputShape(int... shape) {
     checkNotBuilt("batchInputShape");
     this.batchInputShape = shape.clone();
-    return (L) this;
+    return this;
   }
 
   /** The batch input shape given with {@link #inputShape}, or null. */
@@ -114,11 +108,10 @@ public abstract class Layer {
     return batchInputShape == null ? null : batchInputShape.clone();
   }
 
-  @SuppressWarnings("unchecked")
-  public <L extends Layer> L dtype(DType dtype) {
+  public Layer dtype(DType dtype) {
     checkNotBuilt("dtype");
     this.dtype = dtype;
-    return (L) this;
+    return this;
   }
 
   public DType dtype() {
@@ -131,21 +124,19 @@ public abstract class Layer {
   }
 
   /** Freezes or unfreezes this layer and its sublayers (allowed at any time, as in Keras). */
-  @SuppressWarnings("unchecked")
-  public <L extends Layer> L trainable(boolean trainable) {
+  public Layer trainable(boolean trainable) {
     this.trainable = trainable;
     for (Layer l : sublayers) {
       l.trainable(trainable);
     }
-    return (L) this;
+    return this;
   }
 
   /** A penalty on the layer's output, added to the loss during training. */
-  @SuppressWarnings("unchecked")
-  public <L extends Layer> L activityRegularizer(Regularizer regularizer) {
+  public Layer activityRegularizer(Regularizer regularizer) {
     checkNotBuilt("activityRegularizer");
     this.activityRegularizer = regularizer;
-    return (L) this;
+    return this;
   }
 
   public Regularizer activityRegularizer() {

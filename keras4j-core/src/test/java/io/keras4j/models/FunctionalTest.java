@@ -106,7 +106,8 @@ class FunctionalTest {
   @Test
   void automaticNamesFollowKeras() {
     Dense a = new Dense(1);
-    Dense b = new Dense(1).name("custom");
+    Dense b = new Dense(1);
+    b.name("custom");
     Dense c = new Dense(1);
     assertEquals("dense", a.name());
     assertEquals("custom", b.name());
@@ -152,7 +153,8 @@ class FunctionalTest {
   void jsonRoundTripKeepsTopologyAndPredictions() {
     KerasTensor a = Input.of("a", 3);
     KerasTensor b = Input.of("b", 2);
-    Dense shared = new Dense(4, "tanh").name("shared");
+    Dense shared = new Dense(4, "tanh");
+    shared.name("shared");
     KerasTensor ha = shared.apply(a);
     KerasTensor out = new Dense(1).name("out").apply(ha);
     KerasTensor side = new Dense(2, "softmax").name("side").apply(b);
