@@ -39,27 +39,7 @@ public final class ModelRequirements {
     return new ArrayList<>(r.missing);
   }
 
-  /** Every layer class name in a model entry, models included, nested models walked. */
-  public static List<String> layerClassNames(Map<String, Object> modelEntry) {
-    List<String> out = new ArrayList<>();
-    collectClassNames(modelEntry, out);
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void collectClassNames(Object entry, List<String> out) {
-    if (!(entry instanceof Map<?, ?> m) || !(m.get("class_name") instanceof String cls)) {
-      return;
-    }
-    out.add(cls);
-    Object config = m.get("config");
-    for (Object child : children(cls, config)) {
-      collectClassNames(child, out);
-    }
-  }
-
   /** The layer entries directly inside a layer entry: a model's layers, a wrapper's layer. */
-  @SuppressWarnings("unchecked")
   private static List<Object> children(String cls, Object config) {
     List<Object> out = new ArrayList<>();
     if (MODEL_CLASSES.contains(cls)) {
