@@ -1,5 +1,6 @@
 package io.keras4j.ops;
 
+import io.keras4j.DType;
 import io.keras4j.Tensor;
 
 /**
@@ -74,6 +75,11 @@ public final class Ops {
     return UnaryOps.sqrt(x);
   }
 
+  /** 1 / sqrt(x). */
+  public static Tensor rsqrt(Tensor x) {
+    return UnaryOps.rsqrt(x);
+  }
+
   public static Tensor exp(Tensor x) {
     return UnaryOps.exp(x);
   }
@@ -138,6 +144,62 @@ public final class Ops {
     return UnaryOps.round(x);
   }
 
+  /** Limits values to [min, max]; the gradient is 1 inside the closed interval, 0 outside. */
+  public static Tensor clip(Tensor x, float min, float max) {
+    return UnaryOps.clip(x, min, max);
+  }
+
+  /** Converts to float32 or int32 (float to int truncates toward zero). */
+  public static Tensor cast(Tensor x, DType dtype) {
+    return UnaryOps.cast(x, dtype);
+  }
+
+  // ---- comparisons and logic (float32 1/0 results, broadcasting, no gradient) ------------
+
+  public static Tensor equal(Tensor a, Tensor b) {
+    return CompareOps.equal(a, b);
+  }
+
+  public static Tensor notEqual(Tensor a, Tensor b) {
+    return CompareOps.notEqual(a, b);
+  }
+
+  public static Tensor greater(Tensor a, Tensor b) {
+    return CompareOps.greater(a, b);
+  }
+
+  public static Tensor greaterEqual(Tensor a, Tensor b) {
+    return CompareOps.greaterEqual(a, b);
+  }
+
+  public static Tensor less(Tensor a, Tensor b) {
+    return CompareOps.less(a, b);
+  }
+
+  public static Tensor lessEqual(Tensor a, Tensor b) {
+    return CompareOps.lessEqual(a, b);
+  }
+
+  /** 1 where both are nonzero, else 0. */
+  public static Tensor logicalAnd(Tensor a, Tensor b) {
+    return CompareOps.logicalAnd(a, b);
+  }
+
+  /** 1 where either is nonzero, else 0. */
+  public static Tensor logicalOr(Tensor a, Tensor b) {
+    return CompareOps.logicalOr(a, b);
+  }
+
+  /** 1 where x is zero, else 0. */
+  public static Tensor logicalNot(Tensor x) {
+    return CompareOps.logicalNot(x);
+  }
+
+  /** x where condition is nonzero, else y; the three broadcast together. */
+  public static Tensor where(Tensor condition, Tensor x, Tensor y) {
+    return CompareOps.where(condition, x, y);
+  }
+
   // ---- linear algebra --------------------------------------------------------------------
 
   public static Tensor matmul(Tensor a, Tensor b) {
@@ -200,6 +262,28 @@ public final class Ops {
     return Reductions.extreme(x, axes, keepdims, false);
   }
 
+  /** log(sum(exp(x))) of all elements, computed stably. */
+  public static Tensor logsumexp(Tensor x) {
+    return SoftmaxOps.logsumexp(x, null, false);
+  }
+
+  public static Tensor logsumexp(Tensor x, int axis, boolean keepdims) {
+    return SoftmaxOps.logsumexp(x, new int[] {axis}, keepdims);
+  }
+
+  public static Tensor logsumexp(Tensor x, int[] axes, boolean keepdims) {
+    return SoftmaxOps.logsumexp(x, axes, keepdims);
+  }
+
+  /** Running sum of the flattened tensor. */
+  public static Tensor cumsum(Tensor x) {
+    return Reductions.cumsum(ShapeOps.reshape(x, new int[] {-1}), 0);
+  }
+
+  public static Tensor cumsum(Tensor x, int axis) {
+    return Reductions.cumsum(x, axis);
+  }
+
   /** Index of the largest value along an axis (int32). */
   public static Tensor argmax(Tensor x, int axis) {
     return Reductions.argmax(x, axis, true);
@@ -245,6 +329,59 @@ public final class Ops {
   }
 
   // ---- neural-network functions ----------------------------------------------------------
+
+  public static Tensor relu6(Tensor x) {
+    return ActivationOps.relu6(x);
+  }
+
+  /** Leaky relu with Keras's default negative slope, 0.2. */
+  public static Tensor leakyRelu(Tensor x) {
+    return ActivationOps.leakyRelu(x, 0.2f);
+  }
+
+  public static Tensor leakyRelu(Tensor x, float negativeSlope) {
+    return ActivationOps.leakyRelu(x, negativeSlope);
+  }
+
+  public static Tensor elu(Tensor x) {
+    return ActivationOps.elu(x, 1f);
+  }
+
+  public static Tensor elu(Tensor x, float alpha) {
+    return ActivationOps.elu(x, alpha);
+  }
+
+  public static Tensor selu(Tensor x) {
+    return ActivationOps.selu(x);
+  }
+
+  /** Gelu with the tanh approximation, Keras's default. */
+  public static Tensor gelu(Tensor x) {
+    return ActivationOps.gelu(x, true);
+  }
+
+  /** Gelu, exact (with erf) when {@code approximate} is false. */
+  public static Tensor gelu(Tensor x, boolean approximate) {
+    return ActivationOps.gelu(x, approximate);
+  }
+
+  /** x * sigmoid(x). */
+  public static Tensor silu(Tensor x) {
+    return ActivationOps.silu(x);
+  }
+
+  /** relu6(x + 3) / 6, as Keras 3. */
+  public static Tensor hardSigmoid(Tensor x) {
+    return ActivationOps.hardSigmoid(x);
+  }
+
+  public static Tensor hardSilu(Tensor x) {
+    return ActivationOps.hardSilu(x);
+  }
+
+  public static Tensor logSigmoid(Tensor x) {
+    return ActivationOps.logSigmoid(x);
+  }
 
   /** Softmax over the last axis. */
   public static Tensor softmax(Tensor x) {
