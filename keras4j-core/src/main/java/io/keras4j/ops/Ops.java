@@ -2,6 +2,7 @@ package io.keras4j.ops;
 
 import io.keras4j.DType;
 import io.keras4j.Tensor;
+import java.util.List;
 
 /**
  * The ops of keras4j, as Keras's {@code keras.ops}: static methods on {@link Tensor}s that record
@@ -326,6 +327,92 @@ public final class Ops {
 
   public static Tensor squeeze(Tensor x, int... axes) {
     return ShapeOps.squeeze(x, axes);
+  }
+
+  /** Joins tensors along an existing axis (0 by default). */
+  public static Tensor concatenate(List<Tensor> xs) {
+    return SliceOps.concatenate(xs, 0);
+  }
+
+  public static Tensor concatenate(List<Tensor> xs, int axis) {
+    return SliceOps.concatenate(xs, axis);
+  }
+
+  /** Joins tensors of one shape along a new axis (0 by default). */
+  public static Tensor stack(List<Tensor> xs) {
+    return SliceOps.stack(xs, 0);
+  }
+
+  public static Tensor stack(List<Tensor> xs, int axis) {
+    return SliceOps.stack(xs, axis);
+  }
+
+  /** Splits into {@code sections} equal parts along axis 0. */
+  public static List<Tensor> split(Tensor x, int sections) {
+    return SliceOps.split(x, sections, 0);
+  }
+
+  public static List<Tensor> split(Tensor x, int sections, int axis) {
+    return SliceOps.split(x, sections, axis);
+  }
+
+  /** Splits before each index along an axis, as numpy's split with a list of indices. */
+  public static List<Tensor> split(Tensor x, int[] indices, int axis) {
+    return SliceOps.splitAt(x, indices, axis);
+  }
+
+  /** The block of shape {@code size} at {@code start} (a size of -1 runs to the end). */
+  public static Tensor slice(Tensor x, int[] start, int[] size) {
+    return SliceOps.slice(x, start, size);
+  }
+
+  /** Pads with zeros: {@code padWidth[axis] = {before, after}} (one pair applies to all axes). */
+  public static Tensor pad(Tensor x, int[][] padWidth) {
+    return SliceOps.pad(x, padWidth, 0f);
+  }
+
+  public static Tensor pad(Tensor x, int[][] padWidth, float constantValue) {
+    return SliceOps.pad(x, padWidth, constantValue);
+  }
+
+  /** Repeats the whole tensor along each axis, as numpy's tile. */
+  public static Tensor tile(Tensor x, int... repeats) {
+    return RepeatOps.tile(x, repeats);
+  }
+
+  /** Repeats each element of the flattened tensor. */
+  public static Tensor repeat(Tensor x, int repeats) {
+    return RepeatOps.repeat(ShapeOps.reshape(x, new int[] {-1}), repeats, 0);
+  }
+
+  public static Tensor repeat(Tensor x, int repeats, int axis) {
+    return RepeatOps.repeat(x, repeats, axis);
+  }
+
+  /** Repeats element j along the axis {@code repeats[j]} times. */
+  public static Tensor repeat(Tensor x, int[] repeats, int axis) {
+    return RepeatOps.repeat(x, repeats, axis);
+  }
+
+  // ---- indexing --------------------------------------------------------------------------
+
+  /** Elements of the flattened x at int32 indices (negative ones count from the end). */
+  public static Tensor take(Tensor x, Tensor indices) {
+    return GatherOps.take(ShapeOps.reshape(x, new int[] {-1}), indices, 0);
+  }
+
+  /** Slices of x along an axis at int32 indices: an embedding lookup is take(table, ids, 0). */
+  public static Tensor take(Tensor x, Tensor indices, int axis) {
+    return GatherOps.take(x, indices, axis);
+  }
+
+  /** One-hot float32 encoding on a new last axis; negative indices give zeros. */
+  public static Tensor oneHot(Tensor x, int numClasses) {
+    return GatherOps.oneHot(x, numClasses, -1);
+  }
+
+  public static Tensor oneHot(Tensor x, int numClasses, int axis) {
+    return GatherOps.oneHot(x, numClasses, axis);
   }
 
   // ---- neural-network functions ----------------------------------------------------------
