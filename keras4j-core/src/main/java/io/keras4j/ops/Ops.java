@@ -486,4 +486,44 @@ public final class Ops {
   public static Tensor logSoftmax(Tensor x, int axis) {
     return SoftmaxOps.logSoftmax(x, axis);
   }
+
+  // ---- cross-entropies (per-sample values, as keras.ops computes them) -------------------
+
+  /** Elementwise binary cross-entropy of probabilities (not reduced, as keras.ops). */
+  public static Tensor binaryCrossentropy(Tensor target, Tensor output) {
+    return CrossEntropy.binary(target, output, false);
+  }
+
+  public static Tensor binaryCrossentropy(Tensor target, Tensor output, boolean fromLogits) {
+    return CrossEntropy.binary(target, output, fromLogits);
+  }
+
+  /** Cross-entropy over the last axis of probabilities; one value per sample. */
+  public static Tensor categoricalCrossentropy(Tensor target, Tensor output) {
+    return CrossEntropy.categorical(target, output, false, -1);
+  }
+
+  public static Tensor categoricalCrossentropy(Tensor target, Tensor output, boolean fromLogits) {
+    return CrossEntropy.categorical(target, output, fromLogits, -1);
+  }
+
+  public static Tensor categoricalCrossentropy(
+      Tensor target, Tensor output, boolean fromLogits, int axis) {
+    return CrossEntropy.categorical(target, output, fromLogits, axis);
+  }
+
+  /** Cross-entropy with integer labels over the last axis of probabilities. */
+  public static Tensor sparseCategoricalCrossentropy(Tensor target, Tensor output) {
+    return CrossEntropy.sparseCategorical(target, output, false, -1);
+  }
+
+  public static Tensor sparseCategoricalCrossentropy(
+      Tensor target, Tensor output, boolean fromLogits) {
+    return CrossEntropy.sparseCategorical(target, output, fromLogits, -1);
+  }
+
+  public static Tensor sparseCategoricalCrossentropy(
+      Tensor target, Tensor output, boolean fromLogits, int axis) {
+    return CrossEntropy.sparseCategorical(target, output, fromLogits, axis);
+  }
 }
