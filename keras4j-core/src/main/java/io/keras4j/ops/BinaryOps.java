@@ -71,10 +71,7 @@ final class BinaryOps {
                   a, b, (x, y) -> y == 0 ? 0f : y * (float) Math.pow(x, y - 1), Fast.NONE);
           Tensor db =
               Broadcasting.apply(
-                  a,
-                  b,
-                  (x, y) -> x > 0 ? (float) (Math.pow(x, y) * Math.log(x)) : 0f,
-                  Fast.NONE);
+                  a, b, (x, y) -> x > 0 ? (float) (Math.pow(x, y) * Math.log(x)) : 0f, Fast.NONE);
           return new Tensor[] {
             Broadcasting.sumToShape(Ops.multiply(g, da), a.shapeRef()),
             Broadcasting.sumToShape(Ops.multiply(g, db), b.shapeRef())
@@ -93,8 +90,8 @@ final class BinaryOps {
           Tensor pickA = Broadcasting.apply(a, b, (x, y) -> x >= y ? 1f : 0f, Fast.NONE);
           return new Tensor[] {
             Broadcasting.sumToShape(Ops.multiply(g, pickA), a.shapeRef()),
-            Broadcasting.sumToShape(Ops.multiply(g, Ops.subtract(Tensor.scalar(1f), pickA)),
-                b.shapeRef())
+            Broadcasting.sumToShape(
+                Ops.multiply(g, Ops.subtract(Tensor.scalar(1f), pickA)), b.shapeRef())
           };
         });
     return out;
@@ -109,8 +106,8 @@ final class BinaryOps {
           Tensor pickA = Broadcasting.apply(a, b, (x, y) -> x <= y ? 1f : 0f, Fast.NONE);
           return new Tensor[] {
             Broadcasting.sumToShape(Ops.multiply(g, pickA), a.shapeRef()),
-            Broadcasting.sumToShape(Ops.multiply(g, Ops.subtract(Tensor.scalar(1f), pickA)),
-                b.shapeRef())
+            Broadcasting.sumToShape(
+                Ops.multiply(g, Ops.subtract(Tensor.scalar(1f), pickA)), b.shapeRef())
           };
         });
     return out;

@@ -26,6 +26,10 @@ final class Erf {
       double r = 2.0 / Math.sqrt(Math.PI) * sum;
       return x < 0 ? -r : r;
     }
+    if (ax > 6) {
+      // erfc(6) < 1e-16: 1 to double precision. Also keeps +-infinity out of the fraction below.
+      return Math.copySign(1.0, x);
+    }
     double r = 1.0 - erfcLarge(ax);
     return x < 0 ? -r : r;
   }

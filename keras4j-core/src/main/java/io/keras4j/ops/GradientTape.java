@@ -71,9 +71,7 @@ public final class GradientTape implements AutoCloseable {
    */
   public List<Tensor> gradient(Tensor target, List<Tensor> sources, Tensor outputGradient) {
     Map<Tensor, Tensor> grads = new IdentityHashMap<>();
-    grads.put(
-        target,
-        outputGradient != null ? outputGradient : Tensor.full(1f, target.shapeRef()));
+    grads.put(target, outputGradient != null ? outputGradient : Tensor.full(1f, target.shapeRef()));
     Deque<GradientTape> stack = ACTIVE.get();
     boolean wasActive = stack.remove(this);
     // Backward functions are built from ops: pause recording on every tape while they run.
@@ -122,6 +120,11 @@ public final class GradientTape implements AutoCloseable {
   public void close() {
     closed = true;
     ACTIVE.get().remove(this);
+  }
+
+  /** Number of ops recorded so far; for tests. */
+  int recordCount() {
+    return records.size();
   }
 
   /** Whether any tape is recording on this thread. */

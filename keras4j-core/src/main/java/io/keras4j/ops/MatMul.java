@@ -87,11 +87,23 @@ final class MatMul {
         result,
         new Tensor[] {a, b},
         g -> {
-          // C = op(A) op(B): dA from dC op(B)^T, dB from op(A)^T dC, written as transposed products.
-          Tensor ga = transA ? matmul(b, g, transB, true) : matmul(g, b, false, !transB);
+          // C = op(A) op(B): dA from dC op(B)^T, dB from op(A)^T dC, written as transposed
+          // products.
+          Tensor ga;
+          if (!transA) {
+            ga = matmul(g, b, false, !transB);
+          } else if (b.rank() == 2 && a.rank() > 2) {
+            // op(B) g^T would need B's batch axes, which it lacks: transpose dop(A) instead.
+            ga = swapLastTwo(matmul(g, b, false, !transB));
+          } else {
+            ga = matmul(b, g, transB, true);
+          }
           Tensor gb;
           if (b.rank() == 2 && a.rank() > 2) {
-            gb = transB ? Ops.transpose(foldedWeightGrad(a, g, transA)) : foldedWeightGrad(a, g, transA);
+            gb =
+                transB
+                    ? Ops.transpose(foldedWeightGrad(a, g, transA))
+                    : foldedWeightGrad(a, g, transA);
           } else {
             gb = transB ? matmul(g, a, true, transA) : matmul(a, g, !transA, false);
           }
@@ -117,10 +129,35 @@ final class MatMul {
     float[] out = new float[k * n];
     Kernels kern = Backend.kernels();
     for (int i = 0; i < batch; i++) {
-      kern.gemm(false, false, k, n, m, a.asFloat().floats(), i * m * k, m, g.floats(), i * m * n,
-          n, out, 0, n, true);
+      kern.gemm(
+          false,
+          false,
+          k,
+          n,
+          m,
+          a.asFloat().floats(),
+          i * m * k,
+          m,
+          g.floats(),
+          i * m * n,
+          n,
+          out,
+          0,
+          n,
+          true);
     }
     return Tensor.wrap(out, k, n);
+  }
+
+  private static Tensor swapLastTwo(Tensor t) {
+    int r = t.rank();
+    int[] perm = new int[r];
+    for (int i = 0; i < r; i++) {
+      perm[i] = i;
+    }
+    perm[r - 2] = r - 1;
+    perm[r - 1] = r - 2;
+    return Ops.transpose(t, perm);
   }
 
   private static Tensor vectorCase(Tensor a, Tensor b, boolean transA, boolean transB) {

@@ -1,6 +1,8 @@
 package io.keras4j.ops;
 
+import io.keras4j.DType;
 import io.keras4j.Tensor;
+import java.util.List;
 
 /**
  * The ops of keras4j, as Keras's {@code keras.ops}: static methods on {@link Tensor}s that record
@@ -74,6 +76,11 @@ public final class Ops {
     return UnaryOps.sqrt(x);
   }
 
+  /** 1 / sqrt(x). */
+  public static Tensor rsqrt(Tensor x) {
+    return UnaryOps.rsqrt(x);
+  }
+
   public static Tensor exp(Tensor x) {
     return UnaryOps.exp(x);
   }
@@ -138,6 +145,62 @@ public final class Ops {
     return UnaryOps.round(x);
   }
 
+  /** Limits values to [min, max]; the gradient is 1 inside the closed interval, 0 outside. */
+  public static Tensor clip(Tensor x, float min, float max) {
+    return UnaryOps.clip(x, min, max);
+  }
+
+  /** Converts to float32 or int32 (float to int truncates toward zero). */
+  public static Tensor cast(Tensor x, DType dtype) {
+    return UnaryOps.cast(x, dtype);
+  }
+
+  // ---- comparisons and logic (float32 1/0 results, broadcasting, no gradient) ------------
+
+  public static Tensor equal(Tensor a, Tensor b) {
+    return CompareOps.equal(a, b);
+  }
+
+  public static Tensor notEqual(Tensor a, Tensor b) {
+    return CompareOps.notEqual(a, b);
+  }
+
+  public static Tensor greater(Tensor a, Tensor b) {
+    return CompareOps.greater(a, b);
+  }
+
+  public static Tensor greaterEqual(Tensor a, Tensor b) {
+    return CompareOps.greaterEqual(a, b);
+  }
+
+  public static Tensor less(Tensor a, Tensor b) {
+    return CompareOps.less(a, b);
+  }
+
+  public static Tensor lessEqual(Tensor a, Tensor b) {
+    return CompareOps.lessEqual(a, b);
+  }
+
+  /** 1 where both are nonzero, else 0. */
+  public static Tensor logicalAnd(Tensor a, Tensor b) {
+    return CompareOps.logicalAnd(a, b);
+  }
+
+  /** 1 where either is nonzero, else 0. */
+  public static Tensor logicalOr(Tensor a, Tensor b) {
+    return CompareOps.logicalOr(a, b);
+  }
+
+  /** 1 where x is zero, else 0. */
+  public static Tensor logicalNot(Tensor x) {
+    return CompareOps.logicalNot(x);
+  }
+
+  /** x where condition is nonzero, else y; the three broadcast together. */
+  public static Tensor where(Tensor condition, Tensor x, Tensor y) {
+    return CompareOps.where(condition, x, y);
+  }
+
   // ---- linear algebra --------------------------------------------------------------------
 
   public static Tensor matmul(Tensor a, Tensor b) {
@@ -200,6 +263,28 @@ public final class Ops {
     return Reductions.extreme(x, axes, keepdims, false);
   }
 
+  /** log(sum(exp(x))) of all elements, computed stably. */
+  public static Tensor logsumexp(Tensor x) {
+    return SoftmaxOps.logsumexp(x, null, false);
+  }
+
+  public static Tensor logsumexp(Tensor x, int axis, boolean keepdims) {
+    return SoftmaxOps.logsumexp(x, new int[] {axis}, keepdims);
+  }
+
+  public static Tensor logsumexp(Tensor x, int[] axes, boolean keepdims) {
+    return SoftmaxOps.logsumexp(x, axes, keepdims);
+  }
+
+  /** Running sum of the flattened tensor. */
+  public static Tensor cumsum(Tensor x) {
+    return Reductions.cumsum(ShapeOps.reshape(x, new int[] {-1}), 0);
+  }
+
+  public static Tensor cumsum(Tensor x, int axis) {
+    return Reductions.cumsum(x, axis);
+  }
+
   /** Index of the largest value along an axis (int32). */
   public static Tensor argmax(Tensor x, int axis) {
     return Reductions.argmax(x, axis, true);
@@ -244,7 +329,146 @@ public final class Ops {
     return ShapeOps.squeeze(x, axes);
   }
 
+  /** Joins tensors along an existing axis (0 by default). */
+  public static Tensor concatenate(List<Tensor> xs) {
+    return SliceOps.concatenate(xs, 0);
+  }
+
+  public static Tensor concatenate(List<Tensor> xs, int axis) {
+    return SliceOps.concatenate(xs, axis);
+  }
+
+  /** Joins tensors of one shape along a new axis (0 by default). */
+  public static Tensor stack(List<Tensor> xs) {
+    return SliceOps.stack(xs, 0);
+  }
+
+  public static Tensor stack(List<Tensor> xs, int axis) {
+    return SliceOps.stack(xs, axis);
+  }
+
+  /** Splits into {@code sections} equal parts along axis 0. */
+  public static List<Tensor> split(Tensor x, int sections) {
+    return SliceOps.split(x, sections, 0);
+  }
+
+  public static List<Tensor> split(Tensor x, int sections, int axis) {
+    return SliceOps.split(x, sections, axis);
+  }
+
+  /** Splits before each index along an axis, as numpy's split with a list of indices. */
+  public static List<Tensor> split(Tensor x, int[] indices, int axis) {
+    return SliceOps.splitAt(x, indices, axis);
+  }
+
+  /** The block of shape {@code size} at {@code start} (a size of -1 runs to the end). */
+  public static Tensor slice(Tensor x, int[] start, int[] size) {
+    return SliceOps.slice(x, start, size);
+  }
+
+  /** Pads with zeros: {@code padWidth[axis] = {before, after}} (one pair applies to all axes). */
+  public static Tensor pad(Tensor x, int[][] padWidth) {
+    return SliceOps.pad(x, padWidth, 0f);
+  }
+
+  public static Tensor pad(Tensor x, int[][] padWidth, float constantValue) {
+    return SliceOps.pad(x, padWidth, constantValue);
+  }
+
+  /** Repeats the whole tensor along each axis, as numpy's tile. */
+  public static Tensor tile(Tensor x, int... repeats) {
+    return RepeatOps.tile(x, repeats);
+  }
+
+  /** Repeats each element of the flattened tensor. */
+  public static Tensor repeat(Tensor x, int repeats) {
+    return RepeatOps.repeat(ShapeOps.reshape(x, new int[] {-1}), repeats, 0);
+  }
+
+  public static Tensor repeat(Tensor x, int repeats, int axis) {
+    return RepeatOps.repeat(x, repeats, axis);
+  }
+
+  /** Repeats element j along the axis {@code repeats[j]} times. */
+  public static Tensor repeat(Tensor x, int[] repeats, int axis) {
+    return RepeatOps.repeat(x, repeats, axis);
+  }
+
+  // ---- indexing --------------------------------------------------------------------------
+
+  /** Elements of the flattened x at int32 indices (negative ones count from the end). */
+  public static Tensor take(Tensor x, Tensor indices) {
+    return GatherOps.take(ShapeOps.reshape(x, new int[] {-1}), indices, 0);
+  }
+
+  /** Slices of x along an axis at int32 indices: an embedding lookup is take(table, ids, 0). */
+  public static Tensor take(Tensor x, Tensor indices, int axis) {
+    return GatherOps.take(x, indices, axis);
+  }
+
+  /** One-hot float32 encoding on a new last axis; negative indices give zeros. */
+  public static Tensor oneHot(Tensor x, int numClasses) {
+    return GatherOps.oneHot(x, numClasses, -1);
+  }
+
+  public static Tensor oneHot(Tensor x, int numClasses, int axis) {
+    return GatherOps.oneHot(x, numClasses, axis);
+  }
+
   // ---- neural-network functions ----------------------------------------------------------
+
+  public static Tensor relu6(Tensor x) {
+    return ActivationOps.relu6(x);
+  }
+
+  /** Leaky relu with Keras's default negative slope, 0.2. */
+  public static Tensor leakyRelu(Tensor x) {
+    return ActivationOps.leakyRelu(x, 0.2f);
+  }
+
+  public static Tensor leakyRelu(Tensor x, float negativeSlope) {
+    return ActivationOps.leakyRelu(x, negativeSlope);
+  }
+
+  public static Tensor elu(Tensor x) {
+    return ActivationOps.elu(x, 1f);
+  }
+
+  public static Tensor elu(Tensor x, float alpha) {
+    return ActivationOps.elu(x, alpha);
+  }
+
+  public static Tensor selu(Tensor x) {
+    return ActivationOps.selu(x);
+  }
+
+  /** Gelu with the tanh approximation, Keras's default. */
+  public static Tensor gelu(Tensor x) {
+    return ActivationOps.gelu(x, true);
+  }
+
+  /** Gelu, exact (with erf) when {@code approximate} is false. */
+  public static Tensor gelu(Tensor x, boolean approximate) {
+    return ActivationOps.gelu(x, approximate);
+  }
+
+  /** x * sigmoid(x). */
+  public static Tensor silu(Tensor x) {
+    return ActivationOps.silu(x);
+  }
+
+  /** relu6(x + 3) / 6, as Keras 3. */
+  public static Tensor hardSigmoid(Tensor x) {
+    return ActivationOps.hardSigmoid(x);
+  }
+
+  public static Tensor hardSilu(Tensor x) {
+    return ActivationOps.hardSilu(x);
+  }
+
+  public static Tensor logSigmoid(Tensor x) {
+    return ActivationOps.logSigmoid(x);
+  }
 
   /** Softmax over the last axis. */
   public static Tensor softmax(Tensor x) {
@@ -261,5 +485,45 @@ public final class Ops {
 
   public static Tensor logSoftmax(Tensor x, int axis) {
     return SoftmaxOps.logSoftmax(x, axis);
+  }
+
+  // ---- cross-entropies (per-sample values, as keras.ops computes them) -------------------
+
+  /** Elementwise binary cross-entropy of probabilities (not reduced, as keras.ops). */
+  public static Tensor binaryCrossentropy(Tensor target, Tensor output) {
+    return CrossEntropy.binary(target, output, false);
+  }
+
+  public static Tensor binaryCrossentropy(Tensor target, Tensor output, boolean fromLogits) {
+    return CrossEntropy.binary(target, output, fromLogits);
+  }
+
+  /** Cross-entropy over the last axis of probabilities; one value per sample. */
+  public static Tensor categoricalCrossentropy(Tensor target, Tensor output) {
+    return CrossEntropy.categorical(target, output, false, -1);
+  }
+
+  public static Tensor categoricalCrossentropy(Tensor target, Tensor output, boolean fromLogits) {
+    return CrossEntropy.categorical(target, output, fromLogits, -1);
+  }
+
+  public static Tensor categoricalCrossentropy(
+      Tensor target, Tensor output, boolean fromLogits, int axis) {
+    return CrossEntropy.categorical(target, output, fromLogits, axis);
+  }
+
+  /** Cross-entropy with integer labels over the last axis of probabilities. */
+  public static Tensor sparseCategoricalCrossentropy(Tensor target, Tensor output) {
+    return CrossEntropy.sparseCategorical(target, output, false, -1);
+  }
+
+  public static Tensor sparseCategoricalCrossentropy(
+      Tensor target, Tensor output, boolean fromLogits) {
+    return CrossEntropy.sparseCategorical(target, output, fromLogits, -1);
+  }
+
+  public static Tensor sparseCategoricalCrossentropy(
+      Tensor target, Tensor output, boolean fromLogits, int axis) {
+    return CrossEntropy.sparseCategorical(target, output, fromLogits, axis);
   }
 }

@@ -3,7 +3,7 @@ package io.keras4j.ops;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 
-/** Sum, mean, max, min and argmax over axes, with {@code keepdims} as in Keras. */
+/** Sum, mean, max, min and argmax over axes, with {@code keepdims} as in Keras; and cumsum. */
 final class Reductions {
   private Reductions() {}
 
@@ -54,9 +54,7 @@ final class Reductions {
     Tensor summed = Broadcasting.sumToShape(x.asFloat(), kept);
     Tensor out = Tensor.wrap(summed.floats(), outShape(shape, red, keepdims));
     GradientTape.record(
-        out,
-        new Tensor[] {x},
-        g -> new Tensor[] {Ops.broadcastTo(Ops.reshape(g, kept), shape)});
+        out, new Tensor[] {x}, g -> new Tensor[] {Ops.broadcastTo(Ops.reshape(g, kept), shape)});
     return out;
   }
 
@@ -170,4 +168,46 @@ final class Reductions {
     return map;
   }
 
+  /**
+   * Running sum along an axis, accumulated in float32 as numpy does; int32 stays int32. The
+   * gradient is the reverse running sum of the output gradient.
+   */
+  static Tensor cumsum(Tensor x, int axis) {
+    int[] shape = x.shape();
+    SoftmaxOps.Lines l = SoftmaxOps.Lines.of(shape, axis);
+    if (x.dtype() == io.keras4j.DType.INT32) {
+      int[] src = x.ints();
+      int[] out = new int[src.length];
+      for (int o = 0; o < l.outer(); o++) {
+        for (int i = 0; i < l.inner(); i++) {
+          int acc = 0;
+          for (int j = 0, p = l.base(o, i); j < l.n(); j++, p += l.inner()) {
+            acc += src[p];
+            out[p] = acc;
+          }
+        }
+      }
+      return Tensor.wrapInts(out, shape);
+    }
+    Tensor out = Tensor.wrap(scan(x.floats(), l, false), shape);
+    GradientTape.record(
+        out, new Tensor[] {x}, g -> new Tensor[] {Tensor.wrap(scan(g.floats(), l, true), shape)});
+    return out;
+  }
+
+  private static float[] scan(float[] src, SoftmaxOps.Lines l, boolean reverse) {
+    float[] out = new float[src.length];
+    int step = reverse ? -l.inner() : l.inner();
+    for (int o = 0; o < l.outer(); o++) {
+      for (int i = 0; i < l.inner(); i++) {
+        float acc = 0;
+        int p = l.base(o, i) + (reverse ? (l.n() - 1) * l.inner() : 0);
+        for (int j = 0; j < l.n(); j++, p += step) {
+          acc += src[p];
+          out[p] = acc;
+        }
+      }
+    }
+    return out;
+  }
 }

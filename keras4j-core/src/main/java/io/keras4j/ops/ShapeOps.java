@@ -17,7 +17,8 @@ final class ShapeOps {
       if (s[i] == -1) {
         if (unknown >= 0) {
           throw new IllegalArgumentException(
-              "reshape: at most one dimension can be -1. Received: shape=" + Arrays.toString(target));
+              "reshape: at most one dimension can be -1. Received: shape="
+                  + Arrays.toString(target));
         }
         unknown = i;
       } else if (s[i] < 0) {
@@ -144,17 +145,13 @@ final class ShapeOps {
     int[] b = Shapes.broadcast(s, shape);
     if (!Arrays.equals(b, shape)) {
       throw new IllegalArgumentException(
-          "broadcast_to: cannot broadcast "
-              + Shapes.toString(s)
-              + " to "
-              + Shapes.toString(shape));
+          "broadcast_to: cannot broadcast " + Shapes.toString(s) + " to " + Shapes.toString(shape));
     }
     if (Arrays.equals(s, shape)) {
       return x;
     }
     Tensor out = gatherStrided(x, shape.clone(), Broadcasting.broadcastStrides(s, shape));
-    GradientTape.record(
-        out, new Tensor[] {x}, g -> new Tensor[] {Broadcasting.sumToShape(g, s)});
+    GradientTape.record(out, new Tensor[] {x}, g -> new Tensor[] {Broadcasting.sumToShape(g, s)});
     return out;
   }
 

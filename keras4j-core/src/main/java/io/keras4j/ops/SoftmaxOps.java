@@ -93,9 +93,10 @@ final class SoftmaxOps {
         for (int j = 0; j < l.n; j++) {
           s += Math.exp(src[b + j * l.inner] - m);
         }
-        float lse = (float) (m + Math.log(s));
+        // (x - m) - log(s), not x - (m + log(s)): the latter loses digits when |m| is large.
+        double logS = Math.log(s);
         for (int j = 0; j < l.n; j++) {
-          y[b + j * l.inner] = src[b + j * l.inner] - lse;
+          y[b + j * l.inner] = (float) ((src[b + j * l.inner] - m) - logS);
         }
       }
     }
@@ -119,6 +120,47 @@ final class SoftmaxOps {
                 gx[p] = (float) (gv[p] - Math.exp(y[p]) * sg);
               }
             }
+          }
+          return new Tensor[] {Tensor.wrap(gx, shape)};
+        });
+    return out;
+  }
+
+  /**
+   * log(sum(exp(x))) over axes (all when null or empty), shifted by the maximum so it neither
+   * overflows nor underflows. The gradient is the softmax over the reduced elements.
+   */
+  static Tensor logsumexp(Tensor x, int[] axes, boolean keepdims) {
+    int[] shape = x.shape();
+    boolean[] red = Reductions.reducedAxes(shape.length, axes);
+    int[] kept = Reductions.keptShape(shape, red);
+    int[] map = Reductions.indexMap(shape, kept);
+    float[] src = x.asFloat().floats();
+    int n = (int) Shapes.size(kept);
+    float[] m = new float[n];
+    java.util.Arrays.fill(m, Float.NEGATIVE_INFINITY);
+    for (int i = 0; i < src.length; i++) {
+      m[map[i]] = Math.max(m[map[i]], src[i]);
+    }
+    double[] s = new double[n];
+    for (int i = 0; i < src.length; i++) {
+      float mi = m[map[i]];
+      // An infinite maximum is the answer itself; shifting by it would give inf - inf.
+      s[map[i]] += Float.isInfinite(mi) ? (src[i] == mi ? 1 : 0) : Math.exp(src[i] - mi);
+    }
+    float[] lse = new float[n];
+    for (int o = 0; o < n; o++) {
+      lse[o] = (float) (m[o] + Math.log(s[o]));
+    }
+    Tensor out = Tensor.wrap(lse, Reductions.outShape(shape, red, keepdims));
+    GradientTape.record(
+        out,
+        new Tensor[] {x},
+        g -> {
+          float[] gv = g.floats();
+          float[] gx = new float[src.length];
+          for (int i = 0; i < src.length; i++) {
+            gx[i] = (float) (gv[map[i]] * Math.exp(src[i] - lse[map[i]]));
           }
           return new Tensor[] {Tensor.wrap(gx, shape)};
         });

@@ -1,5 +1,6 @@
 package io.keras4j.ops;
 
+import io.keras4j.DType;
 import io.keras4j.Tensor;
 import io.keras4j.backend.Backend;
 
@@ -62,6 +63,10 @@ final class UnaryOps {
 
   static Tensor sqrt(Tensor x) {
     return map(x, v -> (float) Math.sqrt(v), (v, y) -> 0.5f / y);
+  }
+
+  static Tensor rsqrt(Tensor x) {
+    return map(x, v -> (float) (1.0 / Math.sqrt(v)), (v, y) -> -0.5f * y * y * y);
   }
 
   static Tensor exp(Tensor x) {
@@ -159,6 +164,22 @@ final class UnaryOps {
 
   static Tensor ceil(Tensor x) {
     return map(x, v -> (float) Math.ceil(v), (v, y) -> 0f);
+  }
+
+  /**
+   * Limits values to {@code [min, max]}. The gradient is 1 inside the closed interval and 0
+   * outside, as TensorFlow's. Int32 input stays int32 (values truncated toward zero, as numpy's
+   * astype).
+   */
+  static Tensor clip(Tensor x, float min, float max) {
+    Tensor out =
+        map(x, v -> Math.min(Math.max(v, min), max), (v, y) -> v >= min && v <= max ? 1f : 0f);
+    return x.dtype() == DType.INT32 ? out.asInt() : out;
+  }
+
+  /** Converts between float32 and int32 (toward zero); no gradient flows through a conversion. */
+  static Tensor cast(Tensor x, DType dtype) {
+    return dtype == DType.INT32 ? x.asInt() : x.asFloat();
   }
 
   static Tensor round(Tensor x) {
