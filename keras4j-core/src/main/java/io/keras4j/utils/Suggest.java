@@ -34,7 +34,7 @@ public final class Suggest {
   /**
    * The known name closest to {@code name}, if one is close enough to be a plausible typo. Case and
    * the separators {@code _ - space} are ignored when measuring, so {@code "LeakyReLU"} finds
-   * {@code "leaky_relu"}; ties go to the earlier candidate.
+   * {@code "leaky_relu"}; ties go to the name spelt most like the input, then to the earlier one.
    */
   public static Optional<String> closest(String name, Collection<String> candidates) {
     if (name == null || candidates.isEmpty()) {
@@ -43,11 +43,15 @@ public final class Suggest {
     String n = normalize(name);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
+    int bestRaw = Integer.MAX_VALUE;
     for (String c : candidates) {
       int d = levenshtein(n, normalize(c));
-      if (d < bestDistance) {
+      // Among equally close names, prefer the one spelt most like the input (same case style).
+      int raw = d <= bestDistance ? levenshtein(name, c) : Integer.MAX_VALUE;
+      if (d < bestDistance || (d == bestDistance && raw < bestRaw)) {
         best = c;
         bestDistance = d;
+        bestRaw = raw;
       }
     }
     // A third of the name (at least 2 edits) separates typos from unrelated words.

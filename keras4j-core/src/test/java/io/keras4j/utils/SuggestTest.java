@@ -22,6 +22,7 @@ class SuggestTest {
     assertEquals(Optional.of("relu"), Suggest.closest("relux", names));
     assertEquals(Optional.of("leaky_relu"), Suggest.closest("LeakyReLU", names));
     assertEquals(Optional.of("glorot_uniform"), Suggest.closest("glorot_unifrom", names));
+    assertEquals(Optional.of("GlorotUniform"), Suggest.closest("GlorotUnifrom", names));
     assertEquals(Optional.empty(), Suggest.closest("softmax", names));
     assertEquals(Optional.empty(), Suggest.closest(null, names));
     assertEquals(Optional.empty(), Suggest.closest("relu", List.of()));
