@@ -16,14 +16,9 @@ public final class Initializers {
   /** The module Keras 3 writes for its initializers. */
   public static final String MODULE = "keras.initializers";
 
-  private static final String[] SEED_AND_AXES = {"seed", "input_axes", "output_axes"};
-
   private static final Registry<Initializer> REGISTRY =
       new Registry<Initializer>("initializer")
-          .add(
-              "Constant",
-              c -> new Constant(c.allowOnly("value").getDouble("value", 0.0)),
-              "constant")
+          .add("Constant", c -> new Constant(allow(c, "value").getDouble("value", 0.0)), "constant")
           .add("Zeros", c -> noArgs(c, new Zeros()), "zeros", "zero")
           .add("Ones", c -> noArgs(c, new Ones()), "ones", "one")
           .add("Identity", Initializers::identity, "identity", "IdentityInitializer")
@@ -81,13 +76,23 @@ public final class Initializers {
 
   // ---- factories from configs ------------------------------------------------------------
 
+  /**
+   * Rejects unknown keys, except {@code dtype}: TF 1.x and early TF 2 Keras wrote it into every
+   * initializer config of their .h5 files, and weights here are always float32.
+   */
+  private static ConfigReader allow(ConfigReader c, String... keys) {
+    String[] withDtype = java.util.Arrays.copyOf(keys, keys.length + 1);
+    withDtype[keys.length] = "dtype";
+    return c.allowOnly(withDtype);
+  }
+
   private static Initializer noArgs(ConfigReader c, Initializer i) {
-    c.allowOnly();
+    allow(c);
     return i;
   }
 
   private static Long seed(ConfigReader c) {
-    c.allowOnly(SEED_AND_AXES);
+    allow(c, "seed", "input_axes", "output_axes");
     return c.getLong("seed");
   }
 
@@ -100,34 +105,34 @@ public final class Initializers {
   }
 
   private static Initializer identity(ConfigReader c) {
-    return new Identity(c.allowOnly("gain").getDouble("gain", 1.0));
+    return new Identity(allow(c, "gain").getDouble("gain", 1.0));
   }
 
   private static Initializer orthogonal(ConfigReader c) {
-    c.allowOnly("gain", "seed");
+    allow(c, "gain", "seed");
     return new Orthogonal(c.getDouble("gain", 1.0), c.getLong("seed"));
   }
 
   private static Initializer randomNormal(ConfigReader c) {
-    c.allowOnly("mean", "stddev", "seed");
+    allow(c, "mean", "stddev", "seed");
     return new RandomNormal(
         c.getDouble("mean", 0.0), c.getDouble("stddev", 0.05), c.getLong("seed"));
   }
 
   private static Initializer truncatedNormal(ConfigReader c) {
-    c.allowOnly("mean", "stddev", "seed");
+    allow(c, "mean", "stddev", "seed");
     return new TruncatedNormal(
         c.getDouble("mean", 0.0), c.getDouble("stddev", 0.05), c.getLong("seed"));
   }
 
   private static Initializer randomUniform(ConfigReader c) {
-    c.allowOnly("minval", "maxval", "seed");
+    allow(c, "minval", "maxval", "seed");
     return new RandomUniform(
         c.getDouble("minval", -0.05), c.getDouble("maxval", 0.05), c.getLong("seed"));
   }
 
   private static Initializer varianceScaling(ConfigReader c) {
-    c.allowOnly("scale", "mode", "distribution", "seed", "input_axes", "output_axes");
+    allow(c, "scale", "mode", "distribution", "seed", "input_axes", "output_axes");
     return new VarianceScaling(
         c.getDouble("scale", 1.0),
         kerasMode(c.getString("mode", "fan_in")),

@@ -117,6 +117,11 @@ class InitializersLookupTest {
     assertEquals("untruncated_normal", vs.distribution());
     assertInstanceOf(
         GlorotUniform.class, Initializers.deserialize(Map.of("class_name", "GlorotUniform")));
+    // TF 1.x-era .h5 files carry a dtype in every initializer config.
+    assertInstanceOf(
+        GlorotUniform.class,
+        Initializers.deserialize(
+            Map.of("class_name", "GlorotUniform", "config", Map.of("dtype", "float32"))));
   }
 
   @Test
