@@ -2,6 +2,8 @@ package io.keras4j.activations;
 
 import io.keras4j.Tensor;
 import io.keras4j.ops.Ops;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The activation functions of Keras 3 ({@code keras.activations}), as static methods on tensors,
@@ -34,7 +36,7 @@ public final class Activations {
    * Reads an activation as Keras stores it: a name, or a dictionary {@code {"class_name":
    * "function", "config": "relu", ...}} that Keras 3 writes for registered functions.
    */
-  public static ActivationFunction deserialize(java.util.Map<String, ?> config) {
+  public static ActivationFunction deserialize(Map<String, ?> config) {
     return ActivationRegistry.deserialize(config);
   }
 
@@ -44,7 +46,7 @@ public final class Activations {
   }
 
   /** Every name {@link #get} accepts, aliases included. */
-  public static java.util.Set<String> names() {
+  public static Set<String> names() {
     return ActivationRegistry.names();
   }
 

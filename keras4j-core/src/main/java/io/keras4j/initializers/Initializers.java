@@ -3,7 +3,9 @@ package io.keras4j.initializers;
 import io.keras4j.utils.ConfigReader;
 import io.keras4j.utils.Registry;
 import io.keras4j.utils.SerializedObject;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Initializers by Keras name and from Keras JSON, as {@code keras.initializers.get}, {@code
@@ -70,7 +72,7 @@ public final class Initializers {
   }
 
   /** Every name {@link #get} accepts, aliases included. */
-  public static java.util.Set<String> names() {
+  public static Set<String> names() {
     return REGISTRY.names();
   }
 
@@ -81,7 +83,7 @@ public final class Initializers {
    * initializer config of their .h5 files, and weights here are always float32.
    */
   private static ConfigReader allow(ConfigReader c, String... keys) {
-    String[] withDtype = java.util.Arrays.copyOf(keys, keys.length + 1);
+    String[] withDtype = Arrays.copyOf(keys, keys.length + 1);
     withDtype[keys.length] = "dtype";
     return c.allowOnly(withDtype);
   }

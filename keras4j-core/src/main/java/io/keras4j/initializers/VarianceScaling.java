@@ -3,6 +3,7 @@ package io.keras4j.initializers;
 import io.keras4j.Tensor;
 import io.keras4j.random.RandomOps;
 import io.keras4j.utils.Suggest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,7 +155,7 @@ public class VarianceScaling extends RandomInitializer {
   }
 
   private static List<Integer> toList(int[] axes) {
-    return axes == null ? null : java.util.Arrays.stream(axes).boxed().toList();
+    return axes == null ? null : Arrays.stream(axes).boxed().toList();
   }
 
   @Override

@@ -18,9 +18,10 @@ import java.util.SplittableRandom;
  * <p>Generator: {@link SplittableRandom} (SplitMix64), one per chunk of 64Ki values, split in order
  * from a root seeded with the seed. The values therefore depend only on the seed and the shape, not
  * on the number of threads filling the chunks. Gaussians come from {@link
- * SplittableRandom#nextGaussian()}, the JDK's McFarland ziggurat (JDK 17+): exact, and several
- * times faster than Box-Muller or {@link java.util.Random#nextGaussian()}'s polar method. Results
- * are float32; the arithmetic is done in double.
+ * SplittableRandom#nextGaussian()}, the JDK's McFarland modified ziggurat (JDK 17+): exact, with no
+ * transcendental call on the common path, unlike Box-Muller or the polar method of {@link
+ * java.util.Random#nextGaussian()} (which is also synchronized). Results are float32; the
+ * arithmetic is done in double.
  */
 public final class RandomOps {
   private static final int CHUNK = 1 << 16;

@@ -3,6 +3,7 @@ package io.keras4j.regularizers;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.ops.Ops;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class OrthogonalRegularizer implements Regularizer {
   /** 1 - eye(size): a constant, so it carries no gradient. */
   private static Tensor offDiagonalMask(int size) {
     float[] m = new float[size * size];
-    java.util.Arrays.fill(m, 1f);
+    Arrays.fill(m, 1f);
     for (int i = 0; i < size; i++) {
       m[i * size + i] = 0f;
     }
