@@ -1,0 +1,127 @@
+package io.keras4j.activations;
+
+import static io.keras4j.activations.Masks.clip;
+import static io.keras4j.activations.Masks.scalar;
+
+import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
+
+/**
+ * The ReLU family and the other piecewise activations, composed from {@link Ops} so that their
+ * gradients come for free. Formulas as in Keras 3's {@code keras/src/activations/activations.py}
+ * and its numpy backend.
+ */
+final class PiecewiseActivations {
+  /** SELU's constants (Klambauer et al., 2017), to the digits Keras uses. */
+  static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+
+  static final double SELU_SCALE = 1.0507009873554804934193349852946;
+
+  private PiecewiseActivations() {}
+
+  /**
+   * Keras's general ReLU. {@code maxValue = +infinity} stands for Keras's {@code None} (no cap).
+   * Follows Keras's {@code ReLU.static_call}: with a threshold, values at or below it become 0 (or
+   * the leaky slope times the distance to it); values are then clipped to {@code [0, maxValue]}.
+   */
+  static Tensor relu(Tensor x, double negativeSlope, double maxValue, double threshold) {
+    boolean capped = maxValue != Double.POSITIVE_INFINITY;
+    if (negativeSlope != 0 && !capped && threshold == 0) {
+      return leakyRelu(x, negativeSlope);
+    }
+    Tensor negativePart = null;
+    if (negativeSlope != 0) {
+      Tensor shifted =
+          threshold != 0 ? Ops.add(Ops.negative(x), scalar(threshold)) : Ops.negative(x);
+      negativePart = Ops.relu(shifted);
+    }
+    Tensor y;
+    if (threshold != 0) {
+      y = Ops.multiply(x, Masks.where(x, v -> v > threshold));
+    } else if (maxValue == 6) {
+      y = relu6(x);
+      capped = false;
+    } else {
+      y = Ops.relu(x);
+    }
+    if (capped) {
+      y = clip(y, 0, maxValue);
+    }
+    if (negativePart != null) {
+      y = Ops.subtract(y, Ops.multiply(negativePart, scalar(negativeSlope)));
+    }
+    return y;
+  }
+
+  static Tensor relu6(Tensor x) {
+    return Ops.minimum(Ops.relu(x), scalar(6));
+  }
+
+  /** max(x, slope * x), as Keras's numpy backend. */
+  static Tensor leakyRelu(Tensor x, double negativeSlope) {
+    return Ops.maximum(x, Ops.multiply(x, scalar(negativeSlope)));
+  }
+
+  /** x for x >= 0, alpha * (e^x - 1) below: relu(x) + alpha * expm1(min(x, 0)). */
+  static Tensor elu(Tensor x, double alpha) {
+    Tensor negative = Ops.expm1(Ops.minimum(x, scalar(0)));
+    return Ops.add(Ops.relu(x), Ops.multiply(negative, scalar(alpha)));
+  }
+
+  static Tensor selu(Tensor x) {
+    return Ops.multiply(elu(x, SELU_ALPHA), scalar(SELU_SCALE));
+  }
+
+  /** max(x, 0) + alpha * expm1(min(x, 0) / alpha). */
+  static Tensor celu(Tensor x, double alpha) {
+    Tensor negative = Ops.expm1(Ops.multiply(Ops.minimum(x, scalar(0)), scalar(1.0 / alpha)));
+    return Ops.add(Ops.relu(x), Ops.multiply(negative, scalar(alpha)));
+  }
+
+  /** relu6(x + 3) / 6: 0 below -3, 1 above 3, x / 6 + 0.5 between (Keras 3, not Keras 2). */
+  static Tensor hardSigmoid(Tensor x) {
+    return Ops.multiply(relu6(Ops.add(x, scalar(3))), scalar(1.0 / 6.0));
+  }
+
+  static Tensor hardSilu(Tensor x) {
+    return Ops.multiply(x, hardSigmoid(x));
+  }
+
+  static Tensor hardTanh(Tensor x) {
+    return clip(x, -1, 1);
+  }
+
+  /** x where |x| > threshold, else 0. */
+  static Tensor hardShrink(Tensor x, double threshold) {
+    return Ops.multiply(x, Masks.where(x, v -> Math.abs(v) > threshold));
+  }
+
+  /** x - t above t, x + t below -t, else 0 (masks keep it exact for any sign of t). */
+  static Tensor softShrink(Tensor x, double threshold) {
+    Tensor above = Masks.where(x, v -> v > threshold);
+    Tensor below = Masks.where(x, v -> !(v > threshold) && v < -threshold);
+    return Ops.add(
+        Ops.multiply(Ops.add(x, scalar(-threshold)), above),
+        Ops.multiply(Ops.add(x, scalar(threshold)), below));
+  }
+
+  /** x where x > threshold, else defaultValue. */
+  static Tensor threshold(Tensor x, double threshold, double defaultValue) {
+    Tensor keep = Masks.where(x, v -> v > threshold);
+    Tensor replaced = Masks.fillWhere(x, v -> !(v > threshold), (float) defaultValue);
+    return Ops.add(Ops.multiply(x, keep), replaced);
+  }
+
+  /** 0 for x <= -1, (x + 1)^2 / 4 for -1 < x < 1, x for x >= 1. */
+  static Tensor sparsePlus(Tensor x) {
+    Tensor middle = Masks.where(x, v -> v > -1 && v < 1);
+    Tensor upper = Masks.where(x, v -> v >= 1);
+    Tensor quadratic = Ops.multiply(Ops.square(Ops.add(x, scalar(1))), scalar(0.25));
+    return Ops.add(Ops.multiply(quadratic, middle), Ops.multiply(x, upper));
+  }
+
+  /** (x + 1) / 2 clipped to [0, 1]. */
+  static Tensor sparseSigmoid(Tensor x) {
+    return clip(Ops.multiply(Ops.add(x, scalar(1)), scalar(0.5)), 0, 1);
+  }
+}

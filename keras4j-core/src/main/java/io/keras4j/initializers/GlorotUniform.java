@@ -1,0 +1,37 @@
+package io.keras4j.initializers;
+
+import java.util.Map;
+
+/**
+ * Glorot (Xavier) uniform: limit sqrt(6 / (fanIn + fanOut)), as Keras's {@code
+ * GlorotUniform(seed=None)}: {@link VarianceScaling} with scale 1.0, mode {@code "fan_avg"} and
+ * distribution {@code "uniform"}.
+ */
+public final class GlorotUniform extends VarianceScaling {
+  public GlorotUniform() {
+    this(null, null, null);
+  }
+
+  public GlorotUniform(long seed) {
+    this(Long.valueOf(seed), null, null);
+  }
+
+  /**
+   * @param seed the seed, or null to draw one from the global stream
+   * @param inputAxes with {@code outputAxes}, explicit axes for the fans (null: Keras's rules)
+   */
+  public GlorotUniform(Long seed, int[] inputAxes, int[] outputAxes) {
+    super(1.0, "fan_avg", "uniform", seed, inputAxes, outputAxes);
+  }
+
+  /** Only the seed and axes: the rest is fixed by the class, as Keras writes it. */
+  @Override
+  protected void addConfig(Map<String, Object> config) {
+    addAxes(config);
+  }
+
+  @Override
+  public String className() {
+    return "GlorotUniform";
+  }
+}

@@ -1,0 +1,37 @@
+package io.keras4j.initializers;
+
+import java.util.Map;
+
+/**
+ * He normal: truncated, std sqrt(2 / fanIn), as Keras's {@code HeNormal(seed=None)}: {@link
+ * VarianceScaling} with scale 2.0, mode {@code "fan_in"} and distribution {@code
+ * "truncated_normal"}.
+ */
+public final class HeNormal extends VarianceScaling {
+  public HeNormal() {
+    this(null, null, null);
+  }
+
+  public HeNormal(long seed) {
+    this(Long.valueOf(seed), null, null);
+  }
+
+  /**
+   * @param seed the seed, or null to draw one from the global stream
+   * @param inputAxes with {@code outputAxes}, explicit axes for the fans (null: Keras's rules)
+   */
+  public HeNormal(Long seed, int[] inputAxes, int[] outputAxes) {
+    super(2.0, "fan_in", "truncated_normal", seed, inputAxes, outputAxes);
+  }
+
+  /** Only the seed and axes: the rest is fixed by the class, as Keras writes it. */
+  @Override
+  protected void addConfig(Map<String, Object> config) {
+    addAxes(config);
+  }
+
+  @Override
+  public String className() {
+    return "HeNormal";
+  }
+}

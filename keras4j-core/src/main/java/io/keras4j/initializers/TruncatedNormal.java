@@ -1,0 +1,48 @@
+package io.keras4j.initializers;
+
+import io.keras4j.Tensor;
+import io.keras4j.random.RandomOps;
+import java.util.Map;
+
+/**
+ * Normal values re-drawn when more than two standard deviations from the mean, as Keras's {@code
+ * TruncatedNormal(mean=0.0, stddev=0.05, seed=None)}.
+ */
+public final class TruncatedNormal extends RandomInitializer {
+  private final double mean;
+  private final double stddev;
+
+  public TruncatedNormal() {
+    this(0.0, 0.05);
+  }
+
+  public TruncatedNormal(double mean, double stddev) {
+    this(mean, stddev, null);
+  }
+
+  public TruncatedNormal(double mean, double stddev, long seed) {
+    this(mean, stddev, Long.valueOf(seed));
+  }
+
+  TruncatedNormal(double mean, double stddev, Long seed) {
+    super(seed);
+    this.mean = mean;
+    this.stddev = stddev;
+  }
+
+  @Override
+  public Tensor apply(int... shape) {
+    return RandomOps.truncatedNormal(shape, mean, stddev, effectiveSeed());
+  }
+
+  @Override
+  protected void addConfig(Map<String, Object> config) {
+    config.put("mean", mean);
+    config.put("stddev", stddev);
+  }
+
+  @Override
+  public String className() {
+    return "TruncatedNormal";
+  }
+}
