@@ -188,4 +188,19 @@ class ModelErrorsTest {
         "name=fn",
         "Python code");
   }
+
+  @Test
+  void unknownActivationOrInitializerSuggestsTheClosestName() {
+    assertMessage(
+        assertThrows(IllegalArgumentException.class, () -> new Dense(4, "relux")),
+        "Unknown activation: 'relux'",
+        "Did you mean 'relu'?",
+        "Received: activation=relux");
+    assertMessage(
+        assertThrows(
+            IllegalArgumentException.class, () -> new Dense(4).kernelInitializer("glorot_unifrom")),
+        "'glorot_unifrom'",
+        "Did you mean 'glorot_uniform'?",
+        "Received: ");
+  }
 }
