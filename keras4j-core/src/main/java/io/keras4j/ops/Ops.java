@@ -262,4 +262,30 @@ public final class Ops {
   public static Tensor logSoftmax(Tensor x, int axis) {
     return SoftmaxOps.logSoftmax(x, axis);
   }
+
+  // ---- pending (from the layers branch) ----
+
+  public static Tensor concatenate(java.util.List<Tensor> xs, int axis) {
+    return PendingOps.concatenate(xs, axis);
+  }
+
+  public static Tensor take(Tensor x, Tensor indices, int axis) {
+    return PendingOps.take(x, indices, axis);
+  }
+
+  public static Tensor where(Tensor condition, Tensor x, Tensor y) {
+    return PendingOps.where(condition, x, y);
+  }
+
+  public static Tensor notEqual(Tensor a, Tensor b) {
+    return PendingOps.notEqual(a, b);
+  }
+
+  public static Tensor greater(Tensor a, Tensor b) {
+    return PendingOps.greater(a, b);
+  }
+
+  public static Tensor clip(Tensor x, float min, float max) {
+    return PendingOps.clip(x, min, max);
+  }
 }
