@@ -1,6 +1,8 @@
 package io.keras4j.saving;
 
+import io.keras4j.layers.Activation;
 import io.keras4j.layers.Dense;
+import io.keras4j.layers.Embedding;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.utils.Suggest;
@@ -20,6 +22,8 @@ public final class LayerRegistry {
   static {
     register("InputLayer", InputLayer::fromConfig);
     register("Dense", Dense::fromConfig);
+    register("Activation", Activation::fromConfig);
+    register("Embedding", Embedding::fromConfig);
   }
 
   private LayerRegistry() {}
