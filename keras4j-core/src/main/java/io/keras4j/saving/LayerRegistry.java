@@ -3,8 +3,12 @@ package io.keras4j.saving;
 import io.keras4j.layers.Activation;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Embedding;
+import io.keras4j.layers.Flatten;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.Permute;
+import io.keras4j.layers.RepeatVector;
+import io.keras4j.layers.Reshape;
 import io.keras4j.utils.Suggest;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +28,10 @@ public final class LayerRegistry {
     register("Dense", Dense::fromConfig);
     register("Activation", Activation::fromConfig);
     register("Embedding", Embedding::fromConfig);
+    register("Flatten", Flatten::fromConfig);
+    register("Permute", Permute::fromConfig);
+    register("RepeatVector", RepeatVector::fromConfig);
+    register("Reshape", Reshape::fromConfig);
   }
 
   private LayerRegistry() {}
