@@ -2,13 +2,18 @@ package io.keras4j.saving;
 
 import io.keras4j.layers.Activation;
 import io.keras4j.layers.Dense;
+import io.keras4j.layers.ELU;
 import io.keras4j.layers.Embedding;
 import io.keras4j.layers.Flatten;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.LeakyReLU;
+import io.keras4j.layers.PReLU;
 import io.keras4j.layers.Permute;
+import io.keras4j.layers.ReLU;
 import io.keras4j.layers.RepeatVector;
 import io.keras4j.layers.Reshape;
+import io.keras4j.layers.Softmax;
 import io.keras4j.utils.Suggest;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,11 +32,16 @@ public final class LayerRegistry {
     register("InputLayer", InputLayer::fromConfig);
     register("Dense", Dense::fromConfig);
     register("Activation", Activation::fromConfig);
+    register("ELU", ELU::fromConfig);
     register("Embedding", Embedding::fromConfig);
     register("Flatten", Flatten::fromConfig);
+    register("LeakyReLU", LeakyReLU::fromConfig);
+    register("PReLU", PReLU::fromConfig);
     register("Permute", Permute::fromConfig);
+    register("ReLU", ReLU::fromConfig);
     register("RepeatVector", RepeatVector::fromConfig);
     register("Reshape", Reshape::fromConfig);
+    register("Softmax", Softmax::fromConfig);
   }
 
   private LayerRegistry() {}
