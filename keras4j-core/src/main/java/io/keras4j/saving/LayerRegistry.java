@@ -1,14 +1,18 @@
 package io.keras4j.saving;
 
 import io.keras4j.layers.Activation;
+import io.keras4j.layers.ActivityRegularization;
 import io.keras4j.layers.Add;
 import io.keras4j.layers.Average;
 import io.keras4j.layers.Concatenate;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Dot;
+import io.keras4j.layers.Dropout;
 import io.keras4j.layers.ELU;
 import io.keras4j.layers.Embedding;
 import io.keras4j.layers.Flatten;
+import io.keras4j.layers.GaussianDropout;
+import io.keras4j.layers.GaussianNoise;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.LeakyReLU;
@@ -40,13 +44,17 @@ public final class LayerRegistry {
     register("InputLayer", InputLayer::fromConfig);
     register("Dense", Dense::fromConfig);
     register("Activation", Activation::fromConfig);
+    register("ActivityRegularization", ActivityRegularization::fromConfig);
     register("Add", Add::fromConfig);
     register("Average", Average::fromConfig);
     register("Concatenate", Concatenate::fromConfig);
     register("Dot", Dot::fromConfig);
+    register("Dropout", Dropout::fromConfig);
     register("ELU", ELU::fromConfig);
     register("Embedding", Embedding::fromConfig);
     register("Flatten", Flatten::fromConfig);
+    register("GaussianDropout", GaussianDropout::fromConfig);
+    register("GaussianNoise", GaussianNoise::fromConfig);
     register("LeakyReLU", LeakyReLU::fromConfig);
     register("Maximum", Maximum::fromConfig);
     register("Minimum", Minimum::fromConfig);
