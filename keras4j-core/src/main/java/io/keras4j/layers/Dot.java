@@ -86,6 +86,16 @@ public class Dot extends Merge {
               + " and "
               + Shapes.toString(s1));
     }
+    if (s0[0] >= 0 && s1[0] >= 0 && s0[0] != s1[0]) {
+      throw new IllegalArgumentException(
+          "Layer '"
+              + name()
+              + "' (Dot): cannot do batch_dot on inputs with different batch sizes. Received"
+              + " inputs with shapes "
+              + Shapes.toString(s0)
+              + " and "
+              + Shapes.toString(s1));
+    }
     int[] a = resolved(s0.length, s1.length);
     if (a[0] == 0 || a[1] == 0) {
       throw new IllegalArgumentException(

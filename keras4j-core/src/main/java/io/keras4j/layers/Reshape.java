@@ -24,7 +24,7 @@ public class Reshape extends Layer {
         throw new IllegalArgumentException(
             "Each dimension in `target_shape` of layer Reshape must be a non-negative integer, or"
                 + " `-1` for a single unknown dimension. Received: target_shape="
-                + Arrays.toString(targetShape));
+                + format(targetShape));
       }
       unknown += d == -1 ? 1 : 0;
     }
@@ -32,7 +32,7 @@ public class Reshape extends Layer {
       throw new IllegalArgumentException(
           "There must be at most one unknown dimension (-1) in `target_shape` of layer Reshape."
               + " Received: target_shape="
-              + Arrays.toString(targetShape));
+              + format(targetShape));
     }
     this.targetShape = targetShape.clone();
   }
@@ -72,7 +72,7 @@ public class Reshape extends Layer {
               + " ("
               + size
               + " values), target_shape="
-              + targetShapeString());
+              + format(targetShape));
     }
     if (unknownAt >= 0) {
       out[unknownAt] = (int) (size / known);
@@ -80,11 +80,10 @@ public class Reshape extends Layer {
     return out;
   }
 
-  /** The target shape as Keras prints it, -1 included. */
-  private String targetShapeString() {
-    String s =
-        Arrays.stream(targetShape).mapToObj(Integer::toString).collect(Collectors.joining(", "));
-    return "(" + s + (targetShape.length == 1 ? ",)" : ")");
+  /** A target shape as Keras prints it, -1 included: {@code (-1, 5)}. */
+  private static String format(int[] shape) {
+    String s = Arrays.stream(shape).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    return "(" + s + (shape.length == 1 ? ",)" : ")");
   }
 
   @Override

@@ -203,6 +203,9 @@ class MergingLayersTest {
     assertTrue(
         e.getMessage().contains("axis values 3 (at axis 1) != 4 (at axis 1)"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new Dot(0).apply(A, B));
+    var batch =
+        assertThrows(IllegalArgumentException.class, () -> new Dot(1).apply(A, Tensor.zeros(3, 3)));
+    assertTrue(batch.getMessage().contains("different batch sizes"), batch.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new Dot(1).apply(A, B, A));
     assertNull(
         new Dot(1).computeMask(List.of(A, B), List.of(Tensor.ones(2), Tensor.ones(2))).get(0));
