@@ -4,6 +4,7 @@ import static io.keras4j.layers.LayerTestCase.assertValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.DType;
 import io.keras4j.Input;
@@ -106,6 +107,10 @@ class MaskingModelTest {
             new Permute(2, 1),
             new Dropout(0.2),
             new Softmax());
+    assertEquals(8 + 9, seq.countParams());
+    String summary = seq.summary(120);
+    assertTrue(summary.contains("(Embedding)") && summary.contains("(LeakyReLU)"), summary);
+    assertTrue(summary.contains("(None, 12, 2)"), summary);
     Tensor y = seq.predict(IDS);
     assertArrayEquals(new int[] {2, 12, 2}, y.shape());
     Model copy = Models.modelFromJson(seq.toJson());
