@@ -38,6 +38,8 @@ public class Dense extends Layer {
           "Argument `units` of layer Dense must be a positive integer. Received: units=" + units);
     }
     this.units = units;
+    // As in Keras 3: a mask over the leading axes (e.g. timesteps) still applies to the output.
+    this.supportsMasking = true;
   }
 
   public Dense(int units, String activation) {

@@ -1,8 +1,31 @@
 package io.keras4j.saving;
 
+import io.keras4j.layers.Activation;
+import io.keras4j.layers.ActivityRegularization;
+import io.keras4j.layers.Add;
+import io.keras4j.layers.Average;
+import io.keras4j.layers.Concatenate;
 import io.keras4j.layers.Dense;
+import io.keras4j.layers.Dot;
+import io.keras4j.layers.Dropout;
+import io.keras4j.layers.ELU;
+import io.keras4j.layers.Embedding;
+import io.keras4j.layers.Flatten;
+import io.keras4j.layers.GaussianDropout;
+import io.keras4j.layers.GaussianNoise;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.LeakyReLU;
+import io.keras4j.layers.Maximum;
+import io.keras4j.layers.Minimum;
+import io.keras4j.layers.Multiply;
+import io.keras4j.layers.PReLU;
+import io.keras4j.layers.Permute;
+import io.keras4j.layers.ReLU;
+import io.keras4j.layers.RepeatVector;
+import io.keras4j.layers.Reshape;
+import io.keras4j.layers.Softmax;
+import io.keras4j.layers.Subtract;
 import io.keras4j.utils.Suggest;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +43,29 @@ public final class LayerRegistry {
   static {
     register("InputLayer", InputLayer::fromConfig);
     register("Dense", Dense::fromConfig);
+    register("Activation", Activation::fromConfig);
+    register("ActivityRegularization", ActivityRegularization::fromConfig);
+    register("Add", Add::fromConfig);
+    register("Average", Average::fromConfig);
+    register("Concatenate", Concatenate::fromConfig);
+    register("Dot", Dot::fromConfig);
+    register("Dropout", Dropout::fromConfig);
+    register("ELU", ELU::fromConfig);
+    register("Embedding", Embedding::fromConfig);
+    register("Flatten", Flatten::fromConfig);
+    register("GaussianDropout", GaussianDropout::fromConfig);
+    register("GaussianNoise", GaussianNoise::fromConfig);
+    register("LeakyReLU", LeakyReLU::fromConfig);
+    register("Maximum", Maximum::fromConfig);
+    register("Minimum", Minimum::fromConfig);
+    register("Multiply", Multiply::fromConfig);
+    register("PReLU", PReLU::fromConfig);
+    register("Permute", Permute::fromConfig);
+    register("ReLU", ReLU::fromConfig);
+    register("RepeatVector", RepeatVector::fromConfig);
+    register("Reshape", Reshape::fromConfig);
+    register("Softmax", Softmax::fromConfig);
+    register("Subtract", Subtract::fromConfig);
   }
 
   private LayerRegistry() {}
