@@ -10,6 +10,10 @@ package io.keras4j.backend.jvm;
  * a packed block of A (lda = kc), so one kernel covers both. The B panel holds kc rows of nr floats,
  * contiguous. Rows at or past {@code rows} re-read row {@code rows - 1}, so a partial tile needs no
  * padding of A; the caller then discards those rows.
+ *
+ * <p>{@link #tileT} reads a transposed A in place instead (element (i, p) at {@code aOff + p * lda +
+ * i}): the mr values of a k step are then adjacent, which the JIT checks against the array bounds
+ * once, and a weight gradient A^T dC needs no transposing copy of A.
  */
 abstract class GemmKernel {
   /** Rows of C per tile. */
@@ -36,6 +40,19 @@ abstract class GemmKernel {
       int aOff,
       int lda,
       int rows,
+      float[] b,
+      int bOff,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean load);
+
+  /** As {@link #tile} for all mr rows of A stored transposed: element (i, p) at aOff + p*lda + i. */
+  abstract void tileT(
+      int kc,
+      float[] a,
+      int aOff,
+      int lda,
       float[] b,
       int bOff,
       float[] c,

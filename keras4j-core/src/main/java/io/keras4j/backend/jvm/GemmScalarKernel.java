@@ -71,6 +71,56 @@ final class GemmScalarKernel extends GemmKernel {
     store(c, cOff + 3 * ldc, c30, c31, c32, c33, load);
   }
 
+  @Override
+  void tileT(
+      int kc,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean load) {
+    float c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+    float c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+    float c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+    float c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+    for (int p = 0; p < kc; p++) {
+      int bp = bOff + 4 * p;
+      int ap = aOff + p * lda;
+      float b0 = b[bp];
+      float b1 = b[bp + 1];
+      float b2 = b[bp + 2];
+      float b3 = b[bp + 3];
+      float x = a[ap];
+      c00 += x * b0;
+      c01 += x * b1;
+      c02 += x * b2;
+      c03 += x * b3;
+      x = a[ap + 1];
+      c10 += x * b0;
+      c11 += x * b1;
+      c12 += x * b2;
+      c13 += x * b3;
+      x = a[ap + 2];
+      c20 += x * b0;
+      c21 += x * b1;
+      c22 += x * b2;
+      c23 += x * b3;
+      x = a[ap + 3];
+      c30 += x * b0;
+      c31 += x * b1;
+      c32 += x * b2;
+      c33 += x * b3;
+    }
+    store(c, cOff, c00, c01, c02, c03, load);
+    store(c, cOff + ldc, c10, c11, c12, c13, load);
+    store(c, cOff + 2 * ldc, c20, c21, c22, c23, load);
+    store(c, cOff + 3 * ldc, c30, c31, c32, c33, load);
+  }
+
   private static void store(
       float[] c, int off, float v0, float v1, float v2, float v3, boolean load) {
     if (load) {

@@ -53,7 +53,9 @@ class GemmTest {
         for (int t = 0; t < 4; t++) {
           boolean accumulate = r.nextBoolean();
           for (GemmKernel kern : kernels()) {
-            check(kern, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], accumulate, r);
+            for (Route route : Route.values()) {
+              check(route, kern, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], accumulate, r);
+            }
           }
         }
       }
@@ -65,10 +67,11 @@ class GemmTest {
     Parallel.setThreads(2);
     SplittableRandom r = new SplittableRandom(3);
     GemmKernel vector = GemmVectorKernel.preferred();
-    check(vector, false, false, 256, 64, 784, true, r); // many rows: shared B
-    check(vector, false, true, 32, 300, 64, false, r); // few rows: per-chunk B
-    check(vector, true, false, 300, 64, 96, false, r); // transposed A: packed A
-    check(GemmScalarKernel.INSTANCE, true, true, 150, 90, 130, true, r);
+    check(Route.ENTRY, vector, false, false, 256, 64, 784, true, r); // many rows: shared B
+    check(Route.ENTRY, vector, false, true, 32, 300, 64, false, r); // few rows: per-chunk B
+    check(Route.ENTRY, vector, true, false, 300, 300, 96, false, r); // wide: packed A^T
+    check(Route.ENTRY, vector, true, false, 301, 64, 96, false, r); // narrow: A^T in place
+    check(Route.ENTRY, GemmScalarKernel.INSTANCE, true, true, 150, 90, 130, true, r);
   }
 
   @Test
@@ -102,8 +105,16 @@ class GemmTest {
         "gemm: A (2 x 3, offset 0, ld 3) needs 6 floats but its array has 5", e.getMessage());
   }
 
+  /** The ways into a kernel: whatever Gemm picks by size, or each path forced. */
+  private enum Route {
+    ENTRY,
+    DRIVER,
+    SMALL
+  }
+
   /** Runs one product with random offsets and padded rows, and compares every element of C. */
   private static void check(
+      Route route,
       GemmKernel kern,
       boolean transA,
       boolean transB,
@@ -133,10 +144,28 @@ class GemmTest {
       }
     }
     float[] before = c.clone();
-    Gemm.multiply(
-        kern, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    switch (route) {
+      case ENTRY ->
+          Gemm.multiply(
+              kern, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
+              accumulate);
+      case DRIVER -> {
+        if (m == 0 || n == 0 || k == 0) {
+          return; // Gemm handles these before the driver
+        }
+        new GemmDriver(
+                kern, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
+                accumulate, Parallel.threads())
+            .run();
+      }
+      case SMALL ->
+          kern.small(
+              transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
     String what =
-        kern.name() + (transA ? " A^T" : " A") + (transB ? " B^T " : " B ") + m + "x" + n + "x"
+        route
+            + " "
+            + kern.name() + (transA ? " A^T" : " A") + (transB ? " B^T " : " B ") + m + "x" + n + "x"
             + k + (accumulate ? " +C" : "") + " threads=" + Parallel.threads();
     for (int idx = 0; idx < c.length; idx++) {
       int rel = idx - cOff;
