@@ -158,7 +158,7 @@ final class GemmDriver {
   private void packSharedPanel(int q) {
     int nr = kern.nr;
     int w = Math.min(nr, cols - q * nr);
-    GemmPacking.packB(transB, k, j0 + q * nr, w, nr, b, bOff, ldb, sharedB, q * k * nr);
+    kern.packB(transB, k, j0 + q * nr, w, b, bOff, ldb, sharedB, q * k * nr);
   }
 
   private void computeChunk(int chunk) {
@@ -174,7 +174,7 @@ final class GemmDriver {
     if (bp == null) {
       bp = buf.b = Buffers.ensure(buf.b, ceilDiv(width, nr) * nr * k);
       bBase = 0;
-      GemmPacking.packB(transB, k, j0 + jStart, width, nr, b, bOff, ldb, bp, 0);
+      kern.packB(transB, k, j0 + jStart, width, b, bOff, ldb, bp, 0);
     }
     float[] scratch = buf.tile = Buffers.ensure(buf.tile, mr * nr);
     boolean inPlace = ceilDiv(width, nr) <= IN_PLACE_A_PANELS;

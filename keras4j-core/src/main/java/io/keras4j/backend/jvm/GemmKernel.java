@@ -60,6 +60,20 @@ abstract class GemmKernel {
       int ldc,
       boolean load);
 
+  /** Packs B for this kernel's panels; see {@link GemmPacking#packB}. */
+  void packB(
+      boolean transB,
+      int k,
+      int j0,
+      int cols,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] dst,
+      int dOff) {
+    GemmPacking.packB(transB, k, j0, cols, nr, b, bOff, ldb, dst, dOff);
+  }
+
   /** The whole product without packing or threads; same contract as {@code Kernels.gemm}. */
   abstract void small(
       boolean transA,

@@ -57,6 +57,24 @@ abstract class GemmVectorKernel extends GemmKernel {
     return "vector " + mr + "x" + nr + " (" + S.vectorBitSize() + "-bit)";
   }
 
+  @Override
+  void packB(
+      boolean transB,
+      int k,
+      int j0,
+      int cols,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] dst,
+      int dOff) {
+    if (transB) {
+      GemmVectorPacking.packTransposedB(k, j0, cols, nr, b, bOff, ldb, dst, dOff);
+    } else {
+      GemmPacking.packB(false, k, j0, cols, nr, b, bOff, ldb, dst, dOff);
+    }
+  }
+
   /** Adds the accumulator to C (when load) and stores it. */
   static void store(FloatVector acc, float[] c, int off, boolean load) {
     (load ? acc.add(FloatVector.fromArray(S, c, off)) : acc).intoArray(c, off);
