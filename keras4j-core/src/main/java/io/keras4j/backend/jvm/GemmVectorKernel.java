@@ -13,10 +13,18 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulator spills to the stack each step (measured 2.3x slower). 4 x 2 vectors (8 + 2 + 4 = 14)
  * fits the 16 registers of AVX2; 8 x 2 vectors (16 + 2 + 8 = 26) fits the 32 of AVX-512 and ARM,
  * and halves the B loads per FMA.
+ *
+ * <p>The taller tile is taken only while the tile stays within {@link #MAX_TILE_FLOATS}: on Zen 4
+ * (512-bit vectors) 8 x 32 was no faster than 4 x 32 (~105 GFLOP/s either way, at the core's FMA
+ * peak), and with 26 of 32 registers live it lost 30% when the JIT's profile of the driver changed
+ * (784 x 32 x 64 A^T B run after a 32 x 784 x 64 product: 107 -> 75 GFLOP/s; 4 x 32: 106 -> 102).
  */
 abstract class GemmVectorKernel extends GemmKernel {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   static final int L = S.length();
+
+  /** Largest C tile (floats) worth its registers; see the class comment. */
+  static final int MAX_TILE_FLOATS = 128;
 
   GemmVectorKernel(int mr) {
     super(mr, 2 * L);
@@ -37,7 +45,8 @@ abstract class GemmVectorKernel extends GemmKernel {
                 "keras4j.gemm.kernel must be 4x2 or 8x2. Received: " + forced);
       };
     }
-    return vectorRegisters() >= 32 ? GemmVector8x2.INSTANCE : GemmVector4x2.INSTANCE;
+    boolean tall = vectorRegisters() >= 32 && 8 * 2 * L <= MAX_TILE_FLOATS;
+    return tall ? GemmVector8x2.INSTANCE : GemmVector4x2.INSTANCE;
   }
 
   /**
