@@ -1,13 +1,21 @@
 package io.keras4j.backend.jvm;
 
 /**
- * Matrix multiply drivers. This first version is a straightforward reference; the blocked, packed,
- * multi-threaded kernels replace {@link #vector} (see docs/architecture.md).
+ * Entry point of the matrix multiply behind {@code Kernels.gemm}: checks the arguments, handles
+ * empty products, and sends small products to a direct loop (packing and threads cost more than
+ * they save there) and the rest to the blocked {@link GemmDriver}.
  */
 final class Gemm {
+  /** Below this many multiply-adds (m * n * k), the direct loop is faster than packing. */
+  static final long SMALL = 32 * 1024;
+
+  /** Below this many multiply-adds, waking a second thread costs more than it saves. */
+  static final long SERIAL = 256 * 1024;
+
   private Gemm() {}
 
-  static void scalar(
+  static void multiply(
+      GemmKernel kern,
       boolean transA,
       boolean transB,
       int m,
@@ -23,27 +31,66 @@ final class Gemm {
       int cOff,
       int ldc,
       boolean accumulate) {
-    for (int i = 0; i < m; i++) {
-      int crow = cOff + i * ldc;
+    checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+    checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+    checkMatrix("C", c, cOff, ldc, m, n);
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
       if (!accumulate) {
-        java.util.Arrays.fill(c, crow, crow + n, 0f);
-      }
-      for (int p = 0; p < k; p++) {
-        float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-        if (av == 0f) {
-          continue;
-        }
-        if (!transB) {
-          int brow = bOff + p * ldb;
-          for (int j = 0; j < n; j++) {
-            c[crow + j] += av * b[brow + j];
-          }
-        } else {
-          for (int j = 0; j < n; j++) {
-            c[crow + j] += av * b[bOff + j * ldb + p];
-          }
+        for (int i = 0; i < m; i++) {
+          java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
         }
       }
+      return;
+    }
+    long work = (long) m * n * k;
+    if (work < SMALL) {
+      kern.small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+      return;
+    }
+    int threads = work < SERIAL ? 1 : Parallel.threads();
+    new GemmDriver(
+            kern, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
+            threads)
+        .run();
+  }
+
+  /** Checks that a rows x cols matrix stored at off with row stride ld lies inside the array. */
+  private static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {
+    if (rows < 0 || cols < 0) {
+      throw new IllegalArgumentException(
+          "gemm: " + name + " has a negative dimension: " + rows + " x " + cols);
+    }
+    if (off < 0 || (rows > 1 && ld < cols)) {
+      throw new IllegalArgumentException(
+          "gemm: "
+              + name
+              + " needs offset >= 0 and leading dimension >= "
+              + cols
+              + ". Received: offset="
+              + off
+              + ", ld="
+              + ld);
+    }
+    long end = rows == 0 || cols == 0 ? off : off + (long) (rows - 1) * ld + cols;
+    if (end > x.length) {
+      throw new IllegalArgumentException(
+          "gemm: "
+              + name
+              + " ("
+              + rows
+              + " x "
+              + cols
+              + ", offset "
+              + off
+              + ", ld "
+              + ld
+              + ") needs "
+              + end
+              + " floats but its array has "
+              + x.length);
     }
   }
 }

@@ -27,7 +27,9 @@ public class ScalarKernels implements Kernels {
       int cOff,
       int ldc,
       boolean accumulate) {
-    Gemm.scalar(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    Gemm.multiply(
+        GemmScalarKernel.INSTANCE,
+        transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
   }
 
   @Override

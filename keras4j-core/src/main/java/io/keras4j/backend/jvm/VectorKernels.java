@@ -7,10 +7,32 @@ import jdk.incubator.vector.VectorSpecies;
 /** Kernels written with the Vector API ({@code jdk.incubator.vector}); scalar tails. */
 final class VectorKernels extends ScalarKernels {
   static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final GemmKernel GEMM = GemmVectorKernel.preferred();
 
   @Override
   public String name() {
     return "vector (" + SPECIES.vectorBitSize() + "-bit, " + SPECIES.length() + " floats)";
+  }
+
+  @Override
+  public void gemm(
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean accumulate) {
+    Gemm.multiply(
+        GEMM, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
   }
 
   @Override

@@ -1,0 +1,289 @@
+package io.keras4j.backend.jvm;
+
+import java.util.function.IntConsumer;
+
+/**
+ * The blocked, packed, multi-threaded GEMM around a {@link GemmKernel}, for products large enough
+ * to repay it ({@link Gemm} sends small ones to {@link GemmKernel#small}).
+ *
+ * <p>C is cut into chunks that threads claim from {@link Parallel}. Two plans:
+ *
+ * <ul>
+ *   <li><b>Few rows</b> (m <= {@link #MC}, e.g. a batch of 32): a chunk is a group of columns over
+ *       all rows; it packs its own B columns into a per-thread buffer, so the packing is spread
+ *       over the threads and no thread waits for another's.
+ *   <li><b>Many rows</b>: B is packed once per block of columns into one buffer that all threads
+ *       read, and a chunk is a block of rows.
+ * </ul>
+ *
+ * <p>K is cut into even pieces of at most {@link #KC} (1100 becomes 3 x 367, not 512 + 512 + 76).
+ * A is read in place, transposed or not, when a chunk spans few B panels: a copy used a few times
+ * costs more than the strided reads (a transposed A in place: 50 -> 105 GFLOP/s at 784 x 256 x 64).
+ * A chunk spanning many panels packs its block of A once per K piece.
+ */
+final class GemmDriver {
+  /** Most rows of C a chunk holds; with more rows than this B is packed once and shared. */
+  static final int MC = 128;
+
+  /** Most floats of B packed into the shared buffer at once (4 MB: stays in L3). */
+  static final int SHARED_B_FLOATS = 1 << 20;
+
+  /** Most floats of B a chunk packs for itself. */
+  static final int PRIVATE_B_FLOATS = 1 << 17;
+
+  /** A chunk that spans more B panels than this packs its block of A. */
+  static final int IN_PLACE_A_PANELS = 4;
+
+  /**
+   * Longest piece of K. Measured on Zen 4 with 256- and 512-bit vectors: 512 beat 128 and 256 by
+   * 10-20% (fewer passes over C), though a B panel slice then outgrows L1 and streams from L2.
+   */
+  static final int KC = 512;
+
+  /** Chunks per thread aimed at, so that a slow thread holds up little. */
+  static final int CHUNKS_PER_THREAD = 4;
+
+  private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+  private final GemmKernel kern;
+  private final boolean transA;
+  private final boolean transB;
+  private final int m;
+  private final int n;
+  private final int k;
+  private final float[] a;
+  private final int aOff;
+  private final int lda;
+  private final float[] b;
+  private final int bOff;
+  private final int ldb;
+  private final float[] c;
+  private final int cOff;
+  private final int ldc;
+  private final boolean accumulate;
+  private final int threads;
+  private final int kBlocks;
+
+  // The plan of the current pass: chunks are mChunks x nChunks over columns [j0, j0 + cols).
+  private int j0;
+  private int cols;
+  private int mc;
+  private int mChunks;
+  private int nc;
+  private int nChunks;
+  private float[] sharedB; // null when each chunk packs its own B
+
+  GemmDriver(
+      GemmKernel kern,
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean accumulate,
+      int threads) {
+    this.kern = kern;
+    this.transA = transA;
+    this.transB = transB;
+    this.m = m;
+    this.n = n;
+    this.k = k;
+    this.a = a;
+    this.aOff = aOff;
+    this.lda = lda;
+    this.b = b;
+    this.bOff = bOff;
+    this.ldb = ldb;
+    this.c = c;
+    this.cOff = cOff;
+    this.ldc = ldc;
+    this.accumulate = accumulate;
+    this.threads = threads;
+    this.kBlocks = ceilDiv(k, KC);
+  }
+
+  void run() {
+    int nr = kern.nr;
+    int panels = ceilDiv(n, nr);
+    int target = threads * CHUNKS_PER_THREAD;
+    if (m <= MC) {
+      mc = m;
+      mChunks = 1;
+      int group = Math.min(ceilDiv(panels, Math.min(panels, target)), maxPanels(PRIVATE_B_FLOATS));
+      nc = group * nr;
+      j0 = 0;
+      cols = n;
+      nChunks = ceilDiv(n, nc);
+      sharedB = null;
+      forEach(mChunks * nChunks, this::computeChunk);
+      return;
+    }
+    mc = Math.min(MC, roundUp(ceilDiv(m, target), kern.mr));
+    mChunks = ceilDiv(m, mc);
+    int blockPanels = maxPanels(SHARED_B_FLOATS);
+    for (j0 = 0; j0 < n; j0 += blockPanels * nr) {
+      cols = Math.min(blockPanels * nr, n - j0);
+      nc = cols;
+      nChunks = 1;
+      Buffers buf = BUFFERS.get();
+      sharedB = buf.shared = Buffers.ensure(buf.shared, ceilDiv(cols, nr) * nr * k);
+      forEach(ceilDiv(cols, nr), this::packSharedPanel);
+      forEach(mChunks, this::computeChunk);
+    }
+  }
+
+  private int maxPanels(int floats) {
+    return Math.max(1, floats / (k * kern.nr));
+  }
+
+  private void forEach(int count, IntConsumer body) {
+    if (threads > 1) {
+      Parallel.forEach(count, body);
+    } else {
+      for (int i = 0; i < count; i++) {
+        body.accept(i);
+      }
+    }
+  }
+
+  private void packSharedPanel(int q) {
+    int nr = kern.nr;
+    int w = Math.min(nr, cols - q * nr);
+    kern.packB(transB, k, j0 + q * nr, w, b, bOff, ldb, sharedB, q * k * nr);
+  }
+
+  private void computeChunk(int chunk) {
+    int nr = kern.nr;
+    int mr = kern.mr;
+    int i0 = (chunk / nChunks) * mc;
+    int rows = Math.min(mc, m - i0);
+    int jStart = (chunk % nChunks) * nc; // relative to j0
+    int width = Math.min(nc, cols - jStart);
+    Buffers buf = BUFFERS.get();
+    float[] bp = sharedB;
+    int bBase = (jStart / nr) * k * nr;
+    if (bp == null) {
+      bp = buf.b = Buffers.ensure(buf.b, ceilDiv(width, nr) * nr * k);
+      bBase = 0;
+      kern.packB(transB, k, j0 + jStart, width, b, bOff, ldb, bp, 0);
+    }
+    float[] scratch = buf.tile = Buffers.ensure(buf.tile, mr * nr);
+    boolean inPlace = ceilDiv(width, nr) <= IN_PLACE_A_PANELS;
+    int fullRows = rows - rows % mr;
+    int base = k / kBlocks;
+    int extra = k % kBlocks;
+    for (int kb = 0, p0 = 0; kb < kBlocks; kb++) {
+      int kc = base + (kb < extra ? 1 : 0);
+      boolean load = accumulate || kb > 0;
+      // Where the kernel reads this block of A: in place (transposed or not) or packed by rows.
+      float[] as = a;
+      int asOff;
+      int asLd = lda;
+      boolean transposed = inPlace && transA;
+      if (!inPlace) {
+        as = buf.a = Buffers.ensure(buf.a, mc * KC);
+        asOff = 0;
+        asLd = kc;
+        GemmPacking.packA(transA, rows, kc, i0, p0, a, aOff, lda, as);
+      } else if (transA) {
+        asOff = aOff + p0 * lda + i0;
+        if (fullRows < rows) {
+          // tileT reads mr adjacent rows: the last, partial group goes through a packed copy.
+          buf.edge = Buffers.ensure(buf.edge, mr * KC);
+          GemmPacking.packA(true, rows - fullRows, kc, i0 + fullRows, p0, a, aOff, lda, buf.edge);
+        }
+      } else {
+        asOff = aOff + i0 * lda + p0;
+      }
+      for (int jr = 0; jr < width; jr += nr) {
+        int bAt = bBase + (jr / nr) * k * nr + p0 * nr;
+        int w = Math.min(nr, width - jr);
+        int cCol = cOff + j0 + jStart + jr;
+        for (int ir = 0; ir < rows; ir += mr) {
+          int h = Math.min(mr, rows - ir);
+          int cAt = cCol + (i0 + ir) * ldc;
+          if (transposed && ir >= fullRows) {
+            tile(false, kc, buf.edge, 0, kc, h, bp, bAt, w, cAt, load, scratch);
+          } else if (transposed) {
+            tile(true, kc, as, asOff + ir, asLd, h, bp, bAt, w, cAt, load, scratch);
+          } else {
+            tile(false, kc, as, asOff + ir * asLd, asLd, h, bp, bAt, w, cAt, load, scratch);
+          }
+        }
+      }
+      p0 += kc;
+    }
+  }
+
+  /**
+   * One h x w tile of C at cAt. A partial tile is computed into the scratch buffer and then merged,
+   * since the kernel always writes mr x nr values.
+   */
+  private void tile(
+      boolean transposed,
+      int kc,
+      float[] as,
+      int aAt,
+      int asLd,
+      int h,
+      float[] bp,
+      int bAt,
+      int w,
+      int cAt,
+      boolean load,
+      float[] scratch) {
+    boolean full = h == kern.mr && w == kern.nr;
+    float[] dst = full ? c : scratch;
+    int dAt = full ? cAt : 0;
+    int ld = full ? ldc : kern.nr;
+    if (transposed) {
+      kern.tileT(kc, as, aAt, asLd, bp, bAt, dst, dAt, ld, full && load);
+    } else {
+      kern.tile(kc, as, aAt, asLd, h, bp, bAt, dst, dAt, ld, full && load);
+    }
+    if (!full) {
+      mergeTile(scratch, h, w, cAt, load);
+    }
+  }
+
+  /** Writes the valid h x w corner of a tile computed into the scratch buffer. */
+  private void mergeTile(float[] tile, int h, int w, int cAt, boolean load) {
+    int nr = kern.nr;
+    for (int i = 0; i < h; i++) {
+      int row = cAt + i * ldc;
+      for (int j = 0; j < w; j++) {
+        c[row + j] = load ? c[row + j] + tile[i * nr + j] : tile[i * nr + j];
+      }
+    }
+  }
+
+  static int ceilDiv(int x, int y) {
+    return (x + y - 1) / y;
+  }
+
+  static int roundUp(int x, int multiple) {
+    return ceilDiv(x, multiple) * multiple;
+  }
+
+  /** Packing buffers of one thread, grown on demand and kept: no allocation in steady state. */
+  private static final class Buffers {
+    float[] a = new float[0];
+    float[] b = new float[0];
+    float[] shared = new float[0];
+    float[] tile = new float[0];
+    float[] edge = new float[0];
+
+    static float[] ensure(float[] buf, int size) {
+      return buf.length >= size ? buf : new float[size];
+    }
+  }
+}
