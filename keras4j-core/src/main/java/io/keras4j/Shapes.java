@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Shape arithmetic shared by tensors, ops and layers. {@code -1} stands for Keras's {@code None}. */
+/**
+ * Shape arithmetic shared by tensors, ops and layers. {@code -1} stands for Keras's {@code None}.
+ */
 public final class Shapes {
   private Shapes() {}
 

@@ -105,8 +105,8 @@ public final class Tensor {
   }
 
   /**
-   * Wraps an array without copying it. For the library's kernels and ops only: the caller hands over
-   * the array and must not write it afterwards.
+   * Wraps an array without copying it. For the library's kernels and ops only: the caller hands
+   * over the array and must not write it afterwards.
    */
   public static Tensor wrap(float[] data, int... shape) {
     checkShape(shape, data.length);

@@ -64,9 +64,7 @@ class TensorApiTest {
     assertTrue(e.getMessage().contains("Received: data.length=3"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, -1));
     assertTrue(e.getMessage().contains("Received: shape=[2, -1]"), e.getMessage());
-    e =
-        assertThrows(
-            IllegalArgumentException.class, () -> Tensor.of(new float[][] {{1, 2}, {3}}));
+    e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[][] {{1, 2}, {3}}));
     assertTrue(e.getMessage().contains("rows[1].length=1"), e.getMessage());
     Tensor x = Tensor.zeros(2, 3);
     assertThrows(IndexOutOfBoundsException.class, () -> x.getFloat(2, 0));

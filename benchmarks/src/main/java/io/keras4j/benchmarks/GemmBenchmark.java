@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time of one {@code Kernels.gemm} call for the shapes of the GEMM notes. GFLOP/s = 2 M K N /
- * (time in ns); {@link GemmGflops} prints them directly.
+ * Time of one {@code Kernels.gemm} call for the shapes of the GEMM notes. GFLOP/s = 2 M K N / (time
+ * in ns); {@link GemmGflops} prints them directly.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks-*.jar:$(cat benchmarks/target/classpath.txt)
  * org.openjdk.jmh.Main GemmBenchmark -p threads=1}

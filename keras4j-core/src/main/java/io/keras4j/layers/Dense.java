@@ -174,9 +174,15 @@ public class Dense extends Layer {
     c.put("use_bias", useBias);
     c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
     c.put("bias_initializer", Initializers.serialize(biasInitializer));
-    c.put("kernel_regularizer", kernelRegularizer == null ? null : Regularizers.serialize(kernelRegularizer));
-    c.put("bias_regularizer", biasRegularizer == null ? null : Regularizers.serialize(biasRegularizer));
-    c.put("kernel_constraint", kernelConstraint == null ? null : Constraints.serialize(kernelConstraint));
+    c.put(
+        "kernel_regularizer",
+        kernelRegularizer == null ? null : Regularizers.serialize(kernelRegularizer));
+    c.put(
+        "bias_regularizer",
+        biasRegularizer == null ? null : Regularizers.serialize(biasRegularizer));
+    c.put(
+        "kernel_constraint",
+        kernelConstraint == null ? null : Constraints.serialize(kernelConstraint));
     c.put("bias_constraint", biasConstraint == null ? null : Constraints.serialize(biasConstraint));
     return c;
   }

@@ -11,7 +11,6 @@ import io.keras4j.regularizers.Regularizer;
 import io.keras4j.saving.Config;
 import io.keras4j.utils.Naming;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -21,9 +20,9 @@ import java.util.Set;
 
 /**
  * The base of every layer, with Keras's lifecycle: arguments are validated in the constructor (and
- * in chained options), weights are created in {@link #onBuild} once the input shape is known, {@link
- * #call} computes with ops, {@link #computeOutputShape} gives the output shape without computing,
- * and {@link #getConfig} returns the constructor's arguments.
+ * in chained options), weights are created in {@link #onBuild} once the input shape is known,
+ * {@link #call} computes with ops, {@link #computeOutputShape} gives the output shape without
+ * computing, and {@link #getConfig} returns the constructor's arguments.
  *
  * <p>A user-written layer subclasses this, creates its weights with {@link #addWeight} in {@code
  * onBuild}, and writes {@code call} with {@link io.keras4j.ops.Ops}.
@@ -36,9 +35,7 @@ public abstract class Layer {
   private int[] batchInputShape;
   private InputSpec inputSpec;
   private Regularizer activityRegularizer;
-  private final List<Variable> trainableVars = new ArrayList<>();
-  private final List<Variable> nonTrainableVars = new ArrayList<>();
-  private final Map<Variable, WeightOptions> weightOptions = new IdentityHashMap<>();
+  private final LayerWeights ownWeights = new LayerWeights();
   private final List<Layer> sublayers = new ArrayList<>();
   private final List<Node> inboundNodes = new ArrayList<>();
   private final List<Tensor> callLosses = new ArrayList<>();
@@ -46,8 +43,6 @@ public abstract class Layer {
 
   /** Whether this layer passes a mask through unchanged (when it does not compute its own). */
   protected boolean supportsMasking;
-
-  private record WeightOptions(Regularizer regularizer, Constraint constraint) {}
 
   protected Layer() {}
 
@@ -126,6 +121,7 @@ public abstract class Layer {
   /** Freezes or unfreezes this layer and its sublayers (allowed at any time, as in Keras). */
   public Layer trainable(boolean trainable) {
     this.trainable = trainable;
+    ownWeights.setTrainable(trainable);
     for (Layer l : sublayers) {
       l.trainable(trainable);
     }
@@ -307,9 +303,9 @@ public abstract class Layer {
     }
     Variable v = new Variable(weightName, initializer.apply(shape), trainableWeight);
     v.setPath(name() + "/" + weightName);
-    (trainableWeight ? trainableVars : nonTrainableVars).add(v);
-    if (regularizer != null || constraint != null) {
-      weightOptions.put(v, new WeightOptions(regularizer, constraint));
+    ownWeights.add(v, regularizer, constraint);
+    if (!trainable) {
+      v.setTrainable(false);
     }
     return v;
   }
@@ -340,12 +336,7 @@ public abstract class Layer {
   public List<Variable> weights() {
     List<Variable> out = new ArrayList<>();
     Set<Variable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Variable v : trainableVars) {
-      if (seen.add(v)) {
-        out.add(v);
-      }
-    }
-    for (Variable v : nonTrainableVars) {
+    for (Variable v : ownWeights.own()) {
       if (seen.add(v)) {
         out.add(v);
       }
@@ -362,42 +353,12 @@ public abstract class Layer {
 
   /** Weights updated by training (none when the layer is frozen). */
   public List<Variable> trainableWeights() {
-    if (!trainable) {
-      return List.of();
-    }
-    List<Variable> out = new ArrayList<>();
-    for (Variable v : weights()) {
-      if (v.trainable() && owningLayerTrainable(v)) {
-        out.add(v);
-      }
-    }
-    return out;
+    return trainable ? weights().stream().filter(Variable::trainable).toList() : List.of();
   }
 
+  /** Weights training leaves alone (all of them when the layer is frozen). */
   public List<Variable> nonTrainableWeights() {
-    if (!trainable) {
-      return weights();
-    }
-    List<Variable> trainableOnes = trainableWeights();
-    List<Variable> out = new ArrayList<>();
-    for (Variable v : weights()) {
-      if (!trainableOnes.contains(v)) {
-        out.add(v);
-      }
-    }
-    return out;
-  }
-
-  private boolean owningLayerTrainable(Variable v) {
-    if (trainableVars.contains(v) || nonTrainableVars.contains(v)) {
-      return trainable;
-    }
-    for (Layer l : sublayers) {
-      if (l.weights().contains(v)) {
-        return l.trainable() && l.owningLayerTrainable(v);
-      }
-    }
-    return trainable;
+    return trainable ? weights().stream().filter(v -> !v.trainable()).toList() : weights();
   }
 
   /** Copies of the weight values, in Keras's {@code get_weights()} order. */
@@ -414,37 +375,7 @@ public abstract class Layer {
    * changes, so a wrong list leaves the layer as it was.
    */
   public void setWeights(List<Tensor> values) {
-    List<Variable> ws = weights();
-    if (values.size() != ws.size()) {
-      throw new IllegalArgumentException(
-          "Layer '"
-              + name()
-              + "' expects "
-              + ws.size()
-              + " weights ("
-              + ws.stream().map(v -> v.path() + Shapes.toString(v.shapeRef())).toList()
-              + "). Received: "
-              + values.size()
-              + " weights");
-    }
-    for (int i = 0; i < ws.size(); i++) {
-      if (!Arrays.equals(ws.get(i).shapeRef(), values.get(i).shapeRef())) {
-        throw new IllegalArgumentException(
-            "Layer '"
-                + name()
-                + "' weight "
-                + i
-                + " ('"
-                + ws.get(i).path()
-                + "') expects shape "
-                + Shapes.toString(ws.get(i).shapeRef())
-                + ". Received: shape="
-                + Shapes.toString(values.get(i).shapeRef()));
-      }
-    }
-    for (int i = 0; i < ws.size(); i++) {
-      ws.get(i).assign(values.get(i));
-    }
+    LayerWeights.assignAll(name(), weights(), values);
   }
 
   /** Number of scalars in all weights. */
@@ -456,16 +387,13 @@ public abstract class Layer {
     return n;
   }
 
-  /** The regularizer of a weight of this layer, or null. */
-  public Regularizer regularizerOf(Variable v) {
-    WeightOptions o = weightOptions.get(v);
-    return o == null ? null : o.regularizer();
-  }
-
-  /** The constraint of a weight of this layer, or null. */
+  /** The constraint of a weight of this layer or of its sublayers, or null. */
   public Constraint constraintOf(Variable v) {
-    WeightOptions o = weightOptions.get(v);
-    return o == null ? null : o.constraint();
+    Constraint c = ownWeights.constraint(v);
+    for (int i = 0; c == null && i < sublayers.size(); i++) {
+      c = sublayers.get(i).constraintOf(v);
+    }
+    return c;
   }
 
   /**
@@ -474,11 +402,7 @@ public abstract class Layer {
    */
   public List<Tensor> losses() {
     List<Tensor> out = new ArrayList<>(callLosses);
-    for (Map.Entry<Variable, WeightOptions> e : weightOptions.entrySet()) {
-      if (e.getValue().regularizer() != null) {
-        out.add(e.getValue().regularizer().apply(e.getKey().value()));
-      }
-    }
+    out.addAll(ownWeights.penalties());
     for (Layer l : sublayers) {
       out.addAll(l.losses());
     }
@@ -643,34 +567,7 @@ public abstract class Layer {
 
   /** Output shapes found by running the layer on zeros (see {@link #computeOutputShape}). */
   protected final List<int[]> inferOutputShapes(List<int[]> inputShapes) {
-    List<Tensor> a = runOnZeros(inputShapes, 7);
-    List<Tensor> b = runOnZeros(inputShapes, 11);
-    List<int[]> out = new ArrayList<>();
-    for (int i = 0; i < a.size(); i++) {
-      int[] sa = a.get(i).shape();
-      int[] sb = b.get(i).shape();
-      for (int d = 0; d < sa.length && d < sb.length; d++) {
-        if (sa[d] != sb[d]) {
-          sa[d] = -1;
-        }
-      }
-      out.add(sa);
-    }
-    return out;
-  }
-
-  private List<Tensor> runOnZeros(List<int[]> inputShapes, int unknownSize) {
-    List<Tensor> zeros = new ArrayList<>();
-    for (int[] s : inputShapes) {
-      int[] concrete = s.clone();
-      for (int d = 0; d < concrete.length; d++) {
-        if (concrete[d] < 0) {
-          concrete[d] = unknownSize;
-        }
-      }
-      zeros.add(Tensor.zeros(concrete));
-    }
-    return call(zeros, CallContext.inference());
+    return ShapeInference.outputShapes(inputShapes, zeros -> call(zeros, CallContext.inference()));
   }
 
   @Override

@@ -57,8 +57,12 @@ public class Model extends Layer {
   protected final void setGraph(List<KerasTensor> inputs, List<KerasTensor> outputs) {
     if (inputs.isEmpty() || outputs.isEmpty()) {
       throw new IllegalArgumentException(
-          "Model '" + name() + "' needs at least one input and one output. Received: inputs="
-              + inputs + ", outputs=" + outputs);
+          "Model '"
+              + name()
+              + "' needs at least one input and one output. Received: inputs="
+              + inputs
+              + ", outputs="
+              + outputs);
     }
     Graph g = Graph.of(name(), inputs, outputs);
     this.inputs = List.copyOf(inputs);
@@ -193,7 +197,8 @@ public class Model extends Layer {
         argMasks.add(masks.get(t));
       }
       boolean anyMask = argMasks.stream().anyMatch(m -> m != null);
-      CallContext c = anyMask ? CallContext.of(ctx.training(), argMasks) : CallContext.of(ctx.training());
+      CallContext c =
+          anyMask ? CallContext.of(ctx.training(), argMasks) : CallContext.of(ctx.training());
       Layer layer = node.layer();
       List<Tensor> outs = layer.callEager(args, c);
       List<Tensor> outMasks = layer.computeMask(args, anyMask ? argMasks : List.of());

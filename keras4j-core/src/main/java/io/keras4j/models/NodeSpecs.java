@@ -72,7 +72,12 @@ final class NodeSpecs {
     List<KerasTensor> outs = calls.get(nodeIndex);
     if (tensorIndex >= outs.size()) {
       throw new IllegalArgumentException(
-          "Layer '" + layer + "' has " + outs.size() + " outputs. Received: tensor_index=" + tensorIndex);
+          "Layer '"
+              + layer
+              + "' has "
+              + outs.size()
+              + " outputs. Received: tensor_index="
+              + tensorIndex);
     }
     return outs.get(tensorIndex);
   }
@@ -81,7 +86,8 @@ final class NodeSpecs {
   static List<KerasTensor> endpoints(
       Object spec, Map<String, List<List<KerasTensor>>> made, String key) {
     if (!(spec instanceof List<?> l) || l.isEmpty()) {
-      throw new IllegalArgumentException("Functional config needs a non-empty " + key + ". Received: " + spec);
+      throw new IllegalArgumentException(
+          "Functional config needs a non-empty " + key + ". Received: " + spec);
     }
     List<Object[]> triples = new ArrayList<>();
     if (l.get(0) instanceof String) {
@@ -95,7 +101,8 @@ final class NodeSpecs {
     for (Object[] t : triples) {
       KerasTensor kt = lookup(t, made);
       if (kt == null) {
-        throw new IllegalArgumentException(key + " names a tensor that is never made: " + List.of(t));
+        throw new IllegalArgumentException(
+            key + " names a tensor that is never made: " + List.of(t));
       }
       out.add(kt);
     }

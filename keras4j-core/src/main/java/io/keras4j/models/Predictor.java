@@ -83,5 +83,4 @@ final class Predictor {
     }
     return Tensor.wrap(d, s);
   }
-
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A plain stack of layers, each taking the previous one's output. Once the input shape is known
- * (an {@link io.keras4j.Input} first, an input shape on the first layer, {@link #build}, or the
- * first call) it becomes a Functional graph, as in Keras 3.
+ * A plain stack of layers, each taking the previous one's output. Once the input shape is known (an
+ * {@link io.keras4j.Input} first, an input shape on the first layer, {@link #build}, or the first
+ * call) it becomes a Functional graph, as in Keras 3.
  */
 public class Sequential extends Model {
   private final List<Layer> stack = new ArrayList<>();
@@ -164,5 +164,4 @@ public class Sequential extends Model {
   public Map<String, Object> getConfig() {
     return ModelConfig.sequentialConfig(this, inputLayer);
   }
-
 }

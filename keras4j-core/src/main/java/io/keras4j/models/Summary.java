@@ -22,7 +22,8 @@ final class Summary {
     if (!model.hasGraph() && !(model instanceof Sequential)) {
       chain = true;
     }
-    double[] positions = chain ? new double[] {0.45, 0.80, 1.0} : new double[] {0.3, 0.56, 0.74, 1.0};
+    double[] positions =
+        chain ? new double[] {0.45, 0.80, 1.0} : new double[] {0.3, 0.56, 0.74, 1.0};
     String[] header =
         chain
             ? new String[] {"Layer (type)", "Output Shape", "Param #"}
@@ -32,7 +33,8 @@ final class Summary {
     List<String[]> rows = new ArrayList<>();
     List<Layer> layers = model instanceof Sequential s ? s.layers() : model.layers();
     for (Layer l : layers) {
-      String params = l.isBuilt() ? String.format(Locale.ROOT, "%,d", l.countParams()) : "0 (unbuilt)";
+      String params =
+          l.isBuilt() ? String.format(Locale.ROOT, "%,d", l.countParams()) : "0 (unbuilt)";
       String name = l.name() + " (" + l.getClass().getSimpleName() + ")";
       rows.add(
           chain
@@ -47,7 +49,9 @@ final class Summary {
     for (int r = 0; r < rows.size(); r++) {
       sb.append(row('│', rows.get(r), widths, chain));
       sb.append(
-          r == rows.size() - 1 ? border('└', '─', '┴', '┘', widths) : border('├', '─', '┼', '┤', widths));
+          r == rows.size() - 1
+              ? border('└', '─', '┴', '┘', widths)
+              : border('├', '─', '┼', '┤', widths));
     }
     if (rows.isEmpty()) {
       sb.append(border('└', '─', '┴', '┘', widths));

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A layer's (or any object's) Keras config: the snake_case arguments of its constructor, read
- * with typed getters that name the key and the class when a value has the wrong type. Values are
- * plain JSON values (String, Number, Boolean, List, Map, null).
+ * A layer's (or any object's) Keras config: the snake_case arguments of its constructor, read with
+ * typed getters that name the key and the class when a value has the wrong type. Values are plain
+ * JSON values (String, Number, Boolean, List, Map, null).
  */
 public final class Config {
   private final String className;
@@ -90,7 +90,9 @@ public final class Config {
     return has(key) ? getString(key) : dflt;
   }
 
-  /** A list of integers; null entries (Keras's None) become -1. A single integer is a list of one. */
+  /**
+   * A list of integers; null entries (Keras's None) become -1. A single integer is a list of one.
+   */
   public int[] getIntArray(String key) {
     Object v = require(key);
     if (v instanceof Number n) {

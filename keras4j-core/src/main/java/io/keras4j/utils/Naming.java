@@ -15,7 +15,9 @@ public final class Naming {
     return n == 1 ? prefix : prefix + "_" + (n - 1);
   }
 
-  /** Keras's snake_case of a class name: {@code LeakyReLU -> leaky_re_lu}, {@code Conv2D -> conv2d}. */
+  /**
+   * Keras's snake_case of a class name: {@code LeakyReLU -> leaky_re_lu}, {@code Conv2D -> conv2d}.
+   */
   public static String toSnakeCase(String name) {
     String s = name.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
     s = s.replaceAll("([a-z])([A-Z])", "$1_$2");

@@ -39,7 +39,8 @@ class CustomLayerTest {
     @Override
     protected void onBuild(int[] inputShape) {
       int features = inputShape[inputShape.length - 1];
-      scale = addWeight("scale", new int[] {features}, new Constant(initialScale), null, null, true);
+      scale =
+          addWeight("scale", new int[] {features}, new Constant(initialScale), null, null, true);
       shift = addWeight("shift", new int[] {features}, Initializers.get("zeros"));
       calls = addWeight("calls", new int[] {1}, Initializers.get("zeros"), null, null, false);
     }
@@ -82,7 +83,8 @@ class CustomLayerTest {
     assertEquals(7, model.countParams());
     assertEquals(2, model.trainableWeights().size());
     assertEquals(1, model.nonTrainableWeights().size());
-    assertEquals(List.of("scale_shift/scale", "scale_shift/shift", "scale_shift/calls"),
+    assertEquals(
+        List.of("scale_shift/scale", "scale_shift/shift", "scale_shift/calls"),
         layer.weights().stream().map(Variable::path).toList());
     Tensor x = Tensor.of(new float[] {1, 2, 3, -1, 0, 1}, 2, 3);
     assertArrayEquals(new float[] {2, 4, 6, -2, 0, 2}, model.predict(x).toFloatArray());
@@ -111,5 +113,23 @@ class CustomLayerTest {
     copy.setWeights(model.getWeights());
     Tensor x = Tensor.of(new float[] {1, 2}, 1, 2);
     assertArrayEquals(new float[] {3, 6}, copy.predict(x).toFloatArray());
+  }
+
+  /** Sums the last axis and keeps a size-1 axis; gives no computeOutputShape of its own. */
+  static final class RowSums extends Layer {
+    @Override
+    protected Tensor call(Tensor inputs, CallContext ctx) {
+      return Ops.sum(inputs, new int[] {-1}, true);
+    }
+  }
+
+  @Test
+  void outputShapeIsInferredWhenALayerGivesNoFormula() {
+    KerasTensor in = Input.of(-1, 4);
+    KerasTensor out = new RowSums().apply(in);
+    assertArrayEquals(new int[] {-1, -1, 1}, out.shape());
+    Model model = new Model(in, out);
+    Tensor x = Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 1, 2, 4);
+    assertArrayEquals(new float[] {10, 26}, model.predict(x).toFloatArray());
   }
 }

@@ -97,7 +97,8 @@ class FunctionalTest {
     assertEquals(List.of("input_layer_1", "encoder", "dense_1"), names(outer.layers()));
     assertEquals(8 + 3, outer.countParams());
     Tensor data = x(4, 3);
-    float[] h = dense(data.toFloatArray(), 4, 3, inner.kernel().numpy(), inner.bias().numpy(), true);
+    float[] h =
+        dense(data.toFloatArray(), 4, 3, inner.kernel().numpy(), inner.bias().numpy(), true);
     float[] e = dense(h, 4, 2, head.kernel().numpy(), head.bias().numpy(), false);
     assertArrayEquals(e, outer.predict(data).toFloatArray(), 1e-5f);
     assertSame(encoder, outer.getLayer("encoder"));
@@ -126,7 +127,8 @@ class FunctionalTest {
     KerasTensor o2 = new Dense(1).name("output_2").apply(wide);
     Model model = new Model(List.of(wide, deep), List.of(o1, o2));
     // Keras: depth first (deep is 3 layers from an output, wide 1), ties in traversal order.
-    assertEquals(List.of("deep", "h1", "h2", "wide", "output_1", "output_2"), names(model.layers()));
+    assertEquals(
+        List.of("deep", "h1", "h2", "wide", "output_1", "output_2"), names(model.layers()));
     assertEquals(List.of("output_1", "output_2"), model.outputNames());
     assertTrue(model.layers().get(0) instanceof InputLayer);
   }

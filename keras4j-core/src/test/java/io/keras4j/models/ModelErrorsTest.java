@@ -15,7 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Bad input gets a clear error naming the layer, the argument, expected and received, and changes nothing. */
+/**
+ * Bad input gets a clear error naming the layer, the argument, expected and received, and changes
+ * nothing.
+ */
 class ModelErrorsTest {
 
   @BeforeEach

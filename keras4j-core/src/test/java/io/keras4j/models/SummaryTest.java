@@ -22,7 +22,9 @@ class SummaryTest {
   void seedModelMatchesKeras3Table() {
     var model =
         new Sequential(
-            new Dense(128, "relu").inputShape(100), new Dense(256, "relu"), new Dense(10, "softmax"));
+            new Dense(128, "relu").inputShape(100),
+            new Dense(256, "relu"),
+            new Dense(10, "softmax"));
     assertEquals(48_522, model.countParams());
     // Keras 3's output for this model on an 80-column console (line length 76).
     String expected =
@@ -66,7 +68,16 @@ class SummaryTest {
     assertTrue(s.contains(" Total params: 24 (96.00 B)"), s);
     assertTrue(s.contains(" Trainable params: 21 (84.00 B)"), s);
     assertTrue(s.contains(" Non-trainable params: 3 (12.00 B)"), s);
-    assertEquals(3, s.lines().filter(l -> l.contains("┃")).findFirst().orElseThrow().chars().filter(c -> c == '┃').count() - 2);
+    assertEquals(
+        3,
+        s.lines()
+                .filter(l -> l.contains("┃"))
+                .findFirst()
+                .orElseThrow()
+                .chars()
+                .filter(c -> c == '┃')
+                .count()
+            - 2);
   }
 
   @Test

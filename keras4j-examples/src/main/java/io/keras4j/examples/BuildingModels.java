@@ -16,12 +16,13 @@ public final class BuildingModels {
 
   public static void main(String[] args) {
     // Sequential, as in the seed texts (first layer carries the input shape) ...
-    var model = new Sequential(
-        new Dense(128, "relu").inputShape(100),
-        new Dense(256, "relu"),
-        new Dense(10, "softmax"));
-    model.summary();                      // prints the Keras table; also returns it as a String
-    long params = model.countParams();    // 48_522
+    var model =
+        new Sequential(
+            new Dense(128, "relu").inputShape(100),
+            new Dense(256, "relu"),
+            new Dense(10, "softmax"));
+    model.summary(); // prints the Keras table; also returns it as a String
+    long params = model.countParams(); // 48_522
 
     // ... or Keras 3 style, with an Input first; layers can also be added one by one
     var seq = new Sequential(Input.of(784));
@@ -56,7 +57,10 @@ public final class BuildingModels {
             + java.util.Arrays.toString(outs.get(0).shape())
             + " and "
             + java.util.Arrays.toString(outs.get(1).shape()));
-    System.out.println("layers of the multi-output model: " + multi.layers().size()
-        + ", output names: " + multi.outputNames());
+    System.out.println(
+        "layers of the multi-output model: "
+            + multi.layers().size()
+            + ", output names: "
+            + multi.outputNames());
   }
 }

@@ -8,8 +8,8 @@ import io.keras4j.models.Sequential;
 import java.util.Arrays;
 
 /**
- * The seed model of the API contract: Dense(128, relu) on 100 features, Dense(256, relu),
- * Dense(10, softmax). Prints its summary (48,522 parameters) and a prediction.
+ * The seed model of the API contract: Dense(128, relu) on 100 features, Dense(256, relu), Dense(10,
+ * softmax). Prints its summary (48,522 parameters) and a prediction.
  */
 public final class SeedMlp {
   private SeedMlp() {}
@@ -18,7 +18,9 @@ public final class SeedMlp {
     Keras.setRandomSeed(42);
     var model =
         new Sequential(
-            new Dense(128, "relu").inputShape(100), new Dense(256, "relu"), new Dense(10, "softmax"));
+            new Dense(128, "relu").inputShape(100),
+            new Dense(256, "relu"),
+            new Dense(10, "softmax"));
     model.summary();
     System.out.println("Parameters: " + model.countParams());
 
@@ -34,7 +36,8 @@ public final class SeedMlp {
       for (float v : p) {
         sum += v;
       }
-      System.out.printf("sample %d: class probabilities %s (sum %.4f)%n", row, Arrays.toString(p), sum);
+      System.out.printf(
+          "sample %d: class probabilities %s (sum %.4f)%n", row, Arrays.toString(p), sum);
     }
     System.out.println("Kernels: " + Backend.kernels().name() + ", threads: " + Backend.threads());
   }

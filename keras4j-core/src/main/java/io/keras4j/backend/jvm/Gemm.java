@@ -52,7 +52,22 @@ final class Gemm {
     }
     int threads = work < SERIAL ? 1 : Parallel.threads();
     new GemmDriver(
-            kern, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
+            kern,
+            transA,
+            transB,
+            m,
+            n,
+            k,
+            a,
+            aOff,
+            lda,
+            b,
+            bOff,
+            ldb,
+            c,
+            cOff,
+            ldc,
+            accumulate,
             threads)
         .run();
   }

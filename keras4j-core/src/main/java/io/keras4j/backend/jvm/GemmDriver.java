@@ -16,8 +16,8 @@ import java.util.function.IntConsumer;
  *       read, and a chunk is a block of rows.
  * </ul>
  *
- * <p>K is cut into even pieces of at most {@link #KC} (1100 becomes 3 x 367, not 512 + 512 + 76).
- * A is read in place, transposed or not, when a chunk spans few B panels: a copy used a few times
+ * <p>K is cut into even pieces of at most {@link #KC} (1100 becomes 3 x 367, not 512 + 512 + 76). A
+ * is read in place, transposed or not, when a chunk spans few B panels: a copy used a few times
  * costs more than the strided reads (a transposed A in place: 50 -> 105 GFLOP/s at 784 x 256 x 64).
  * A chunk spanning many panels packs its block of A once per K piece.
  */

@@ -5,14 +5,14 @@ package io.keras4j.backend.jvm;
  * too small to repay packing and threads.
  *
  * <p>The micro-kernel computes one {@code mr x nr} tile of C from {@code mr} rows of A and one
- * packed panel of B. A rows are read in place: row i starts at {@code aOff + i * lda}, and
- * element p of it at {@code + p}. That layout serves both a row-major A (lda = its row stride) and
- * a packed block of A (lda = kc), so one kernel covers both. The B panel holds kc rows of nr floats,
+ * packed panel of B. A rows are read in place: row i starts at {@code aOff + i * lda}, and element
+ * p of it at {@code + p}. That layout serves both a row-major A (lda = its row stride) and a packed
+ * block of A (lda = kc), so one kernel covers both. The B panel holds kc rows of nr floats,
  * contiguous. Rows at or past {@code rows} re-read row {@code rows - 1}, so a partial tile needs no
  * padding of A; the caller then discards those rows.
  *
- * <p>{@link #tileT} reads a transposed A in place instead (element (i, p) at {@code aOff + p * lda +
- * i}): the mr values of a k step are then adjacent, which the JIT checks against the array bounds
+ * <p>{@link #tileT} reads a transposed A in place instead (element (i, p) at {@code aOff + p * lda
+ * + i}): the mr values of a k step are then adjacent, which the JIT checks against the array bounds
  * once, and a weight gradient A^T dC needs no transposing copy of A.
  */
 abstract class GemmKernel {
@@ -31,8 +31,8 @@ abstract class GemmKernel {
   abstract String name();
 
   /**
-   * {@code C[0..mr, 0..nr) = (load ? C : 0) + A[0..mr, 0..kc) * Bpanel}, C at {@code cOff} with
-   * row stride ldc.
+   * {@code C[0..mr, 0..nr) = (load ? C : 0) + A[0..mr, 0..kc) * Bpanel}, C at {@code cOff} with row
+   * stride ldc.
    */
   abstract void tile(
       int kc,
@@ -47,7 +47,9 @@ abstract class GemmKernel {
       int ldc,
       boolean load);
 
-  /** As {@link #tile} for all mr rows of A stored transposed: element (i, p) at aOff + p*lda + i. */
+  /**
+   * As {@link #tile} for all mr rows of A stored transposed: element (i, p) at aOff + p*lda + i.
+   */
   abstract void tileT(
       int kc,
       float[] a,

@@ -1,9 +1,8 @@
 package io.keras4j.backend.jvm;
 
 /**
- * Plain-Java micro-kernel: a 4 x 4 tile of C held in 16 local floats, so each loaded value of A
- * and B is used four times. The fallback when the Vector API is absent, and a second opinion in
- * tests.
+ * Plain-Java micro-kernel: a 4 x 4 tile of C held in 16 local floats, so each loaded value of A and
+ * B is used four times. The fallback when the Vector API is absent, and a second opinion in tests.
  */
 final class GemmScalarKernel extends GemmKernel {
   static final GemmScalarKernel INSTANCE = new GemmScalarKernel();

@@ -31,8 +31,8 @@ abstract class GemmVectorKernel extends GemmKernel {
   }
 
   /**
-   * The kernel for this machine; system property {@code keras4j.gemm.kernel} ({@code 4x2} or
-   * {@code 8x2}) overrides the choice.
+   * The kernel for this machine; system property {@code keras4j.gemm.kernel} ({@code 4x2} or {@code
+   * 8x2}) overrides the choice.
    */
   static GemmKernel preferred() {
     String forced = System.getProperty("keras4j.gemm.kernel");

@@ -4,9 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShuffle;
 
 /**
- * Packs a transposed B with vector transposes of L x L blocks. A Dense layer's input gradient
- * (dC x W^T) packs all of W transposed on every call, and the scalar copy (a load and a store per
- * float) took as long as the multiply at batch 32; this runs 1.8x faster.
+ * Packs a transposed B with vector transposes of L x L blocks. A Dense layer's input gradient (dC x
+ * W^T) packs all of W transposed on every call, and the scalar copy (a load and a store per float)
+ * took as long as the multiply at batch 32; this runs 1.8x faster.
  */
 final class GemmVectorPacking {
   private static final int L = GemmVectorKernel.L;

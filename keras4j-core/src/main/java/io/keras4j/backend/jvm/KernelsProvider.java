@@ -45,8 +45,7 @@ public final class KernelsProvider {
       return "the JVM '" + vmName + "' has no C2 compiler for vector code";
     }
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("-XX:TieredStopAtLevel=") && !arg.endsWith("4")
-          || arg.equals("-Xint")) {
+      if (arg.startsWith("-XX:TieredStopAtLevel=") && !arg.endsWith("4") || arg.equals("-Xint")) {
         return "the JIT is limited by " + arg + " (the Vector API needs C2)";
       }
     }

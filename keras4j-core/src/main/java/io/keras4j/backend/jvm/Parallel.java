@@ -24,6 +24,7 @@ public final class Parallel {
       Integer.getInteger(
           "keras4j.threads", Math.max(1, Runtime.getRuntime().availableProcessors()));
   private static final ConcurrentLinkedQueue<Job> JOBS = new ConcurrentLinkedQueue<>();
+
   /** Started helpers; helper i takes part while i < threads - 1. Grows, never shrinks. */
   private static volatile Thread[] helpers = new Thread[0];
 
@@ -42,8 +43,8 @@ public final class Parallel {
 
   /**
    * Runs {@code body.accept(i)} for every i in [0, count), spread over up to {@link #threads()}
-   * threads, the caller included. Returns when all are done; rethrows the first failure (the
-   * chunks not yet started are then skipped).
+   * threads, the caller included. Returns when all are done; rethrows the first failure (the chunks
+   * not yet started are then skipped).
    */
   public static void forEach(int count, IntConsumer body) {
     int workers = Math.min(threads, count);

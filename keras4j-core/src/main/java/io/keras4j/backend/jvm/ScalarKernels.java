@@ -29,7 +29,21 @@ public class ScalarKernels implements Kernels {
       boolean accumulate) {
     Gemm.multiply(
         GemmScalarKernel.INSTANCE,
-        transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        transA,
+        transB,
+        m,
+        n,
+        k,
+        a,
+        aOff,
+        lda,
+        b,
+        bOff,
+        ldb,
+        c,
+        cOff,
+        ldc,
+        accumulate);
   }
 
   @Override
@@ -105,7 +119,7 @@ public class ScalarKernels implements Kernels {
   public void relu(float[] a, int aOff, float[] out, int outOff, int n) {
     for (int i = 0; i < n; i++) {
       float v = a[aOff + i];
-      out[outOff + i] = v > 0 ? v : 0f;
+      out[outOff + i] = Math.max(v, 0f); // NaN stays NaN, as in the vector lanes
     }
   }
 }

@@ -167,7 +167,7 @@ final class VectorKernels extends ScalarKernels {
     }
     for (; i < n; i++) {
       float v = a[aOff + i];
-      out[outOff + i] = v > 0 ? v : 0f;
+      out[outOff + i] = Math.max(v, 0f); // NaN stays NaN, as in the vector lanes
     }
   }
 }

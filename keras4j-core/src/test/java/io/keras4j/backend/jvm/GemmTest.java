@@ -32,9 +32,22 @@ class GemmTest {
   private static List<int[]> shapes() {
     List<int[]> s = new ArrayList<>();
     int[][] fixed = {
-      {0, 5, 3}, {5, 0, 3}, {5, 3, 0}, {0, 0, 0}, {1, 1, 1}, {2, 3, 4}, {1, 100, 1}, {100, 1, 7},
-      {7, 33, 5}, {8, 32, 40}, {17, 65, 200}, {33, 97, 300}, {129, 70, 50}, {200, 45, 129},
-      {40, 300, 31}, {64, 64, 600}
+      {0, 5, 3},
+      {5, 0, 3},
+      {5, 3, 0},
+      {0, 0, 0},
+      {1, 1, 1},
+      {2, 3, 4},
+      {1, 100, 1},
+      {100, 1, 7},
+      {7, 33, 5},
+      {8, 32, 40},
+      {17, 65, 200},
+      {33, 97, 300},
+      {129, 70, 50},
+      {200, 45, 129},
+      {40, 300, 31},
+      {64, 64, 600}
     };
     s.addAll(List.of(fixed));
     SplittableRandom r = new SplittableRandom(7);
@@ -99,8 +112,22 @@ class GemmTest {
             IllegalArgumentException.class,
             () ->
                 new ScalarKernels()
-                    .gemm(false, false, 2, 2, 3, small, 0, 3, new float[6], 0, 2, new float[4], 0,
-                        2, false));
+                    .gemm(
+                        false,
+                        false,
+                        2,
+                        2,
+                        3,
+                        small,
+                        0,
+                        3,
+                        new float[6],
+                        0,
+                        2,
+                        new float[4],
+                        0,
+                        2,
+                        false));
     assertEquals(
         "gemm: A (2 x 3, offset 0, ld 3) needs 6 floats but its array has 5", e.getMessage());
   }
@@ -147,26 +174,48 @@ class GemmTest {
     switch (route) {
       case ENTRY ->
           Gemm.multiply(
-              kern, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
-              accumulate);
+              kern, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
       case DRIVER -> {
         if (m == 0 || n == 0 || k == 0) {
           return; // Gemm handles these before the driver
         }
         new GemmDriver(
-                kern, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
-                accumulate, Parallel.threads())
+                kern,
+                transA,
+                transB,
+                m,
+                n,
+                k,
+                a,
+                aOff,
+                lda,
+                b,
+                bOff,
+                ldb,
+                c,
+                cOff,
+                ldc,
+                accumulate,
+                Parallel.threads())
             .run();
       }
       case SMALL ->
-          kern.small(
-              transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+          kern.small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
     String what =
         route
             + " "
-            + kern.name() + (transA ? " A^T" : " A") + (transB ? " B^T " : " B ") + m + "x" + n + "x"
-            + k + (accumulate ? " +C" : "") + " threads=" + Parallel.threads();
+            + kern.name()
+            + (transA ? " A^T" : " A")
+            + (transB ? " B^T " : " B ")
+            + m
+            + "x"
+            + n
+            + "x"
+            + k
+            + (accumulate ? " +C" : "")
+            + " threads="
+            + Parallel.threads();
     for (int idx = 0; idx < c.length; idx++) {
       int rel = idx - cOff;
       int i = rel >= 0 ? rel / ldc : -1;

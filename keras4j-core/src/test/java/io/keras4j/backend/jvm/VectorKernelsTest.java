@@ -85,4 +85,20 @@ class VectorKernelsTest {
       }
     }
   }
+
+  @Test
+  void reluKeepsNanInEveryLane() {
+    // NaN in the vector body and in the scalar tail must both stay NaN (Keras's relu(NaN) = NaN).
+    int n = 2 * 16 + 3;
+    float[] a = random(n);
+    a[0] = Float.NaN;
+    a[n - 1] = Float.NaN;
+    float[] s = new float[n];
+    float[] v = new float[n];
+    scalar.relu(a, 0, s, 0, n);
+    vector.relu(a, 0, v, 0, n);
+    assertArrayEquals(s, v);
+    assertEquals(Float.NaN, v[0]);
+    assertEquals(Float.NaN, v[n - 1]);
+  }
 }

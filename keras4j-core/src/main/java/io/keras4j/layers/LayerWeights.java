@@ -1,0 +1,101 @@
+package io.keras4j.layers;
+
+import io.keras4j.Shapes;
+import io.keras4j.Tensor;
+import io.keras4j.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.regularizers.Regularizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The weights a layer created itself, in creation order (trainable ones first, as Keras lists
+ * them), with the regularizer and constraint of each.
+ */
+final class LayerWeights {
+  private final List<Variable> trainable = new ArrayList<>();
+  private final List<Variable> nonTrainable = new ArrayList<>();
+  private final Map<Variable, Regularizer> regularizers = new IdentityHashMap<>();
+  private final Map<Variable, Constraint> constraints = new IdentityHashMap<>();
+
+  void add(Variable v, Regularizer regularizer, Constraint constraint) {
+    (v.trainable() ? trainable : nonTrainable).add(v);
+    if (regularizer != null) {
+      regularizers.put(v, regularizer);
+    }
+    if (constraint != null) {
+      constraints.put(v, constraint);
+    }
+  }
+
+  /** Own weights: trainable then non-trainable. */
+  List<Variable> own() {
+    List<Variable> out = new ArrayList<>(trainable);
+    out.addAll(nonTrainable);
+    return out;
+  }
+
+  /** Freezes or unfreezes the weights that were created trainable (Keras's trainable setter). */
+  void setTrainable(boolean value) {
+    for (Variable v : trainable) {
+      v.setTrainable(value);
+    }
+  }
+
+  Regularizer regularizer(Variable v) {
+    return regularizers.get(v);
+  }
+
+  Constraint constraint(Variable v) {
+    return constraints.get(v);
+  }
+
+  /** The penalties of the regularized weights, built from ops. */
+  List<Tensor> penalties() {
+    List<Tensor> out = new ArrayList<>();
+    for (Variable v : own()) {
+      Regularizer r = regularizers.get(v);
+      if (r != null) {
+        out.add(r.apply(v.value()));
+      }
+    }
+    return out;
+  }
+
+  /** Checks every count and shape first, then assigns: a wrong list changes nothing. */
+  static void assignAll(String layerName, List<Variable> ws, List<Tensor> values) {
+    if (values.size() != ws.size()) {
+      throw new IllegalArgumentException(
+          "Layer '"
+              + layerName
+              + "' expects "
+              + ws.size()
+              + " weights ("
+              + ws.stream().map(v -> v.path() + Shapes.toString(v.shapeRef())).toList()
+              + "). Received: "
+              + values.size()
+              + " weights");
+    }
+    for (int i = 0; i < ws.size(); i++) {
+      if (!Arrays.equals(ws.get(i).shapeRef(), values.get(i).shapeRef())) {
+        throw new IllegalArgumentException(
+            "Layer '"
+                + layerName
+                + "' weight "
+                + i
+                + " ('"
+                + ws.get(i).path()
+                + "') expects shape "
+                + Shapes.toString(ws.get(i).shapeRef())
+                + ". Received: shape="
+                + Shapes.toString(values.get(i).shapeRef()));
+      }
+    }
+    for (int i = 0; i < ws.size(); i++) {
+      ws.get(i).assign(values.get(i));
+    }
+  }
+}
