@@ -3,7 +3,6 @@ package io.keras4j.layers;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.ops.Ops;
-import io.keras4j.random.SeedGenerator;
 import io.keras4j.saving.Config;
 import java.util.Map;
 
@@ -11,22 +10,13 @@ import java.util.Map;
  * Sets a fraction {@code rate} of the inputs to 0 during training and scales the others by {@code
  * 1/(1-rate)}, so that the expected sum is unchanged (inverted dropout); the identity at inference.
  */
-public class Dropout extends Layer {
+public class Dropout extends RandomLayer {
   private final double rate;
   private int[] noiseShape;
-  private Long seed;
-  private SeedGenerator seedGenerator = new SeedGenerator();
 
   /** {@code rate} in [0, 1], as Keras (a rate of 1 drops everything). */
   public Dropout(double rate) {
-    if (!(rate >= 0 && rate <= 1)) {
-      throw new IllegalArgumentException(
-          "Invalid value received for argument `rate` of layer Dropout. Expected a float value"
-              + " between 0 and 1. Received: rate="
-              + rate);
-    }
-    this.rate = rate;
-    this.supportsMasking = true;
+    this.rate = unitInterval("Dropout", "rate", rate);
   }
 
   /**
@@ -51,16 +41,14 @@ public class Dropout extends Layer {
     return this;
   }
 
-  /** A fixed seed: the same seed gives the same sequence of masks. */
-  public Dropout seed(long seed) {
-    checkNotBuilt("seed");
-    this.seed = seed;
-    this.seedGenerator = new SeedGenerator(seed);
-    return this;
-  }
-
   public double rate() {
     return rate;
+  }
+
+  @Override
+  public Dropout seed(long seed) {
+    super.seed(seed);
+    return this;
   }
 
   @Override
@@ -87,19 +75,13 @@ public class Dropout extends Layer {
         maskShape[i] = noiseShape[i] == -1 ? s[i] : noiseShape[i];
       }
     }
-    return Ops.multiply(inputs, Noise.dropoutMask(maskShape, 1 - rate, seedGenerator.next()));
-  }
-
-  @Override
-  public int[] computeOutputShape(int[] inputShape) {
-    return inputShape.clone();
+    return Ops.multiply(inputs, Noise.dropoutMask(maskShape, 1 - rate, nextSeed()));
   }
 
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("rate", rate);
-    c.put("seed", seed);
     c.put("noise_shape", noiseShape == null ? null : Config.list(noiseShape));
     return c;
   }
@@ -109,9 +91,6 @@ public class Dropout extends Layer {
     if (c.has("noise_shape")) {
       d.noiseShape(c.getIntArray("noise_shape"));
     }
-    if (c.has("seed")) {
-      d.seed(((Number) c.get("seed")).longValue());
-    }
-    return d.applyBaseConfig(c, d);
+    return withSeedAndBase(c, d);
   }
 }
