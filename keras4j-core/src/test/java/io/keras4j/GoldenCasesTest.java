@@ -121,7 +121,7 @@ class GoldenCasesTest {
     }
     for (int i = 0; i < outputs.size(); i++) {
       Map<String, Object> out = (Map<String, Object>) outputs.get(i);
-      Closeness.check(
+      Closeness.assertClose(
           name + ": output " + i + " (" + out.get("name") + ")",
           GoldenData.ints(out.get("shape")),
           GoldenData.doubles(out.get("data")),
@@ -173,7 +173,7 @@ class GoldenCasesTest {
       }
       checked++;
       try {
-        Closeness.check(what, new int[] {1, expected.length}, expected, y, TOLERANCE);
+        Closeness.assertClose(what, new int[] {1, expected.length}, expected, y, TOLERANCE);
       } catch (AssertionError err) {
         failures.add(err.getMessage());
       }

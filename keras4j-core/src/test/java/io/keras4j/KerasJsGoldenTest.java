@@ -89,7 +89,7 @@ class KerasJsGoldenTest {
             ? Tensor.ofInts(GoldenData.ints(input.get("data")), batchShape)
             : Tensor.of(GoldenData.floats(input.get("data")), batchShape);
     Tensor y = model.predict(x);
-    Closeness.check(
+    Closeness.assertClose(
         what + ", output 0",
         GoldenData.withBatch(1, GoldenData.ints(expected.get("shape"))),
         GoldenData.doubles(expected.get("data")),

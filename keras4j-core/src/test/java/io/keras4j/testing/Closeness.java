@@ -28,7 +28,7 @@ public final class Closeness {
    * within the tolerance. The message names {@code what} (case and output), the flat index, the
    * expected and the actual value, and how many values differ.
    */
-  public static void check(
+  public static void assertClose(
       String what, int[] expectedShape, double[] expected, Tensor actual, Tolerance tol) {
     if (!Arrays.equals(expectedShape, actual.shapeRef())) {
       throw new AssertionError(
@@ -38,11 +38,11 @@ public final class Closeness {
               + ", actual shape "
               + Arrays.toString(actual.shapeRef()));
     }
-    check(what, expected, actual.toFloatArray(), tol);
+    assertClose(what, expected, actual.toFloatArray(), tol);
   }
 
-  /** As {@link #check(String, int[], double[], Tensor, Tolerance)} on flat arrays. */
-  public static void check(String what, double[] expected, float[] actual, Tolerance tol) {
+  /** As {@link #assertClose(String, int[], double[], Tensor, Tolerance)} on flat arrays. */
+  public static void assertClose(String what, double[] expected, float[] actual, Tolerance tol) {
     if (expected.length != actual.length) {
       throw new AssertionError(
           what + ": expected " + expected.length + " values, actual " + actual.length);
