@@ -18,10 +18,8 @@ final class Summary {
   private Summary() {}
 
   static String of(Model model, int lineLength) {
-    boolean chain = !(model instanceof Sequential) ? model.isSequentialLike() : true;
-    if (!model.hasGraph() && !(model instanceof Sequential)) {
-      chain = true;
-    }
+    // As Keras: no "Connected to" column for a stack, an unbuilt model or a chain-shaped graph.
+    boolean chain = model instanceof Sequential || !model.hasGraph() || model.isSequentialLike();
     double[] positions =
         chain ? new double[] {0.45, 0.80, 1.0} : new double[] {0.3, 0.56, 0.74, 1.0};
     String[] header =
@@ -44,10 +42,10 @@ final class Summary {
     StringBuilder sb = new StringBuilder();
     sb.append("Model: \"").append(model.name()).append("\"\n");
     sb.append(border('┏', '━', '┳', '┓', widths));
-    sb.append(row('┃', header, widths, chain));
+    sb.append(row('┃', header, widths));
     sb.append(border('┡', '━', '╇', '┩', widths));
     for (int r = 0; r < rows.size(); r++) {
-      sb.append(row('│', rows.get(r), widths, chain));
+      sb.append(row('│', rows.get(r), widths));
       sb.append(
           r == rows.size() - 1
               ? border('└', '─', '┴', '┘', widths)
@@ -196,7 +194,7 @@ final class Summary {
   }
 
   /** One table row; long cells wrap onto more lines, as rich does. */
-  private static String row(char edge, String[] cells, int[] widths, boolean chain) {
+  private static String row(char edge, String[] cells, int[] widths) {
     List<List<String>> wrapped = new ArrayList<>();
     int lines = 1;
     for (int i = 0; i < cells.length; i++) {
