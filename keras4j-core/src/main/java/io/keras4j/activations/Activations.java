@@ -67,30 +67,30 @@ public final class Activations {
 
   /** min(max(x, 0), 6). */
   public static Tensor relu6(Tensor x) {
-    return PiecewiseActivations.relu6(x);
+    return Ops.relu6(x);
   }
 
   /** max(x, 0.2 x), Keras 3's default slope. */
   public static Tensor leakyRelu(Tensor x) {
-    return PiecewiseActivations.leakyRelu(x, 0.2);
+    return Ops.leakyRelu(x);
   }
 
   public static Tensor leakyRelu(Tensor x, double negativeSlope) {
-    return PiecewiseActivations.leakyRelu(x, negativeSlope);
+    return Ops.leakyRelu(x, (float) negativeSlope);
   }
 
   /** x for x >= 0, e^x - 1 below. */
   public static Tensor elu(Tensor x) {
-    return PiecewiseActivations.elu(x, 1.0);
+    return Ops.elu(x);
   }
 
   public static Tensor elu(Tensor x, double alpha) {
-    return PiecewiseActivations.elu(x, alpha);
+    return Ops.elu(x, (float) alpha);
   }
 
   /** scale * elu(x, alpha) with Klambauer et al.'s constants. */
   public static Tensor selu(Tensor x) {
-    return PiecewiseActivations.selu(x);
+    return Ops.selu(x);
   }
 
   /** x for x >= 0, alpha (e^(x / alpha) - 1) below; alpha = 1. */
@@ -104,17 +104,17 @@ public final class Activations {
 
   /** relu6(x + 3) / 6 (Keras 3; Keras 2 used 0.2 x + 0.5). */
   public static Tensor hardSigmoid(Tensor x) {
-    return PiecewiseActivations.hardSigmoid(x);
+    return Ops.hardSigmoid(x);
   }
 
   /** x * hard_sigmoid(x). */
   public static Tensor hardSilu(Tensor x) {
-    return PiecewiseActivations.hardSilu(x);
+    return Ops.hardSilu(x);
   }
 
   /** Alias of {@link #hardSilu}. */
   public static Tensor hardSwish(Tensor x) {
-    return PiecewiseActivations.hardSilu(x);
+    return Ops.hardSilu(x);
   }
 
   /** x clipped to [-1, 1]. */
@@ -187,22 +187,22 @@ public final class Activations {
 
   /** x * sigmoid(x). */
   public static Tensor silu(Tensor x) {
-    return SmoothActivations.silu(x);
+    return Ops.silu(x);
   }
 
   /** Alias of {@link #silu}. */
   public static Tensor swish(Tensor x) {
-    return SmoothActivations.silu(x);
+    return Ops.silu(x);
   }
 
   /** The exact GELU, x * Phi(x), Keras 3's default. */
   public static Tensor gelu(Tensor x) {
-    return SmoothActivations.gelu(x, false);
+    return Ops.gelu(x, false);
   }
 
   /** GELU, exact or with the tanh approximation. */
   public static Tensor gelu(Tensor x, boolean approximate) {
-    return SmoothActivations.gelu(x, approximate);
+    return Ops.gelu(x, approximate);
   }
 
   /** x * tanh(softplus(x)). */
@@ -212,7 +212,7 @@ public final class Activations {
 
   /** log(sigmoid(x)). */
   public static Tensor logSigmoid(Tensor x) {
-    return SmoothActivations.logSigmoid(x);
+    return Ops.logSigmoid(x);
   }
 
   /** (x + sqrt(x^2 + 4)) / 2. */

@@ -1,7 +1,6 @@
 package io.keras4j.activations;
 
 import io.keras4j.Tensor;
-import io.keras4j.ops.Ops;
 
 /**
  * Helpers for the piecewise activations. A mask is a constant 0/1 tensor computed from the input's
@@ -38,10 +37,5 @@ final class Masks {
 
   static Tensor scalar(double v) {
     return Tensor.scalar((float) v);
-  }
-
-  /** min(max(x, lo), hi), built from differentiable ops. */
-  static Tensor clip(Tensor x, double lo, double hi) {
-    return Ops.minimum(Ops.maximum(x, scalar(lo)), scalar(hi));
   }
 }

@@ -1,6 +1,5 @@
 package io.keras4j.activations;
 
-import static io.keras4j.activations.Masks.clip;
 import static io.keras4j.activations.Masks.scalar;
 
 import io.keras4j.Tensor;
@@ -12,11 +11,6 @@ import io.keras4j.ops.Ops;
  * and its numpy backend.
  */
 final class PiecewiseActivations {
-  /** SELU's constants (Klambauer et al., 2017), to the digits Keras uses. */
-  static final double SELU_ALPHA = 1.6732632423543772848170429916717;
-
-  static final double SELU_SCALE = 1.0507009873554804934193349852946;
-
   private PiecewiseActivations() {}
 
   /**
@@ -27,7 +21,7 @@ final class PiecewiseActivations {
   static Tensor relu(Tensor x, double negativeSlope, double maxValue, double threshold) {
     boolean capped = maxValue != Double.POSITIVE_INFINITY;
     if (negativeSlope != 0 && !capped && threshold == 0) {
-      return leakyRelu(x, negativeSlope);
+      return Ops.leakyRelu(x, (float) negativeSlope);
     }
     Tensor negativePart = null;
     if (negativeSlope != 0) {
@@ -39,37 +33,18 @@ final class PiecewiseActivations {
     if (threshold != 0) {
       y = Ops.multiply(x, Masks.where(x, v -> v > threshold));
     } else if (maxValue == 6) {
-      y = relu6(x);
+      y = Ops.relu6(x);
       capped = false;
     } else {
       y = Ops.relu(x);
     }
     if (capped) {
-      y = clip(y, 0, maxValue);
+      y = Ops.clip(y, 0f, (float) maxValue);
     }
     if (negativePart != null) {
       y = Ops.subtract(y, Ops.multiply(negativePart, scalar(negativeSlope)));
     }
     return y;
-  }
-
-  static Tensor relu6(Tensor x) {
-    return Ops.minimum(Ops.relu(x), scalar(6));
-  }
-
-  /** max(x, slope * x), as Keras's numpy backend. */
-  static Tensor leakyRelu(Tensor x, double negativeSlope) {
-    return Ops.maximum(x, Ops.multiply(x, scalar(negativeSlope)));
-  }
-
-  /** x for x >= 0, alpha * (e^x - 1) below: relu(x) + alpha * expm1(min(x, 0)). */
-  static Tensor elu(Tensor x, double alpha) {
-    Tensor negative = Ops.expm1(Ops.minimum(x, scalar(0)));
-    return Ops.add(Ops.relu(x), Ops.multiply(negative, scalar(alpha)));
-  }
-
-  static Tensor selu(Tensor x) {
-    return Ops.multiply(elu(x, SELU_ALPHA), scalar(SELU_SCALE));
   }
 
   /** max(x, 0) + alpha * expm1(min(x, 0) / alpha). */
@@ -78,17 +53,8 @@ final class PiecewiseActivations {
     return Ops.add(Ops.relu(x), Ops.multiply(negative, scalar(alpha)));
   }
 
-  /** relu6(x + 3) / 6: 0 below -3, 1 above 3, x / 6 + 0.5 between (Keras 3, not Keras 2). */
-  static Tensor hardSigmoid(Tensor x) {
-    return Ops.multiply(relu6(Ops.add(x, scalar(3))), scalar(1.0 / 6.0));
-  }
-
-  static Tensor hardSilu(Tensor x) {
-    return Ops.multiply(x, hardSigmoid(x));
-  }
-
   static Tensor hardTanh(Tensor x) {
-    return clip(x, -1, 1);
+    return Ops.clip(x, -1f, 1f);
   }
 
   /** x where |x| > threshold, else 0. */
@@ -122,6 +88,6 @@ final class PiecewiseActivations {
 
   /** (x + 1) / 2 clipped to [0, 1]. */
   static Tensor sparseSigmoid(Tensor x) {
-    return clip(Ops.multiply(Ops.add(x, scalar(1)), scalar(0.5)), 0, 1);
+    return Ops.clip(Ops.multiply(Ops.add(x, scalar(1)), scalar(0.5)), 0f, 1f);
   }
 }
