@@ -25,9 +25,7 @@ public class ELU extends Layer {
 
   @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
-    // relu(x) + alpha * expm1(-relu(-x)): each term is 0 on the other side of 0.
-    Tensor negative = Ops.negative(Ops.relu(Ops.negative(inputs)));
-    return Ops.add(Ops.relu(inputs), Ops.multiply(Ops.expm1(negative), (float) alpha));
+    return Ops.elu(inputs, (float) alpha);
   }
 
   @Override

@@ -31,9 +31,7 @@ public class LeakyReLU extends Layer {
 
   @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
-    // relu(x) - slope * relu(-x): x above 0, slope * x below.
-    return Ops.subtract(
-        Ops.relu(inputs), Ops.multiply(Ops.relu(Ops.negative(inputs)), (float) negativeSlope));
+    return Ops.leakyRelu(inputs, (float) negativeSlope);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.keras4j.layers;
 
 import io.keras4j.Tensor;
-import io.keras4j.ops.Ops;
+import io.keras4j.activations.Activations;
 import io.keras4j.saving.Config;
 import java.util.Map;
 
@@ -66,30 +66,8 @@ public class ReLU extends Layer {
 
   @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
-    return relu(inputs, negativeSlope, maxValue, threshold);
-  }
-
-  /** Keras's {@code activations.relu}, composed of ops so that gradients flow. */
-  static Tensor relu(Tensor x, double negativeSlope, Double maxValue, double threshold) {
-    Tensor negativePart = null;
-    if (negativeSlope != 0) {
-      Tensor shifted =
-          threshold != 0 ? Ops.add(Ops.negative(x), (float) threshold) : Ops.negative(x);
-      negativePart = Ops.relu(shifted);
-    }
-    Tensor y;
-    if (threshold != 0) {
-      y = Ops.where(Ops.greater(x, Tensor.scalar((float) threshold)), x, Tensor.scalar(0f));
-    } else {
-      y = Ops.relu(x);
-    }
-    if (maxValue != null) {
-      y = Ops.clip(y, 0f, maxValue.floatValue());
-    }
-    if (negativePart != null) {
-      y = Ops.subtract(y, Ops.multiply(negativePart, (float) negativeSlope));
-    }
-    return y;
+    double cap = maxValue == null ? Double.POSITIVE_INFINITY : maxValue;
+    return Activations.relu(inputs, negativeSlope, cap, threshold);
   }
 
   @Override

@@ -49,11 +49,7 @@ public class Softmax extends Layer {
     if (axes.length == 1) {
       y = Ops.softmax(x, axes[0]);
     } else {
-      // exp(x - logsumexp(x)) over several axes; the max is subtracted for stability.
-      Tensor m = Ops.max(x, axes, true);
-      Tensor shifted = Ops.subtract(x, m);
-      Tensor e = Ops.exp(shifted);
-      y = Ops.divide(e, Ops.sum(e, axes, true));
+      y = Ops.exp(Ops.subtract(x, Ops.logsumexp(x, axes, true)));
     }
     if (mask != null) {
       y = Ops.where(mask, y, Tensor.scalar(0f));
