@@ -51,13 +51,12 @@ final class Broadcasting {
       return Tensor.wrap(out, so);
     }
     if (y.length == 1) {
+      // A one-element b adds no elements: out has x's values in x's order.
       float v = y[0];
       for (int i = 0; i < out.length; i++) {
-        out[i] = f.apply(x[i % Math.max(1, x.length)], v);
+        out[i] = f.apply(x[i], v);
       }
-      if (x.length == out.length) {
-        return Tensor.wrap(out, so);
-      }
+      return Tensor.wrap(out, so);
     }
     int rank = so.length;
     int[] ta = broadcastStrides(sa, so);
