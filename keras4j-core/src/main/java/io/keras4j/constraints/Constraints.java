@@ -1,6 +1,6 @@
 package io.keras4j.constraints;
 
-import io.keras4j.utils.ConfigReader;
+import io.keras4j.saving.Config;
 import io.keras4j.utils.Registry;
 import io.keras4j.utils.SerializedObject;
 import java.util.Map;
@@ -58,17 +58,17 @@ public final class Constraints {
   }
 
   /** The axis argument: absent means 0, null means all axes (passed on as no axes). */
-  private static int[] axes(ConfigReader c) {
+  private static int[] axes(Config c) {
     int[] axes = c.getInts("axis", AXIS_0);
     return axes == null ? new int[0] : axes;
   }
 
-  private static Constraint maxNorm(ConfigReader c) {
+  private static Constraint maxNorm(Config c) {
     c.allowOnly("max_value", "axis");
     return new MaxNorm(c.getDouble("max_value", 2.0), axes(c));
   }
 
-  private static Constraint minMaxNorm(ConfigReader c) {
+  private static Constraint minMaxNorm(Config c) {
     c.allowOnly("min_value", "max_value", "rate", "axis");
     return new MinMaxNorm(
         c.getDouble("min_value", 0.0),

@@ -1,6 +1,6 @@
 package io.keras4j.initializers;
 
-import io.keras4j.utils.ConfigReader;
+import io.keras4j.saving.Config;
 import io.keras4j.utils.Registry;
 import io.keras4j.utils.SerializedObject;
 import java.util.Arrays;
@@ -82,58 +82,58 @@ public final class Initializers {
    * Rejects unknown keys, except {@code dtype}: TF 1.x and early TF 2 Keras wrote it into every
    * initializer config of their .h5 files, and weights here are always float32.
    */
-  private static ConfigReader allow(ConfigReader c, String... keys) {
+  private static Config allow(Config c, String... keys) {
     String[] withDtype = Arrays.copyOf(keys, keys.length + 1);
     withDtype[keys.length] = "dtype";
     return c.allowOnly(withDtype);
   }
 
-  private static Initializer noArgs(ConfigReader c, Initializer i) {
+  private static Initializer noArgs(Config c, Initializer i) {
     allow(c);
     return i;
   }
 
-  private static Long seed(ConfigReader c) {
+  private static Long seed(Config c) {
     allow(c, "seed", "input_axes", "output_axes");
     return c.getLong("seed");
   }
 
-  private static int[] in(ConfigReader c) {
+  private static int[] in(Config c) {
     return c.getInts("input_axes", null);
   }
 
-  private static int[] out(ConfigReader c) {
+  private static int[] out(Config c) {
     return c.getInts("output_axes", null);
   }
 
-  private static Initializer identity(ConfigReader c) {
+  private static Initializer identity(Config c) {
     return new Identity(allow(c, "gain").getDouble("gain", 1.0));
   }
 
-  private static Initializer orthogonal(ConfigReader c) {
+  private static Initializer orthogonal(Config c) {
     allow(c, "gain", "seed");
     return new Orthogonal(c.getDouble("gain", 1.0), c.getLong("seed"));
   }
 
-  private static Initializer randomNormal(ConfigReader c) {
+  private static Initializer randomNormal(Config c) {
     allow(c, "mean", "stddev", "seed");
     return new RandomNormal(
         c.getDouble("mean", 0.0), c.getDouble("stddev", 0.05), c.getLong("seed"));
   }
 
-  private static Initializer truncatedNormal(ConfigReader c) {
+  private static Initializer truncatedNormal(Config c) {
     allow(c, "mean", "stddev", "seed");
     return new TruncatedNormal(
         c.getDouble("mean", 0.0), c.getDouble("stddev", 0.05), c.getLong("seed"));
   }
 
-  private static Initializer randomUniform(ConfigReader c) {
+  private static Initializer randomUniform(Config c) {
     allow(c, "minval", "maxval", "seed");
     return new RandomUniform(
         c.getDouble("minval", -0.05), c.getDouble("maxval", 0.05), c.getLong("seed"));
   }
 
-  private static Initializer varianceScaling(ConfigReader c) {
+  private static Initializer varianceScaling(Config c) {
     allow(c, "scale", "mode", "distribution", "seed", "input_axes", "output_axes");
     return new VarianceScaling(
         c.getDouble("scale", 1.0),

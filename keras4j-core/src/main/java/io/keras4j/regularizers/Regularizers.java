@@ -1,6 +1,6 @@
 package io.keras4j.regularizers;
 
-import io.keras4j.utils.ConfigReader;
+import io.keras4j.saving.Config;
 import io.keras4j.utils.Registry;
 import io.keras4j.utils.SerializedObject;
 import java.util.Map;
@@ -77,12 +77,12 @@ public final class Regularizers {
     return REGISTRY.names();
   }
 
-  private static Regularizer l1l2(ConfigReader c, double defaults) {
+  private static Regularizer l1l2(Config c, double defaults) {
     c.allowOnly("l1", "l2");
     return new L1L2(c.getDouble("l1", defaults), c.getDouble("l2", defaults));
   }
 
-  private static Regularizer orthogonal(ConfigReader c) {
+  private static Regularizer orthogonal(Config c) {
     c.allowOnly("factor", "mode");
     return new OrthogonalRegularizer(c.getDouble("factor", 0.01), c.getString("mode", "rows"));
   }

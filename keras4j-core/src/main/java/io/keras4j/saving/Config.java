@@ -8,23 +8,32 @@ import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.regularizers.Regularizers;
+import io.keras4j.utils.Suggest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A layer's (or any object's) Keras config: the snake_case arguments of its constructor, read with
- * typed getters that name the key and the class when a value has the wrong type. Values are plain
- * JSON values (String, Number, Boolean, List, Map, null).
+ * A Keras config: the snake_case constructor arguments of a layer, initializer, regularizer, ...,
+ * as parsed from JSON (numbers may come as Integer, Long or Double; an absent key and {@code null}
+ * both mean "use the default"). Typed getters name the class, the key and the value when a value
+ * has the wrong type; the catalogue getters resolve nested activations, initializers, regularizers
+ * and constraints.
  */
 public final class Config {
   private final String className;
   private final Map<String, Object> values;
 
-  public Config(String className, Map<String, Object> values) {
+  /**
+   * @param className the class the config belongs to, used in error messages
+   * @param values the config; null reads as empty
+   */
+  @SuppressWarnings("unchecked")
+  public Config(String className, Map<String, ?> values) {
     this.className = className;
-    this.values = values == null ? new LinkedHashMap<>() : values;
+    this.values = values == null ? Map.of() : (Map<String, Object>) values;
   }
 
   public String className() {
@@ -35,6 +44,7 @@ public final class Config {
     return values;
   }
 
+  /** Whether the key is present with a non-null value. */
   public boolean has(String key) {
     return values.get(key) != null;
   }
@@ -43,16 +53,50 @@ public final class Config {
     return values.get(key);
   }
 
-  public int getInt(String key) {
-    Object v = require(key);
-    if (v instanceof Number n) {
-      return n.intValue();
+  /**
+   * Rejects keys other than {@code allowed}, as Keras's {@code cls(**config)} does, suggesting the
+   * closest allowed key for a misspelt one.
+   */
+  public Config allowOnly(String... allowed) {
+    Set<String> ok = new LinkedHashSet<>(List.of(allowed));
+    for (String key : values.keySet()) {
+      if (!ok.contains(key)) {
+        throw new IllegalArgumentException(
+            "Unrecognized argument '"
+                + key
+                + "' in the config of "
+                + className
+                + "; expected one of "
+                + ok
+                + "."
+                + Suggest.didYouMean(key, ok)
+                + " Received: "
+                + key
+                + "="
+                + values.get(key));
+      }
     }
-    throw wrongType(key, "an integer", v);
+    return this;
+  }
+
+  public int getInt(String key) {
+    return toInt(key, require(key));
   }
 
   public int getInt(String key, int dflt) {
     return has(key) ? getInt(key) : dflt;
+  }
+
+  /** An integer that may be absent (null), such as a seed. */
+  public Long getLong(String key) {
+    Object v = values.get(key);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return n.longValue();
+    }
+    throw invalid(key, "an integer or null", v);
   }
 
   public double getDouble(String key) {
@@ -60,7 +104,7 @@ public final class Config {
     if (v instanceof Number n) {
       return n.doubleValue();
     }
-    throw wrongType(key, "a number", v);
+    throw invalid(key, "a number", v);
   }
 
   public double getDouble(String key, double dflt) {
@@ -75,7 +119,7 @@ public final class Config {
     if (v instanceof Boolean b) {
       return b;
     }
-    throw wrongType(key, "a boolean", v);
+    throw invalid(key, "a boolean", v);
   }
 
   public String getString(String key) {
@@ -83,7 +127,7 @@ public final class Config {
     if (v instanceof String s) {
       return s;
     }
-    throw wrongType(key, "a string", v);
+    throw invalid(key, "a string", v);
   }
 
   public String getString(String key, String dflt) {
@@ -91,32 +135,34 @@ public final class Config {
   }
 
   /**
-   * A list of integers; null entries (Keras's None) become -1. A single integer is a list of one.
+   * A shape: a list of integers, null entries (Keras's None) read as -1; one integer is a list of
+   * one.
    */
   public int[] getIntArray(String key) {
     Object v = require(key);
-    if (v instanceof Number n) {
-      return new int[] {n.intValue()};
-    }
     if (v instanceof List<?> l) {
       int[] out = new int[l.size()];
       for (int i = 0; i < out.length; i++) {
-        Object e = l.get(i);
-        if (e == null) {
-          out[i] = -1;
-        } else if (e instanceof Number n) {
-          out[i] = n.intValue();
-        } else {
-          throw wrongType(key, "a list of integers", v);
-        }
+        out[i] = l.get(i) == null ? -1 : toInt(key, l.get(i));
       }
       return out;
     }
-    throw wrongType(key, "a list of integers", v);
+    return new int[] {toInt(key, v)};
   }
 
   public int[] getIntArray(String key, int[] dflt) {
     return has(key) ? getIntArray(key) : dflt;
+  }
+
+  /**
+   * Axes: an int or a list of ints (Keras's {@code axis=0} or {@code axis=[0, 1, 2]}). Returns
+   * {@code dflt} when the key is absent and null when it is present as {@code null}.
+   */
+  public int[] getInts(String key, int[] dflt) {
+    if (!values.containsKey(key)) {
+      return dflt;
+    }
+    return values.get(key) == null ? null : getIntArray(key);
   }
 
   @SuppressWarnings("unchecked")
@@ -125,7 +171,7 @@ public final class Config {
     if (v instanceof Map<?, ?> m) {
       return (Map<String, Object>) m;
     }
-    throw wrongType(key, "an object", v);
+    throw invalid(key, "an object", v);
   }
 
   @SuppressWarnings("unchecked")
@@ -134,7 +180,7 @@ public final class Config {
     if (v instanceof List<?> l) {
       return (List<Object>) l;
     }
-    throw wrongType(key, "a list", v);
+    throw invalid(key, "a list", v);
   }
 
   /** An activation given as a name or as Keras 3's serialized function. */
@@ -156,7 +202,7 @@ public final class Config {
         return Activations.get(s);
       }
     }
-    throw wrongType(key, "an activation name", v);
+    throw invalid(key, "an activation name", v);
   }
 
   @SuppressWarnings("unchecked")
@@ -171,7 +217,7 @@ public final class Config {
     if (v instanceof Map<?, ?> m) {
       return Initializers.deserialize((Map<String, Object>) m);
     }
-    throw wrongType(key, "an initializer", v);
+    throw invalid(key, "an initializer", v);
   }
 
   @SuppressWarnings("unchecked")
@@ -186,7 +232,7 @@ public final class Config {
     if (v instanceof Map<?, ?> m) {
       return Regularizers.deserialize((Map<String, Object>) m);
     }
-    throw wrongType(key, "a regularizer", v);
+    throw invalid(key, "a regularizer", v);
   }
 
   @SuppressWarnings("unchecked")
@@ -201,30 +247,45 @@ public final class Config {
     if (v instanceof Map<?, ?> m) {
       return Constraints.deserialize((Map<String, Object>) m);
     }
-    throw wrongType(key, "a constraint", v);
+    throw invalid(key, "a constraint", v);
   }
 
   private Object require(String key) {
     Object v = values.get(key);
     if (v == null) {
       throw new IllegalArgumentException(
-          "Config of " + className + " lacks the required key '" + key + "'. Received: " + values);
+          "Invalid config for "
+              + className
+              + ": the required key '"
+              + key
+              + "' is missing. Received: "
+              + values);
     }
     return v;
   }
 
-  private IllegalArgumentException wrongType(String key, String expected, Object v) {
+  private int toInt(String key, Object v) {
+    if (v instanceof Number n) {
+      double d = n.doubleValue();
+      if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
+        return (int) d;
+      }
+    }
+    throw invalid(key, "an integer", v);
+  }
+
+  private IllegalArgumentException invalid(String key, String expected, Object v) {
     return new IllegalArgumentException(
-        "Config of "
+        "Invalid config for "
             + className
             + ": expected "
-            + key
-            + " to be "
             + expected
-            + ". Received: "
+            + " for '"
+            + key
+            + "'. Received: "
             + key
             + "="
-            + v);
+            + (v instanceof String str ? "'" + str + "'" : String.valueOf(v)));
   }
 
   /** An int array as a JSON list. */

@@ -1,5 +1,6 @@
 package io.keras4j.utils;
 
+import io.keras4j.saving.Config;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.function.Function;
  * @param <T> the kind of object built (Initializer, Regularizer, ...)
  */
 public final class Registry<T> {
-  private record Entry<T>(String className, Function<ConfigReader, T> factory) {}
+  private record Entry<T>(String className, Function<Config, T> factory) {}
 
   private final String kind;
   private final Map<String, Entry<T>> byName = new LinkedHashMap<>();
@@ -27,7 +28,7 @@ public final class Registry<T> {
   }
 
   /** Registers a class under its Keras class name and any aliases (snake_case, legacy names). */
-  public Registry<T> add(String className, Function<ConfigReader, T> factory, String... aliases) {
+  public Registry<T> add(String className, Function<Config, T> factory, String... aliases) {
     Entry<T> e = new Entry<>(className, factory);
     put(className, e);
     for (String a : aliases) {
@@ -63,7 +64,7 @@ public final class Registry<T> {
    */
   public T create(String name, Map<String, ?> config, String argument) {
     Entry<T> e = entry(name, argument);
-    return e.factory().apply(new ConfigReader(e.className(), config));
+    return e.factory().apply(new Config(e.className(), config));
   }
 
   private Entry<T> entry(String name, String argument) {

@@ -1,4 +1,4 @@
-package io.keras4j.utils;
+package io.keras4j.saving;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ConfigReaderTest {
+class ConfigTest {
   @Test
   void readsJsonNumbersOfAnyBoxedType() {
     Map<String, Object> m = new HashMap<>();
@@ -20,7 +20,7 @@ class ConfigReaderTest {
     m.put("c", 3L);
     m.put("d", 4.0);
     m.put("n", null);
-    ConfigReader c = new ConfigReader("Thing", m);
+    Config c = new Config("Thing", m);
     assertEquals(1.0, c.getDouble("a", 0));
     assertEquals(2.5, c.getDouble("b", 0));
     assertEquals(3, c.getInt("c", 0));
@@ -37,7 +37,7 @@ class ConfigReaderTest {
     m.put("one", 0);
     m.put("many", List.of(0, 1, 2));
     m.put("none", null);
-    ConfigReader c = new ConfigReader("MaxNorm", m);
+    Config c = new Config("MaxNorm", m);
     assertArrayEquals(new int[] {0}, c.getInts("one", null));
     assertArrayEquals(new int[] {0, 1, 2}, c.getInts("many", null));
     assertNull(c.getInts("none", new int[] {5}));
@@ -46,7 +46,7 @@ class ConfigReaderTest {
 
   @Test
   void errorsNameTheOwnerKeyAndValue() {
-    ConfigReader c = new ConfigReader("L2", Map.of("l2", "x", "l3", 1));
+    Config c = new Config("L2", Map.of("l2", "x", "l3", 1));
     var e = assertThrows(IllegalArgumentException.class, () -> c.getDouble("l2", 0));
     assertEquals(
         "Invalid config for L2: expected a number for 'l2'. Received: l2='x'", e.getMessage());
@@ -54,29 +54,6 @@ class ConfigReaderTest {
     assertTrue(e2.getMessage().startsWith("Unrecognized argument 'l3' in the config of L2"));
     assertTrue(e2.getMessage().contains("Did you mean 'l2'?"), e2.getMessage());
     assertThrows(
-        IllegalArgumentException.class,
-        () -> new ConfigReader("X", Map.of("seed", 1.5)).getLong("seed"));
-  }
-
-  @Test
-  void serializedObjectReadsBothFormsAndWritesKeras3() {
-    SerializedObject k2 =
-        SerializedObject.parse("initializer", Map.of("class_name", "Zeros", "config", Map.of()));
-    assertEquals("Zeros", k2.className());
-    assertNull(k2.module());
-    SerializedObject k3 =
-        SerializedObject.parse(
-            "initializer",
-            Map.of("module", "keras.initializers", "class_name", "Ones", "config", Map.of()));
-    assertEquals("keras.initializers", k3.module());
-    assertEquals(Map.of(), SerializedObject.parse("x", Map.of("class_name", "A")).config());
-    var e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> SerializedObject.parse("initializer", Map.of("config", Map.of())));
-    assertTrue(e.getMessage().contains("needs a string 'class_name'"), e.getMessage());
-    assertEquals(
-        List.of("module", "class_name", "config", "registered_name"),
-        List.copyOf(SerializedObject.builtin("m", "C", Map.of()).toMap().keySet()));
+        IllegalArgumentException.class, () -> new Config("X", Map.of("seed", 1.5)).getLong("seed"));
   }
 }
