@@ -8,6 +8,7 @@ import io.keras4j.layers.CallContext;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Node;
+import io.keras4j.optimizers.Optimizer;
 import io.keras4j.saving.Json;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,8 @@ public class Model extends Layer {
   private List<KerasTensor> inputs;
   private List<KerasTensor> outputs;
   private Graph graph;
+  private Optimizer optimizer;
+  private volatile boolean stopTraining;
 
   /** A model from one input to one output. */
   public Model(KerasTensor inputs, KerasTensor outputs) {
@@ -304,6 +307,28 @@ public class Model extends Layer {
 
   public List<Tensor> predict(List<Tensor> x, int batchSize) {
     return Predictor.predict(this, x, batchSize);
+  }
+
+  // ---- training ----------------------------------------------------------------------
+
+  /** The optimizer given to {@code compile}, or null before it. */
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  /** For the trainer: the compiled optimizer. */
+  protected void setOptimizer(Optimizer optimizer) {
+    this.optimizer = optimizer;
+  }
+
+  /** Whether a callback asked {@code fit} to stop (Keras's {@code model.stop_training}). */
+  public boolean stopTraining() {
+    return stopTraining;
+  }
+
+  /** Asks {@code fit} to stop after the current batch or epoch, as Keras's flag. */
+  public void stopTraining(boolean stop) {
+    this.stopTraining = stop;
   }
 
   // ---- description -----------------------------------------------------------------------
