@@ -19,6 +19,7 @@ import io.keras4j.layers.LeakyReLU;
 import io.keras4j.layers.Maximum;
 import io.keras4j.layers.Minimum;
 import io.keras4j.layers.Multiply;
+import io.keras4j.layers.Normalization;
 import io.keras4j.layers.PReLU;
 import io.keras4j.layers.Permute;
 import io.keras4j.layers.ReLU;
@@ -59,6 +60,7 @@ public final class LayerRegistry {
     register("Maximum", Maximum::fromConfig);
     register("Minimum", Minimum::fromConfig);
     register("Multiply", Multiply::fromConfig);
+    register("Normalization", Normalization::fromConfig);
     register("PReLU", PReLU::fromConfig);
     register("Permute", Permute::fromConfig);
     register("ReLU", ReLU::fromConfig);

@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.keras4j.Tensor;
+import io.keras4j.datasets.Mnist;
 import io.keras4j.models.Model;
 import io.keras4j.models.Models;
 import io.keras4j.models.Sequential;
 import io.keras4j.ops.Ops;
 import io.keras4j.testing.GoldenData;
 import io.keras4j.testing.ModelRequirements;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +48,7 @@ class RealKerasFilesTest {
 
     Map<String, Object> ref = GoldenData.readJson(dir.resolve("mnist_reference.json"));
     Tensor images = mnistImages(file("datasets/mnist/t10k-images-idx3-ubyte.gz"));
-    int[] labels = mnistLabels(file("datasets/mnist/t10k-labels-idx1-ubyte.gz"));
+    int[] labels = Mnist.readLabels(file("datasets/mnist/t10k-labels-idx1-ubyte.gz")).ints();
     Tensor probabilities = model.predict(images, 256);
     int[] predicted = Ops.argmax(probabilities, -1).toIntArray();
     int correct = 0;
@@ -143,32 +141,12 @@ class RealKerasFilesTest {
   }
 
   /** MNIST images as [n, 784] floats in [0, 1] (pixels / 255, as the reference). */
-  private static Tensor mnistImages(Path gz) throws IOException {
-    try (DataInputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(gz)))) {
-      assertEquals(2051, in.readInt());
-      int n = in.readInt();
-      int rows = in.readInt();
-      int cols = in.readInt();
-      byte[] pixels = in.readNBytes(n * rows * cols);
-      float[] x = new float[pixels.length];
-      for (int i = 0; i < x.length; i++) {
-        x[i] = (pixels[i] & 0xff) / 255f;
-      }
-      return Tensor.of(x, n, rows * cols);
+  private static Tensor mnistImages(Path file) {
+    Tensor raw = Mnist.readImages(file);
+    float[] x = raw.toFloatArray();
+    for (int i = 0; i < x.length; i++) {
+      x[i] /= 255f;
     }
-  }
-
-  private static int[] mnistLabels(Path gz) throws IOException {
-    try (InputStream raw = new GZIPInputStream(Files.newInputStream(gz));
-        DataInputStream in = new DataInputStream(raw)) {
-      assertEquals(2049, in.readInt());
-      int n = in.readInt();
-      byte[] b = in.readNBytes(n);
-      int[] labels = new int[n];
-      for (int i = 0; i < n; i++) {
-        labels[i] = b[i] & 0xff;
-      }
-      return labels;
-    }
+    return Tensor.of(x, raw.dim(0), raw.dim(1) * raw.dim(2));
   }
 }
