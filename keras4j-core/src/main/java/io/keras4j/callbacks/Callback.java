@@ -1,6 +1,7 @@
 package io.keras4j.callbacks;
 
 import io.keras4j.models.Model;
+import java.io.PrintStream;
 import java.util.Map;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Map;
 public class Callback {
   private Model model;
   private Map<String, Object> params = Map.of();
+  // Where messages go; null means System.out as it is when printing (Keras prints to stdout).
+  private PrintStream out;
 
   /** Called by the trainer before training starts. */
   public void setModel(Model model) {
@@ -39,9 +42,19 @@ public class Callback {
 
   public void onEpochEnd(int epoch, Map<String, Double> logs) {}
 
-  public void onTrainBatchBegin(int batch, Map<String, Double> logs) {}
+  /** Keras's backwards-compatible alias: the default {@link #onTrainBatchBegin} calls it. */
+  public void onBatchBegin(int batch, Map<String, Double> logs) {}
 
-  public void onTrainBatchEnd(int batch, Map<String, Double> logs) {}
+  /** Keras's backwards-compatible alias: the default {@link #onTrainBatchEnd} calls it. */
+  public void onBatchEnd(int batch, Map<String, Double> logs) {}
+
+  public void onTrainBatchBegin(int batch, Map<String, Double> logs) {
+    onBatchBegin(batch, logs);
+  }
+
+  public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+    onBatchEnd(batch, logs);
+  }
 
   public void onTestBegin(Map<String, Double> logs) {}
 
@@ -58,4 +71,21 @@ public class Callback {
   public void onPredictBatchBegin(int batch, Map<String, Double> logs) {}
 
   public void onPredictBatchEnd(int batch, Map<String, Double> logs) {}
+
+  // ---- messages (package-private: tests redirect them) -------------------------------------
+
+  void output(PrintStream out) {
+    this.out = out;
+  }
+
+  PrintStream output() {
+    return out != null ? out : System.out;
+  }
+
+  /** Prints a line and flushes, as Keras's {@code io_utils.print_msg}. */
+  void printMsg(String message) {
+    PrintStream s = output();
+    s.print(message + "\n");
+    s.flush();
+  }
 }
