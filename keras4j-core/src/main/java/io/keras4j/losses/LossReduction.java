@@ -79,7 +79,7 @@ final class LossReduction {
     if (fromLoss == null) {
       return given;
     }
-    requireBroadcast(owner, "mask", given, "the loss's own mask", fromLoss);
+    requireBroadcast(owner, "mask", given, "values", fromLoss);
     return Ops.logicalAnd(given, fromLoss);
   }
 
@@ -88,11 +88,13 @@ final class LossReduction {
       String owner, Tensor values, Tensor sampleWeight, Tensor mask, String reduction) {
     Tensor weights = sampleWeight == null ? null : sampleWeight.asFloat();
     if (mask != null) {
+      Tensor[] vm = sameRank(values, mask);
+      requireBroadcast(owner, "values", vm[0], "mask", vm[1]);
       weights = applyMask(owner, weights, mask, reduction);
     }
     if (weights != null) {
       Tensor[] vw = sameRank(values, weights);
-      requireBroadcast(owner, "the loss values", vw[0], "sampleWeight", vw[1]);
+      requireBroadcast(owner, "values", vw[0], "sampleWeight", vw[1]);
       values = Ops.multiply(vw[0], vw[1]);
       weights = vw[1];
     }
