@@ -57,4 +57,13 @@ final class Arguments {
     }
     return a;
   }
+
+  /** Checks each axis of {@code axes} (null: all) against the rank of yPred. */
+  static void axes(String owner, int[] axes, Tensor yPred) {
+    if (axes != null) {
+      for (int a : axes) {
+        axis(owner, a, yPred);
+      }
+    }
+  }
 }

@@ -36,6 +36,14 @@ final class LossRegistry {
     REGISTRY.add("SparseCategoricalCrossentropy", LossRegistry::sparseCategoricalCrossentropy);
     REGISTRY.add("BinaryFocalCrossentropy", LossRegistry::binaryFocalCrossentropy);
     REGISTRY.add("CategoricalFocalCrossentropy", LossRegistry::categoricalFocalCrossentropy);
+    REGISTRY.add("Dice", c -> base(new Dice(), c, "axis").axis(c.getInts("axis", null)));
+    REGISTRY.add(
+        "Tversky",
+        c ->
+            base(new Tversky(), c, "alpha", "beta", "axis")
+                .alpha(c.getDouble("alpha", 0.5))
+                .beta(c.getDouble("beta", 0.5))
+                .axis(c.getInts("axis", null)));
 
     // Functions and their aliases: the class with Keras's defaults, named after the function.
     function("mean_squared_error", MeanSquaredError::new, "mse", "MSE");
@@ -55,6 +63,8 @@ final class LossRegistry {
     function("sparse_categorical_crossentropy", SparseCategoricalCrossentropy::new);
     function("binary_focal_crossentropy", BinaryFocalCrossentropy::new);
     function("categorical_focal_crossentropy", CategoricalFocalCrossentropy::new);
+    function("dice", Dice::new);
+    function("tversky", Tversky::new);
   }
 
   private static void plain(String className, Supplier<Loss> factory) {

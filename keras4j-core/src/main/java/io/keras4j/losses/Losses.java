@@ -82,9 +82,19 @@ public final class Losses {
     return new MeanSquaredLogarithmicError().compute(yTrue, yPred);
   }
 
+  /** See {@link CosineSimilarity}, over the last axis. */
+  public static Tensor cosineSimilarity(Tensor yTrue, Tensor yPred) {
+    return new CosineSimilarity().compute(yTrue, yPred);
+  }
+
   /** See {@link CosineSimilarity}; {@code axis} is the vector axis. */
   public static Tensor cosineSimilarity(Tensor yTrue, Tensor yPred, int axis) {
     return new CosineSimilarity().axis(axis).compute(yTrue, yPred);
+  }
+
+  /** See {@link Huber}, with {@code delta = 1}. */
+  public static Tensor huber(Tensor yTrue, Tensor yPred) {
+    return new Huber().compute(yTrue, yPred);
   }
 
   /** See {@link Huber}. */
@@ -122,6 +132,11 @@ public final class Losses {
     return new CategoricalHinge().compute(yTrue, yPred);
   }
 
+  /** See {@link BinaryCrossentropy}: probabilities, no smoothing, over the last axis. */
+  public static Tensor binaryCrossentropy(Tensor yTrue, Tensor yPred) {
+    return new BinaryCrossentropy().compute(yTrue, yPred);
+  }
+
   /** See {@link BinaryCrossentropy}. */
   public static Tensor binaryCrossentropy(
       Tensor yTrue, Tensor yPred, boolean fromLogits, double labelSmoothing, int axis) {
@@ -132,6 +147,11 @@ public final class Losses {
         .compute(yTrue, yPred);
   }
 
+  /** See {@link CategoricalCrossentropy}: probabilities, no smoothing, over the last axis. */
+  public static Tensor categoricalCrossentropy(Tensor yTrue, Tensor yPred) {
+    return new CategoricalCrossentropy().compute(yTrue, yPred);
+  }
+
   /** See {@link CategoricalCrossentropy}. */
   public static Tensor categoricalCrossentropy(
       Tensor yTrue, Tensor yPred, boolean fromLogits, double labelSmoothing, int axis) {
@@ -140,6 +160,11 @@ public final class Losses {
         .labelSmoothing(labelSmoothing)
         .axis(axis)
         .compute(yTrue, yPred);
+  }
+
+  /** See {@link SparseCategoricalCrossentropy}: probabilities, classes on the last axis. */
+  public static Tensor sparseCategoricalCrossentropy(Tensor yTrue, Tensor yPred) {
+    return new SparseCategoricalCrossentropy().compute(yTrue, yPred);
   }
 
   /** See {@link SparseCategoricalCrossentropy}; ignored samples give 0. */
@@ -188,5 +213,15 @@ public final class Losses {
         .labelSmoothing(labelSmoothing)
         .axis(axis)
         .compute(yTrue, yPred);
+  }
+
+  /** See {@link Dice}; no axes sums over all of them. */
+  public static Tensor dice(Tensor yTrue, Tensor yPred, int... axis) {
+    return new Dice().axis(axis).compute(yTrue, yPred);
+  }
+
+  /** See {@link Tversky}; no axes sums over all of them. */
+  public static Tensor tversky(Tensor yTrue, Tensor yPred, double alpha, double beta, int... axis) {
+    return new Tversky().alpha(alpha).beta(beta).axis(axis).compute(yTrue, yPred);
   }
 }

@@ -230,6 +230,18 @@ class LossesLookupTest {
     LossAsserts.assertSame(
         new BinaryFocalCrossentropy().compute(yTrue, yPred),
         Losses.binaryFocalCrossentropy(yTrue, yPred, false, 0.25, 2, false, 0, -1));
+    LossAsserts.assertSame(
+        new BinaryCrossentropy().compute(yTrue, yPred), Losses.binaryCrossentropy(yTrue, yPred));
+    LossAsserts.assertSame(
+        new CategoricalCrossentropy().compute(yTrue, yPred),
+        Losses.categoricalCrossentropy(yTrue, yPred));
+    LossAsserts.assertSame(
+        new CategoricalCrossentropy().compute(yTrue, yPred),
+        Losses.sparseCategoricalCrossentropy(io.keras4j.Tensor.ofInts(new int[] {1, 0}, 2), yPred));
+    LossAsserts.assertSame(new Dice().compute(yTrue, yPred), Losses.dice(yTrue, yPred));
+    LossAsserts.assertSame(
+        new Tversky().alpha(0.3).beta(0.7).axis(1).compute(yTrue, yPred),
+        Losses.tversky(yTrue, yPred, 0.3, 0.7, 1));
   }
 
   private static Map<String, Object> json(String text) {
