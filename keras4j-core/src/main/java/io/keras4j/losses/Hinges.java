@@ -1,0 +1,27 @@
+package io.keras4j.losses;
+
+import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
+
+/** Shared by {@link Hinge} and {@link SquaredHinge}. */
+final class Hinges {
+  private Hinges() {}
+
+  /**
+   * Keras's {@code convert_binary_labels_to_hinge}: {@code 2 * yTrue - 1} when every label is 0 or
+   * 1, the labels unchanged otherwise.
+   */
+  static Tensor toSignedLabels(Tensor yTrue) {
+    for (float v : yTrue.floats()) {
+      if (v != 0f && v != 1f) {
+        return yTrue;
+      }
+    }
+    return Ops.add(Ops.multiply(yTrue, 2f), -1f);
+  }
+
+  /** {@code max(1 - yTrue * yPred, 0)}. */
+  static Tensor margin(Tensor yTrue, Tensor yPred) {
+    return Ops.maximum(Ops.subtract(Arguments.ONE, Ops.multiply(yTrue, yPred)), Arguments.ZERO);
+  }
+}
