@@ -46,6 +46,6 @@ public class Precision extends RatioAtThresholds {
 
   @Override
   void update(Confusion c, Confusion.Batch b, double[] tp, double[] other) {
-    c.update(className(), b, tp, null, other, null);
+    c.update(className(), b, tp, other, null, null);
   }
 }
