@@ -193,6 +193,16 @@ class ConfusionMetricsTest {
   }
 
   @Test
+  void masksAreIgnoredAsInKeras() {
+    // Keras's confusion metrics never read the mask of y_pred: tp at 0.5 of batch 1 is 2
+    // (0.81 and 0.97) with or without a mask.
+    TruePositives tp = new TruePositives();
+    tp.updateState(Y1, P1, null, Tensor.of(0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f));
+    assertScalar(2, tp);
+    assertEquals("<TruePositives name=" + tp.name() + ">", tp.toString());
+  }
+
+  @Test
   void badArguments() {
     var e =
         assertThrows(IllegalArgumentException.class, () -> new Precision().thresholds(0.5, 1.5));
