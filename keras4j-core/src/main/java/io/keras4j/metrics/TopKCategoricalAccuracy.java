@@ -1,0 +1,85 @@
+package io.keras4j.metrics;
+
+import io.keras4j.Shapes;
+import io.keras4j.Tensor;
+import java.util.Map;
+
+/**
+ * Keras's {@code keras.metrics.TopKCategoricalAccuracy}: how often the class of the one-hot label
+ * is among the {@code k} largest predictions (ties counted in), averaged over samples with their
+ * weights.
+ */
+public class TopKCategoricalAccuracy extends MeanMetricWrapper {
+  private int k;
+
+  /** k = 5, named {@code "top_k_categorical_accuracy"}. */
+  public TopKCategoricalAccuracy() {
+    this(5);
+  }
+
+  public TopKCategoricalAccuracy(int k) {
+    super("top_k_categorical_accuracy");
+    k(k);
+  }
+
+  @Override
+  public TopKCategoricalAccuracy name(String name) {
+    super.name(name);
+    return this;
+  }
+
+  /** How many of the largest predictions count. */
+  public TopKCategoricalAccuracy k(int k) {
+    this.k = checkK(className(), k);
+    return this;
+  }
+
+  public int k() {
+    return k;
+  }
+
+  static int checkK(String owner, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException(
+          owner + ": k must be a positive integer. Received: k=" + k);
+    }
+    return k;
+  }
+
+  @Override
+  public String direction() {
+    return "up";
+  }
+
+  @Override
+  void compute(Tensor yTrue, Tensor yPred, Values out) {
+    int[] ts = yTrue.shapeRef();
+    int[] ps = yPred.shapeRef();
+    int tc = MetricShapes.last(ts);
+    int pc = MetricShapes.last(ps);
+    float[] t = MetricShapes.floats(yTrue);
+    float[] p = MetricShapes.floats(yPred);
+    int rows = tc == 0 ? 0 : t.length / tc;
+    if (ts.length == 0 || ps.length == 0 || (pc == 0 ? 0 : p.length / pc) != rows) {
+      throw new IllegalArgumentException(
+          className()
+              + ": y_true (one-hot) and y_pred must have the same leading dimensions. Received:"
+              + " y_true.shape="
+              + Shapes.toString(ts)
+              + ", y_pred.shape="
+              + Shapes.toString(ps));
+    }
+    float[] o = out.alloc(MetricShapes.dropLast(ts));
+    for (int r = 0; r < rows; r++) {
+      int target = Ranking.argmax(t, r * tc, tc);
+      o[r] = Ranking.inTopK(p, r * pc, pc, target, k) ? 1f : 0f;
+    }
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("k", k);
+    return c;
+  }
+}
