@@ -8,6 +8,7 @@ import java.util.Map;
 
 /** Reads the arguments every Keras optimizer config carries (the base class's). */
 final class BaseConfig {
+  private static final System.Logger LOG = System.getLogger(BaseConfig.class.getName());
   private static final List<String> KEYS =
       List.of(
           "name",
@@ -21,8 +22,13 @@ final class BaseConfig {
           "ema_overwrite_frequency",
           "loss_scale_factor",
           "gradient_accumulation_steps",
-          // Keras 3 accepts and ignores Keras 2's "decay" (with a warning).
-          "decay");
+          // Keras 3 accepts and ignores Keras 2's "decay" (with a warning). Keras 2 files also
+          // carry "lr" (the old name of learning_rate) and, from 2.11, "jit_compile" and
+          // "is_legacy_optimizer": read leniently so that their optimizers load.
+          "decay",
+          "lr",
+          "jit_compile",
+          "is_legacy_optimizer");
 
   private BaseConfig() {}
 
@@ -39,11 +45,19 @@ final class BaseConfig {
     if (c.has("name")) {
       o.name(c.getString("name"));
     }
-    Object lr = c.get("learning_rate");
+    String rateKey = c.has("learning_rate") || !c.has("lr") ? "learning_rate" : "lr";
+    Object lr = c.get(rateKey);
     if (lr instanceof Map<?, ?> m) {
       o.setLearningRate(LearningRateSchedules.deserialize((Map<String, ?>) m));
     } else if (lr != null) {
-      o.setLearningRate(c.getDouble("learning_rate"));
+      o.setLearningRate(c.getDouble(rateKey));
+    }
+    if (c.has("decay") && c.getDouble("decay") != 0) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "{0}: argument decay is no longer supported and will be ignored. Received: decay={1}",
+          c.className(),
+          c.get("decay"));
     }
     if (c.has("weight_decay")) {
       o.weightDecay(c.getDouble("weight_decay"));

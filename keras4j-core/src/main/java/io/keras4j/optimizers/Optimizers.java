@@ -51,11 +51,16 @@ public final class Optimizers {
   }
 
   private static String canonical(String name) {
-    if (name == null || REGISTRY.contains(name)) {
-      return name;
+    if (name == null) {
+      return null;
+    }
+    // tf.keras 2.11 to 2.15 wrote its new optimizers as "Custom>Adam".
+    String bare = name.startsWith("Custom>") ? name.substring("Custom>".length()) : name;
+    if (REGISTRY.contains(bare)) {
+      return bare;
     }
     for (String known : REGISTRY.names()) {
-      if (known.equalsIgnoreCase(name)) {
+      if (known.equalsIgnoreCase(bare)) {
         return known;
       }
     }
