@@ -1,21 +1,14 @@
 package io.keras4j.optimizers;
 
-import io.keras4j.DType;
-import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.optimizers.schedules.LearningRateSchedules;
 import io.keras4j.utils.Naming;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Updates variables from their gradients, as Keras 3's {@code keras.optimizers.Optimizer}. Each
@@ -38,16 +31,9 @@ public abstract class Optimizer {
   private final List<Variable> ownVariables = new ArrayList<>();
   private final Clipping clipping;
 
+  private final Targets targets;
   private Double weightDecay;
-  private Pattern excludedNames;
-  private final Set<Variable> excludedVariables =
-      Collections.newSetFromMap(new IdentityHashMap<>());
-
   private boolean built;
-  private Variable[] trainables = new Variable[0];
-  private List<Variable> trainableList = List.of();
-  private final IdentityHashMap<Variable, Integer> indices = new IdentityHashMap<>();
-  private boolean[] decays = new boolean[0];
 
   /**
    * @param learningRate a constant rate, kept as float32 as in Keras
@@ -79,6 +65,7 @@ public abstract class Optimizer {
       this.name = checkName(name);
     }
     clipping = new Clipping(className());
+    targets = new Targets(className());
     iterations = track(new Variable("iteration", Tensor.ofInts(new int[] {0}), false));
   }
 
@@ -212,15 +199,14 @@ public abstract class Optimizer {
    */
   public Optimizer excludeFromWeightDecay(String... names) {
     checkNotBuilt("excludeFromWeightDecay");
-    excludedNames = names.length == 0 ? null : Pattern.compile(String.join("|", names));
+    targets.excludeNames(names);
     return this;
   }
 
   /** Exempts these variables from weight decay (Keras's {@code var_list}). Only before build. */
   public Optimizer excludeFromWeightDecay(Variable... variables) {
     checkNotBuilt("excludeFromWeightDecay");
-    excludedVariables.clear();
-    excludedVariables.addAll(Arrays.asList(variables));
+    targets.excludeVariables(variables);
     return this;
   }
 
@@ -238,29 +224,8 @@ public abstract class Optimizer {
       return;
     }
     name();
-    Variable[] vs = variables.toArray(new Variable[0]);
-    int largest = 0;
-    for (Variable v : vs) {
-      if (v == null || v.dtype() != DType.FLOAT32) {
-        throw new IllegalArgumentException(
-            className()
-                + ": can only optimize float32 variables. Received: "
-                + (v == null ? "null" : v.toString()));
-      }
-      largest = (int) Math.max(largest, Shapes.size(v.shapeRef()));
-    }
-    trainables = vs;
-    trainableList = Collections.unmodifiableList(Arrays.asList(vs));
-    indices.clear();
-    decays = new boolean[vs.length];
-    for (int i = 0; i < vs.length; i++) {
-      indices.put(vs[i], i);
-      decays[i] =
-          !excludedVariables.contains(vs[i])
-              && (excludedNames == null || !excludedNames.matcher(vs[i].name()).find());
-    }
-    clipping.reserve(largest);
-    createSlots(trainableList);
+    clipping.reserve(targets.set(variables));
+    createSlots(targets.list());
     built = true;
   }
 
@@ -290,7 +255,7 @@ public abstract class Optimizer {
               + ": when passing gradients without variables, the optimizer must already be built"
               + " on a list of variables. Call build(variables) first.");
     }
-    applyGradients(grads, trainableList);
+    applyGradients(grads, targets.list());
   }
 
   private void update(List<Tensor> grads, List<Variable> variables) {
@@ -299,12 +264,12 @@ public abstract class Optimizer {
     double squares = 0;
     for (int i = 0; i < n; i++) {
       Variable v = variables.get(i);
-      indexOf(v, i);
+      targets.indexOf(v, i);
       Tensor g = grads.get(i);
       if (g != null) {
-        checkGradient(g, v);
+        targets.checkGradient(g, v);
         present++;
-        squares += clipping.squaresForGlobalNorm(data(g));
+        squares += clipping.squaresForGlobalNorm(Targets.data(g));
       }
     }
     if (present == 0) {
@@ -323,14 +288,14 @@ public abstract class Optimizer {
         continue;
       }
       Variable v = variables.get(i);
-      int index = indexOf(v, i);
+      int index = targets.indexOf(v, i);
       float[] w = v.value().floats();
-      if (weightDecay != null && decays[index]) {
+      if (weightDecay != null && targets.decays(index)) {
         for (int j = 0; j < w.length; j++) {
           w[j] -= w[j] * decay * lr;
         }
       }
-      updateStep(index, w, clipping.clip(data(g), globalScale), lr);
+      updateStep(index, w, clipping.clip(Targets.data(g), globalScale), lr);
     }
     iterations.value().ints()[0]++;
   }
@@ -419,39 +384,6 @@ public abstract class Optimizer {
     }
     ownVariables.add(v);
     return v;
-  }
-
-  private int indexOf(Variable v, int position) {
-    if (position < trainables.length && trainables[position] == v) {
-      return position;
-    }
-    Integer index = indices.get(v);
-    if (index == null) {
-      throw new IllegalArgumentException(
-          className()
-              + ": unknown variable "
-              + v
-              + ". This optimizer can only be called for the variables it was originally built"
-              + " with. When working with a new set of variables, create a new optimizer.");
-    }
-    return index;
-  }
-
-  private void checkGradient(Tensor g, Variable v) {
-    if (!Arrays.equals(g.shapeRef(), v.shapeRef())) {
-      throw new IllegalArgumentException(
-          className()
-              + ": the gradient of variable '"
-              + v.path()
-              + "' must have the variable's shape "
-              + Shapes.toString(v.shapeRef())
-              + ". Received: gradient shape="
-              + Shapes.toString(g.shapeRef()));
-    }
-  }
-
-  private static float[] data(Tensor g) {
-    return g.dtype() == DType.FLOAT32 ? g.floats() : g.toFloatArray();
   }
 
   private void warnMissing(List<Tensor> grads, List<Variable> variables) {
