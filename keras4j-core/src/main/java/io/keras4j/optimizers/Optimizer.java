@@ -69,9 +69,13 @@ public abstract class Optimizer {
     iterations = track(new Variable("iteration", Tensor.ofInts(new int[] {0}), false));
   }
 
-  /** The Keras class name, e.g. {@code "Adam"}. */
+  /**
+   * The Keras class name, e.g. {@code "Adam"}; the built-in optimizers return their Keras name, the
+   * default (the Java class's simple name) serves user subclasses.
+   */
   public String className() {
-    return getClass().getSimpleName();
+    String simple = getClass().getSimpleName();
+    return simple.isEmpty() ? "Optimizer" : simple;
   }
 
   /** The name given, or an automatic one from the class name ({@code "adam"}, {@code "sgd_1"}). */
@@ -94,7 +98,10 @@ public abstract class Optimizer {
     return this;
   }
 
-  /** The current learning rate: the schedule at {@link #iterations()}, or the constant. */
+  /**
+   * The current learning rate: the schedule at {@link #iterations()}, or the constant; a float32
+   * value, as Keras keeps it (0.001 reads as 0.0010000000474974513).
+   */
   public double learningRate() {
     if (schedule != null) {
       return (float) schedule.apply(iterations());

@@ -17,6 +17,7 @@ public interface LearningRateSchedule {
    * return their Keras name; the default (the Java class's simple name) serves user schedules.
    */
   default String className() {
-    return getClass().getSimpleName();
+    String simple = getClass().getSimpleName();
+    return simple.isEmpty() ? "LearningRateSchedule" : simple;
   }
 }
