@@ -11,4 +11,13 @@ public interface LearningRateSchedule {
 
   /** Keras's config of the schedule (snake_case keys). */
   Map<String, Object> getConfig();
+
+  /**
+   * The Keras class name written in JSON, e.g. {@code "ExponentialDecay"}. The built-in schedules
+   * return their Keras name; the default (the Java class's simple name) serves user schedules.
+   */
+  default String className() {
+    String simple = getClass().getSimpleName();
+    return simple.isEmpty() ? "LearningRateSchedule" : simple;
+  }
 }
