@@ -5,34 +5,48 @@ import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import java.util.Arrays;
 
-/** Row (first-axis) gathers and slices of tensors, for {@link Dataset} and the splitters. */
-final class Rows {
+/**
+ * Row (first-axis) gathers and slices of tensors, for {@link Dataset}, the splitters and the
+ * trainer's batches. Indices and bounds are the caller's to check.
+ */
+public final class Rows {
   private Rows() {}
 
+  /** Number of rows (1 for a scalar). */
+  public static int count(Tensor t) {
+    return t.rank() == 0 ? 1 : t.shapeRef()[0];
+  }
+
   /** The rows {@code indices} of {@code t}, in that order (indices already checked). */
-  static Tensor take(Tensor t, int[] indices) {
+  public static Tensor take(Tensor t, int[] indices) {
+    return take(t, indices, 0, indices.length);
+  }
+
+  /** The rows {@code indices[from..to)} of {@code t}, in that order. */
+  public static Tensor take(Tensor t, int[] indices, int from, int to) {
     int[] shape = t.shape();
     int n = shape[0];
     int rowLen = n == 0 ? 0 : (int) (t.size() / n);
-    shape[0] = indices.length;
+    int count = to - from;
+    shape[0] = count;
     if (t.dtype() == DType.FLOAT32) {
       float[] src = t.floats();
-      float[] dst = new float[indices.length * rowLen];
-      for (int i = 0; i < indices.length; i++) {
-        System.arraycopy(src, indices[i] * rowLen, dst, i * rowLen, rowLen);
+      float[] dst = new float[count * rowLen];
+      for (int i = 0; i < count; i++) {
+        System.arraycopy(src, indices[from + i] * rowLen, dst, i * rowLen, rowLen);
       }
       return Tensor.wrap(dst, shape);
     }
     int[] src = t.ints();
-    int[] dst = new int[indices.length * rowLen];
-    for (int i = 0; i < indices.length; i++) {
-      System.arraycopy(src, indices[i] * rowLen, dst, i * rowLen, rowLen);
+    int[] dst = new int[count * rowLen];
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(src, indices[from + i] * rowLen, dst, i * rowLen, rowLen);
     }
     return Tensor.wrapInts(dst, shape);
   }
 
   /** Rows {@code [from, to)} of {@code t} (bounds already checked). */
-  static Tensor slice(Tensor t, int from, int to) {
+  public static Tensor slice(Tensor t, int from, int to) {
     int[] shape = t.shape();
     int rowLen = shape[0] == 0 ? 0 : (int) (t.size() / shape[0]);
     shape[0] = to - from;

@@ -503,16 +503,32 @@ public abstract class Layer {
     }
     maybeBuild(shapes);
     checkInputs(shapes);
-    List<Tensor> outs = call(inputs, ctx);
-    if (activityRegularizer != null && ctx.training()) {
+    int[] depth = CALL_DEPTH.get();
+    if (depth[0] == 0) {
+      // The outermost call starts afresh, as Keras's entry layer clears the losses of the last
+      // call.
+      clearCallLosses();
+    }
+    depth[0]++;
+    List<Tensor> outs;
+    try {
+      outs = call(inputs, ctx);
+    } finally {
+      depth[0]--;
+    }
+    if (activityRegularizer != null) {
       for (Tensor o : outs) {
-        addLoss(
-            io.keras4j.ops.Ops.divide(
-                activityRegularizer.apply(o), Tensor.scalar(Math.max(1, o.shapeRef()[0]))));
+        Tensor penalty = activityRegularizer.apply(o);
+        if (o.rank() > 0 && o.shapeRef()[0] > 0) {
+          penalty = io.keras4j.ops.Ops.divide(penalty, Tensor.scalar(o.shapeRef()[0]));
+        }
+        addLoss(penalty);
       }
     }
     return outs;
   }
+
+  private static final ThreadLocal<int[]> CALL_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   /** Builds the layer for these input shapes unless it is built already. */
   public final void maybeBuild(List<int[]> inputShapes) {

@@ -4,12 +4,19 @@ import io.keras4j.DType;
 import io.keras4j.KerasTensor;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.callbacks.History;
+import io.keras4j.data.Dataset;
 import io.keras4j.layers.CallContext;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Node;
+import io.keras4j.losses.Loss;
 import io.keras4j.optimizers.Optimizer;
 import io.keras4j.saving.Json;
+import io.keras4j.trainers.BatchSteps;
+import io.keras4j.trainers.EvaluateLoop;
+import io.keras4j.trainers.FitLoop;
+import io.keras4j.trainers.Trainer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -24,7 +31,8 @@ public class Model extends Layer {
   private List<KerasTensor> inputs;
   private List<KerasTensor> outputs;
   private Graph graph;
-  private Optimizer optimizer;
+  private Trainer trainer;
+  private History history;
   private volatile boolean stopTraining;
 
   /** A model from one input to one output. */
@@ -311,14 +319,41 @@ public class Model extends Layer {
 
   // ---- training ----------------------------------------------------------------------
 
-  /** The optimizer given to {@code compile}, or null before it. */
-  public Optimizer optimizer() {
-    return optimizer;
+  /** Keras's {@code compile(optimizer, loss, metrics)} with names: {@code ("rmsprop", "mse")}. */
+  public void compile(String optimizer, String loss, String... metrics) {
+    compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
   }
 
-  /** For the trainer: the compiled optimizer. */
-  protected void setOptimizer(Optimizer optimizer) {
-    this.optimizer = optimizer;
+  public void compile(Optimizer optimizer, String loss, String... metrics) {
+    compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
+  }
+
+  public void compile(Optimizer optimizer, Loss loss, String... metrics) {
+    compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
+  }
+
+  public void compile(String optimizer, Loss loss, String... metrics) {
+    compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
+  }
+
+  /** Compiles with every option of Keras's {@code compile}. */
+  public void compile(CompileOptions options) {
+    this.trainer = new Trainer(this, options);
+  }
+
+  /** The optimizer given to {@code compile}, or null before it. */
+  public Optimizer optimizer() {
+    return trainer == null ? null : trainer.optimizer();
+  }
+
+  /** Whether {@code compile} was called. */
+  public boolean isCompiled() {
+    return trainer != null;
+  }
+
+  /** The History of the last {@code fit}, or null. */
+  public History history() {
+    return history;
   }
 
   /** Whether a callback asked {@code fit} to stop (Keras's {@code model.stop_training}). */
@@ -326,9 +361,108 @@ public class Model extends Layer {
     return stopTraining;
   }
 
-  /** Asks {@code fit} to stop after the current batch or epoch, as Keras's flag. */
+  /** Asks {@code fit} to stop after the current batch, as Keras's flag. */
   public void stopTraining(boolean stop) {
     this.stopTraining = stop;
+  }
+
+  private Trainer compiled(String method) {
+    if (trainer == null) {
+      throw new IllegalStateException(
+          "You must call `compile()` before calling `" + method + "()` on model '" + name() + "'.");
+    }
+    return trainer;
+  }
+
+  /** Trains one epoch with Keras's defaults (batch 32, shuffled). */
+  public History fit(Tensor x, Tensor y) {
+    return fit(List.of(x), List.of(y), new FitOptions());
+  }
+
+  public History fit(Tensor x, Tensor y, FitOptions options) {
+    return fit(List.of(x), List.of(y), options);
+  }
+
+  /** A model with several inputs and one output. */
+  public History fit(List<Tensor> x, Tensor y, FitOptions options) {
+    return fit(x, List.of(y), options);
+  }
+
+  /** A model with one input and several outputs. */
+  public History fit(Tensor x, List<Tensor> y, FitOptions options) {
+    return fit(List.of(x), y, options);
+  }
+
+  public History fit(List<Tensor> x, List<Tensor> y) {
+    return fit(x, y, new FitOptions());
+  }
+
+  /** Trains on inputs and targets, one tensor per model input and per output. */
+  public History fit(List<Tensor> x, List<Tensor> y, FitOptions options) {
+    history = FitLoop.fit(this, compiled("fit"), x, y, options);
+    return history;
+  }
+
+  public History fit(Dataset data) {
+    return fit(data, new FitOptions());
+  }
+
+  public History fit(Dataset data, FitOptions options) {
+    history = FitLoop.fit(this, compiled("fit"), data, options);
+    return history;
+  }
+
+  /** "loss" and each metric by its Keras name, over x and y in batches of 32. */
+  public Map<String, Double> evaluate(Tensor x, Tensor y) {
+    return evaluate(List.of(x), List.of(y), new EvaluateOptions());
+  }
+
+  public Map<String, Double> evaluate(Tensor x, Tensor y, EvaluateOptions options) {
+    return evaluate(List.of(x), List.of(y), options);
+  }
+
+  public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y) {
+    return evaluate(x, y, new EvaluateOptions());
+  }
+
+  public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, EvaluateOptions options) {
+    return EvaluateLoop.evaluate(this, compiled("evaluate"), x, y, options);
+  }
+
+  public Map<String, Double> evaluate(Dataset data) {
+    return evaluate(data, new EvaluateOptions());
+  }
+
+  public Map<String, Double> evaluate(Dataset data, EvaluateOptions options) {
+    return EvaluateLoop.evaluate(this, compiled("evaluate"), data, options);
+  }
+
+  /** One training step on one batch; returns "loss" and the metrics of that batch. */
+  public Map<String, Double> trainOnBatch(Tensor x, Tensor y) {
+    return trainOnBatch(List.of(x), List.of(y), null);
+  }
+
+  public Map<String, Double> trainOnBatch(List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
+    return BatchSteps.train(this, compiled("trainOnBatch"), x, y, sampleWeight);
+  }
+
+  /** Loss and metrics of one batch, in inference mode. */
+  public Map<String, Double> testOnBatch(Tensor x, Tensor y) {
+    return testOnBatch(List.of(x), List.of(y), null);
+  }
+
+  public Map<String, Double> testOnBatch(List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
+    return BatchSteps.test(compiled("testOnBatch"), x, y, sampleWeight);
+  }
+
+  /** Predictions of one batch (single-input, single-output models). */
+  public Tensor predictOnBatch(Tensor x) {
+    return callEager(List.of(x), CallContext.inference()).get(0);
+  }
+
+  /** Predictions of one batch, one tensor per output. */
+  public List<Tensor> predictOnBatch(List<Tensor> x) {
+    return callEager(x, CallContext.inference());
   }
 
   // ---- description -----------------------------------------------------------------------

@@ -130,13 +130,15 @@ class RegularizationLayersTest {
   }
 
   @Test
-  void activityRegularizationAddsItsPenaltyInTraining() {
+  void activityRegularizationAddsItsPenaltyAtEveryCall() {
     ActivityRegularization a = new ActivityRegularization().l1(0.1).l2(0.01);
     Tensor x = Tensor.of(new float[][] {{1, -2}, {3, 0}});
-    assertSame(x, a.apply(x));
     assertTrue(a.losses().isEmpty());
+    assertSame(x, a.apply(x));
+    // As Keras 3: the penalty is recorded in inference too, (0.1 * 6 + 0.01 * 14) / batch 2,
+    // and a new outermost call replaces the losses of the previous one.
+    assertEquals(1, a.losses().size());
     a.apply(x, true);
-    // (0.1 * 6 + 0.01 * 14) / batch 2
     assertEquals(1, a.losses().size());
     assertEquals((0.6 + 0.14) / 2, a.losses().get(0).item(), 1e-6);
     assertEquals(0.1, a.getConfig().get("l1"));

@@ -1,0 +1,76 @@
+package io.keras4j.trainers;
+
+import io.keras4j.Tensor;
+import io.keras4j.data.Rows;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Cuts data into batches in order or shuffled per epoch (Keras's epoch iterator over arrays). With
+ * a number of steps larger than one pass, it goes on with a new pass.
+ */
+final class Batches {
+  private final TrainingData data;
+  private final int batchSize;
+  private final boolean shuffle;
+  private final SplittableRandom random;
+  private final int[] order;
+  private int position;
+
+  Batches(TrainingData data, int batchSize, boolean shuffle, long seed) {
+    this.data = data;
+    this.batchSize = batchSize;
+    this.shuffle = shuffle;
+    this.random = new SplittableRandom(seed);
+    this.order = new int[data.size];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    this.position = data.size; // the first batch starts a pass
+  }
+
+  /** Batches in one pass over the data. */
+  int stepsPerPass() {
+    return (data.size + batchSize - 1) / batchSize;
+  }
+
+  /** Starts a new pass (reshuffling when asked). */
+  void newPass() {
+    position = 0;
+    if (shuffle) {
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+    }
+  }
+
+  /** The next batch; a new pass starts when the current one is used up. */
+  Batch next() {
+    if (position >= data.size) {
+      newPass();
+    }
+    int from = position;
+    int to = Math.min(data.size, from + batchSize);
+    position = to;
+    boolean whole = from == 0 && to == data.size && !shuffle;
+    List<Tensor> x = new ArrayList<>(data.x.size());
+    for (Tensor t : data.x) {
+      x.add(whole ? t : Rows.take(t, order, from, to));
+    }
+    List<Tensor> y = new ArrayList<>(data.y.size());
+    for (Tensor t : data.y) {
+      y.add(whole ? t : Rows.take(t, order, from, to));
+    }
+    Tensor sw =
+        data.sampleWeight == null
+            ? null
+            : whole ? data.sampleWeight : Rows.take(data.sampleWeight, order, from, to);
+    return new Batch(x, y, sw);
+  }
+
+  record Batch(List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {}
+}
