@@ -84,7 +84,16 @@ public final class GradientTape implements AutoCloseable {
         if (g == null) {
           continue;
         }
-        Tensor[] inGrads = rec.backward.apply(g);
+        boolean[] needs = NEEDS.get();
+        for (int i = 0; i < rec.inputs.length && i < needs.length; i++) {
+          needs[i] = rec.inputs[i] != null && tracked.contains(rec.inputs[i]);
+        }
+        Tensor[] inGrads;
+        try {
+          inGrads = rec.backward.apply(g);
+        } finally {
+          java.util.Arrays.fill(needs, true);
+        }
         for (int i = 0; i < rec.inputs.length; i++) {
           Tensor in = rec.inputs[i];
           Tensor gi = inGrads[i];
@@ -120,6 +129,25 @@ public final class GradientTape implements AutoCloseable {
   public void close() {
     closed = true;
     ACTIVE.get().remove(this);
+  }
+
+  /** Per thread: which inputs of the op whose backward is running need a gradient. */
+  private static final ThreadLocal<boolean[]> NEEDS =
+      ThreadLocal.withInitial(
+          () -> {
+            boolean[] all = new boolean[8];
+            java.util.Arrays.fill(all, true);
+            return all;
+          });
+
+  /**
+   * Inside an op's backward function: whether input {@code i} needs its gradient (an input no tape
+   * tracks, such as a batch of data, does not); a backward may skip that input's work and return
+   * null for it. True outside a backward.
+   */
+  static boolean needsGradient(int i) {
+    boolean[] needs = NEEDS.get();
+    return i >= needs.length || needs[i];
   }
 
   /** Number of ops recorded so far; for tests. */

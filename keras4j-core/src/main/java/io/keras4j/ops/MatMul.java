@@ -90,7 +90,9 @@ final class MatMul {
           // C = op(A) op(B): dA from dC op(B)^T, dB from op(A)^T dC, written as transposed
           // products.
           Tensor ga;
-          if (!transA) {
+          if (!GradientTape.needsGradient(0)) {
+            ga = null; // e.g. the data fed to a first Dense layer
+          } else if (!transA) {
             ga = matmul(g, b, false, !transB);
           } else if (b.rank() == 2 && a.rank() > 2) {
             // op(B) g^T would need B's batch axes, which it lacks: transpose dop(A) instead.
@@ -99,7 +101,9 @@ final class MatMul {
             ga = matmul(b, g, transB, true);
           }
           Tensor gb;
-          if (b.rank() == 2 && a.rank() > 2) {
+          if (!GradientTape.needsGradient(1)) {
+            gb = null;
+          } else if (b.rank() == 2 && a.rank() > 2) {
             gb =
                 transB
                     ? Ops.transpose(foldedWeightGrad(a, g, transA))
