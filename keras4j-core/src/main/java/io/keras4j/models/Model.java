@@ -16,6 +16,7 @@ import io.keras4j.saving.Json;
 import io.keras4j.trainers.BatchSteps;
 import io.keras4j.trainers.EvaluateLoop;
 import io.keras4j.trainers.FitLoop;
+import io.keras4j.trainers.PredictLoop;
 import io.keras4j.trainers.Trainer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -300,21 +301,30 @@ public class Model extends Layer {
 
   /** Predictions of a single-input, single-output model, in batches of 32 (Keras's default). */
   public Tensor predict(Tensor x) {
-    return predict(List.of(x)).get(0);
+    return predict(List.of(x), new PredictOptions()).get(0);
   }
 
   /** Predictions of a single-input, single-output model, in batches of {@code batchSize}. */
   public Tensor predict(Tensor x, int batchSize) {
-    return predict(List.of(x), batchSize).get(0);
+    return predict(List.of(x), new PredictOptions().batchSize(batchSize)).get(0);
+  }
+
+  public Tensor predict(Tensor x, PredictOptions options) {
+    return predict(List.of(x), options).get(0);
   }
 
   /** Predictions, one tensor per output. */
   public List<Tensor> predict(List<Tensor> x) {
-    return predict(x, 32);
+    return predict(x, new PredictOptions());
   }
 
   public List<Tensor> predict(List<Tensor> x, int batchSize) {
-    return Predictor.predict(this, x, batchSize);
+    return predict(x, new PredictOptions().batchSize(batchSize));
+  }
+
+  /** Predictions with Keras's options (batch size, verbosity, steps, callbacks). */
+  public List<Tensor> predict(List<Tensor> x, PredictOptions options) {
+    return PredictLoop.predict(this, x, options);
   }
 
   // ---- training ----------------------------------------------------------------------

@@ -1,0 +1,78 @@
+package io.keras4j.trainers;
+
+import io.keras4j.Tensor;
+import io.keras4j.callbacks.CallbackList;
+import io.keras4j.data.Rows;
+import io.keras4j.layers.CallContext;
+import io.keras4j.models.Model;
+import io.keras4j.models.PredictOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Keras's {@code predict}: inference batch by batch, joined per output; callbacks and a bar. */
+public final class PredictLoop {
+  private PredictLoop() {}
+
+  public static List<Tensor> predict(Model model, List<Tensor> x, PredictOptions o) {
+    TrainingData data = new TrainingData(x, null, null);
+    if (data.size == 0) {
+      return model.callEager(x, CallContext.inference());
+    }
+    int batchSize = o.batchSize();
+    int passSteps = (data.size + batchSize - 1) / batchSize;
+    int steps = o.steps() != null ? Math.min(o.steps(), passSteps) : passSteps;
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("epochs", 1);
+    params.put("steps", steps);
+    params.put("verbose", o.verbose());
+    CallbackList callbacks = Callbacks.list(o.callbacks(), false, o.verbose(), model, params);
+    callbacks.onPredictBegin(new TreeMap<>());
+    List<List<Tensor>> parts = new ArrayList<>();
+    for (int step = 0; step < steps; step++) {
+      callbacks.onPredictBatchBegin(step, new TreeMap<>());
+      int from = step * batchSize;
+      int to = Math.min(data.size, from + batchSize);
+      List<Tensor> batch = new ArrayList<>(x.size());
+      for (Tensor t : data.x) {
+        batch.add(from == 0 && to == data.size ? t : Rows.slice(t, from, to));
+      }
+      parts.add(model.callEager(batch, CallContext.inference()));
+      callbacks.onPredictBatchEnd(step, new TreeMap<>());
+    }
+    callbacks.onPredictEnd(new TreeMap<>());
+    List<Tensor> out = new ArrayList<>();
+    for (int o2 = 0; o2 < parts.get(0).size(); o2++) {
+      List<Tensor> pieces = new ArrayList<>();
+      for (List<Tensor> p : parts) {
+        pieces.add(p.get(o2));
+      }
+      out.add(joinRows(pieces));
+    }
+    return out;
+  }
+
+  private static Tensor joinRows(List<Tensor> pieces) {
+    if (pieces.size() == 1) {
+      return pieces.get(0);
+    }
+    int[] s = pieces.get(0).shape();
+    long total = 0;
+    int rows = 0;
+    for (Tensor p : pieces) {
+      total += p.size();
+      rows += p.dim(0);
+    }
+    s[0] = rows;
+    float[] d = new float[(int) total];
+    int off = 0;
+    for (Tensor p : pieces) {
+      float[] src = p.asFloat().floats();
+      System.arraycopy(src, 0, d, off, src.length);
+      off += src.length;
+    }
+    return Tensor.wrap(d, s);
+  }
+}
