@@ -59,6 +59,17 @@ public final class Metrics {
     add("SparseTopKCategoricalAccuracy", Metrics::sparseTopK);
     add("F1Score", c -> fScore(c, new F1Score(), false));
     add("FBetaScore", c -> fScore(c, new FBetaScore(), true));
+    // Metrics wrapping Keras's loss functions; "bce"/"BCE" are Keras 3's only aliases for them.
+    add("BinaryCrossentropy", LossMetricConfigs::binaryCrossentropy, "bce", "BCE");
+    add("CategoricalCrossentropy", LossMetricConfigs::categoricalCrossentropy);
+    add("SparseCategoricalCrossentropy", LossMetricConfigs::sparseCategoricalCrossentropy);
+    add("KLDivergence", LossMetricConfigs::klDivergence);
+    add("Poisson", LossMetricConfigs::poisson);
+    add("Hinge", LossMetricConfigs::hinge);
+    add("SquaredHinge", LossMetricConfigs::squaredHinge);
+    add("CategoricalHinge", LossMetricConfigs::categoricalHinge);
+    add("CosineSimilarity", LossMetricConfigs::cosineSimilarity);
+    add("LogCoshError", LossMetricConfigs::logCoshError);
   }
 
   private Metrics() {}
@@ -79,9 +90,10 @@ public final class Metrics {
 
   /**
    * A new metric for a Keras name: class names ("AUC", "Precision") and their snake_case forms
-   * ("auc", "precision", "binary_accuracy"), and the aliases "mse", "mae", "mape", "msle" (and
-   * upper case). The metric is named as given ("mae" logs as "mae", as Keras's compile names it).
-   * Unknown names throw, suggesting the closest.
+   * ("auc", "precision", "binary_accuracy", "kl_divergence", "log_cosh_error"), and the aliases
+   * "mse", "mae", "mape", "msle", "bce" (and upper case), as Keras 3's {@code metrics.get}. The
+   * metric is named as given ("mae" logs as "mae", as Keras's compile names it). Unknown names
+   * throw, suggesting the closest.
    */
   public static Metric get(String name) {
     return REGISTRY.create(name, Map.of(), "metric").name(name);
