@@ -31,7 +31,7 @@ public final class Rows {
     shape[0] = count;
     if (t.dtype() == DType.FLOAT32) {
       float[] src = t.floats();
-      float[] dst = new float[count * rowLen];
+      float[] dst = io.keras4j.backend.Buffers.overwritten(count * rowLen);
       for (int i = 0; i < count; i++) {
         System.arraycopy(src, indices[from + i] * rowLen, dst, i * rowLen, rowLen);
       }

@@ -45,7 +45,7 @@ final class AxisMaps {
     int total = (int) Shapes.size(shape);
     boolean ints = x.dtype() == DType.INT32;
     Object src = ints ? x.ints() : x.floats();
-    Object out = ints ? new int[total] : new float[total];
+    Object out = ints ? new int[total] : io.keras4j.backend.Buffers.floats(total);
     if (fill != 0f) {
       if (ints) {
         Arrays.fill((int[]) out, (int) fill);
@@ -84,7 +84,7 @@ final class AxisMaps {
   /** The adjoint of {@link #gather}: sums {@code g} (of the maps' shape) into a tensor of shape. */
   static Tensor scatterAdd(Tensor g, int[][] maps, int[] shape) {
     float[] src = g.floats();
-    float[] out = new float[(int) Shapes.size(shape)];
+    float[] out = io.keras4j.backend.Buffers.floats((int) Shapes.size(shape));
     if (shape.length == 0) {
       out[0] = src[0];
     } else if (src.length > 0) {

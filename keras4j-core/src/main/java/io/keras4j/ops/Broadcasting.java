@@ -32,7 +32,7 @@ final class Broadcasting {
     int[] sa = a.shapeRef();
     int[] sb = b.shapeRef();
     int[] so = Shapes.broadcast(sa, sb);
-    float[] out = new float[(int) Shapes.size(so)];
+    float[] out = io.keras4j.backend.Buffers.floats((int) Shapes.size(so));
     Kernels k = Backend.kernels();
     if (Arrays.equals(sa, sb)) {
       if (!run(k, fast, x, 0, y, 0, out, 0, out.length)) {
@@ -129,7 +129,7 @@ final class Broadcasting {
       return g;
     }
     float[] src = g.floats();
-    float[] out = new float[(int) Shapes.size(shape)];
+    float[] out = io.keras4j.backend.Buffers.floats((int) Shapes.size(shape));
     int rank = sg.length;
     int[] t = broadcastStrides(shape, sg);
     int[] idx = new int[rank];

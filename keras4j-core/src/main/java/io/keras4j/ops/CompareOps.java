@@ -56,7 +56,7 @@ final class CompareOps {
 
   static Tensor logicalNot(Tensor a) {
     float[] x = a.asFloat().floats();
-    float[] y = new float[x.length];
+    float[] y = io.keras4j.backend.Buffers.floats(x.length);
     for (int i = 0; i < x.length; i++) {
       y[i] = bool(x[i] == 0);
     }
@@ -91,7 +91,7 @@ final class CompareOps {
     }
     float[] xf = x.asFloat().floats();
     float[] yf = y.asFloat().floats();
-    float[] out = new float[pick.length];
+    float[] out = io.keras4j.backend.Buffers.floats(pick.length);
     for (int i = 0; i < out.length; i++) {
       out[i] = pick[i] ? xf[mx[i]] : yf[my[i]];
     }
@@ -101,8 +101,8 @@ final class CompareOps {
         new Tensor[] {condition, x, y},
         g -> {
           float[] gv = g.floats();
-          float[] gx = new float[(int) Shapes.size(sx)];
-          float[] gy = new float[(int) Shapes.size(sy)];
+          float[] gx = io.keras4j.backend.Buffers.floats((int) Shapes.size(sx));
+          float[] gy = io.keras4j.backend.Buffers.floats((int) Shapes.size(sy));
           for (int i = 0; i < gv.length; i++) {
             if (pick[i]) {
               gx[mx[i]] += gv[i];

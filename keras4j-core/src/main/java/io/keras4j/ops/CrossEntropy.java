@@ -35,7 +35,7 @@ final class CrossEntropy {
     requireSameShape("binary_crossentropy", target, output);
     float[] t = target.asFloat().floats();
     float[] o = output.asFloat().floats();
-    float[] loss = new float[o.length];
+    float[] loss = io.keras4j.backend.Buffers.floats(o.length);
     for (int i = 0; i < o.length; i++) {
       double z = o[i];
       if (fromLogits) {
@@ -52,8 +52,8 @@ final class CrossEntropy {
         new Tensor[] {target, output},
         g -> {
           float[] gv = g.floats();
-          float[] gt = new float[o.length];
-          float[] go = new float[o.length];
+          float[] gt = io.keras4j.backend.Buffers.floats(o.length);
+          float[] go = io.keras4j.backend.Buffers.floats(o.length);
           for (int i = 0; i < o.length; i++) {
             if (fromLogits) {
               gt[i] = -gv[i] * o[i];
@@ -144,9 +144,9 @@ final class CrossEntropy {
     float[] o = output.asFloat().floats();
     // logP: the log-probabilities used; q: the renormalized probabilities (from probabilities).
     double[] logP = new double[o.length];
-    float[] q = fromLogits ? null : new float[o.length];
+    float[] q = fromLogits ? null : io.keras4j.backend.Buffers.floats(o.length);
     double[] sums = new double[l.outer() * l.inner()];
-    float[] loss = new float[sums.length];
+    float[] loss = io.keras4j.backend.Buffers.floats(sums.length);
     for (int r = 0; r < sums.length; r++) {
       int b = l.base(r / l.inner(), r % l.inner());
       int step = l.inner();
@@ -197,8 +197,8 @@ final class CrossEntropy {
         new Tensor[] {target, output},
         g -> {
           float[] gv = g.floats();
-          float[] gt = t == null ? null : new float[o.length];
-          float[] go = new float[o.length];
+          float[] gt = t == null ? null : io.keras4j.backend.Buffers.floats(o.length);
+          float[] go = io.keras4j.backend.Buffers.floats(o.length);
           double[] a = new double[l.n()];
           for (int r = 0; r < sums.length; r++) {
             int b = l.base(r / l.inner(), r % l.inner());

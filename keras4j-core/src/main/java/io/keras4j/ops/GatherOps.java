@@ -79,7 +79,7 @@ final class GatherOps {
     System.arraycopy(s, 0, outShape, 0, ax);
     outShape[ax] = numClasses;
     System.arraycopy(s, ax, outShape, ax + 1, s.length - ax);
-    float[] out = new float[(int) Shapes.size(outShape)];
+    float[] out = io.keras4j.backend.Buffers.floats((int) Shapes.size(outShape));
     for (int p = 0; p < idx.length; p++) {
       int c = idx[p];
       if (c >= numClasses) {

@@ -51,7 +51,7 @@ final class MatMul {
       outShape = Arrays.copyOf(sa, ra);
       outShape[ra - 2] = m;
       outShape[ra - 1] = n;
-      out = new float[(int) Shapes.size(outShape)];
+      out = output((int) Shapes.size(outShape), k);
       int lda = sa[ra - 1];
       int ldb = sb[1];
       if (!transA) {
@@ -73,7 +73,7 @@ final class MatMul {
       }
       int batch = (int) Shapes.size(batchA);
       outShape = Shapes.concat(batchA, m, n);
-      out = new float[(int) Shapes.size(outShape)];
+      out = output((int) Shapes.size(outShape), k);
       int lda = sa[ra - 1];
       int ldb = sb[rb - 1];
       for (int i = 0; i < batch; i++) {
@@ -130,7 +130,7 @@ final class MatMul {
     int m = sa[sa.length - 1];
     int n = g.dim(-1);
     int batch = (int) (a.size() / ((long) m * k));
-    float[] out = new float[k * n];
+    float[] out = io.keras4j.backend.Buffers.floats(k * n);
     Kernels kern = Backend.kernels();
     for (int i = 0; i < batch; i++) {
       kern.gemm(
@@ -190,5 +190,12 @@ final class MatMul {
       }
     }
     return out;
+  }
+
+  /** The product's array: every element is written by the GEMM, unless k is 0 (then zeros). */
+  private static float[] output(int size, int k) {
+    return k == 0
+        ? io.keras4j.backend.Buffers.floats(size)
+        : io.keras4j.backend.Buffers.overwritten(size);
   }
 }

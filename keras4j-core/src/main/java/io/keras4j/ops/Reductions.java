@@ -80,7 +80,7 @@ final class Reductions {
     boolean[] red = reducedAxes(shape.length, axes);
     int[] kept = keptShape(shape, red);
     float[] src = x.asFloat().floats();
-    float[] out = new float[(int) Shapes.size(kept)];
+    float[] out = io.keras4j.backend.Buffers.floats((int) Shapes.size(kept));
     java.util.Arrays.fill(out, max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
     int[] map = indexMap(shape, kept);
     for (int i = 0; i < src.length; i++) {
@@ -96,13 +96,13 @@ final class Reductions {
         new Tensor[] {x},
         g -> {
           float[] gv = g.floats();
-          float[] count = new float[out.length];
+          float[] count = io.keras4j.backend.Buffers.floats(out.length);
           for (int i = 0; i < src.length; i++) {
             if (src[i] == out[map[i]]) {
               count[map[i]]++;
             }
           }
-          float[] gx = new float[src.length];
+          float[] gx = io.keras4j.backend.Buffers.floats(src.length);
           for (int i = 0; i < src.length; i++) {
             int o = map[i];
             if (src[i] == out[o]) {
@@ -196,7 +196,7 @@ final class Reductions {
   }
 
   private static float[] scan(float[] src, SoftmaxOps.Lines l, boolean reverse) {
-    float[] out = new float[src.length];
+    float[] out = io.keras4j.backend.Buffers.floats(src.length);
     int step = reverse ? -l.inner() : l.inner();
     for (int o = 0; o < l.outer(); o++) {
       for (int i = 0; i < l.inner(); i++) {

@@ -119,7 +119,7 @@ final class ShapeOps {
       return Tensor.wrapInts(out, outShape);
     }
     float[] in = x.floats();
-    float[] out = new float[total];
+    float[] out = io.keras4j.backend.Buffers.floats(total);
     for (int i = 0; i < total; i++) {
       out[i] = in[src];
       src = advance(idx, outShape, strides, src);

@@ -171,7 +171,7 @@ final class SliceOps {
     }
     int inner = (int) (Shapes.size(outShape) / Math.max(1L, (long) outer * total));
     int size = (int) Shapes.size(outShape);
-    Object out = allInt ? new int[size] : new float[size];
+    Object out = allInt ? new int[size] : io.keras4j.backend.Buffers.floats(size);
     int offset = 0;
     for (Tensor t : xs) {
       Tensor c = allInt ? t : t.asFloat();

@@ -31,7 +31,7 @@ final class SoftmaxOps {
     float[] src = x.asFloat().floats();
     int[] shape = x.shape();
     Lines l = Lines.of(shape, axis);
-    float[] y = new float[src.length];
+    float[] y = io.keras4j.backend.Buffers.floats(src.length);
     for (int o = 0; o < l.outer; o++) {
       for (int i = 0; i < l.inner; i++) {
         int b = l.base(o, i);
@@ -58,7 +58,7 @@ final class SoftmaxOps {
         g -> {
           // dx = y * (g - sum(g * y))
           float[] gv = g.floats();
-          float[] gx = new float[y.length];
+          float[] gx = io.keras4j.backend.Buffers.floats(y.length);
           for (int o = 0; o < l.outer; o++) {
             for (int i = 0; i < l.inner; i++) {
               int b = l.base(o, i);
@@ -81,7 +81,7 @@ final class SoftmaxOps {
     float[] src = x.asFloat().floats();
     int[] shape = x.shape();
     Lines l = Lines.of(shape, axis);
-    float[] y = new float[src.length];
+    float[] y = io.keras4j.backend.Buffers.floats(src.length);
     for (int o = 0; o < l.outer; o++) {
       for (int i = 0; i < l.inner; i++) {
         int b = l.base(o, i);
@@ -107,7 +107,7 @@ final class SoftmaxOps {
         g -> {
           // dx = g - softmax * sum(g)
           float[] gv = g.floats();
-          float[] gx = new float[y.length];
+          float[] gx = io.keras4j.backend.Buffers.floats(y.length);
           for (int o = 0; o < l.outer; o++) {
             for (int i = 0; i < l.inner; i++) {
               int b = l.base(o, i);
@@ -137,7 +137,7 @@ final class SoftmaxOps {
     int[] map = Reductions.indexMap(shape, kept);
     float[] src = x.asFloat().floats();
     int n = (int) Shapes.size(kept);
-    float[] m = new float[n];
+    float[] m = io.keras4j.backend.Buffers.floats(n);
     java.util.Arrays.fill(m, Float.NEGATIVE_INFINITY);
     for (int i = 0; i < src.length; i++) {
       m[map[i]] = Math.max(m[map[i]], src[i]);
@@ -148,7 +148,7 @@ final class SoftmaxOps {
       // An infinite maximum is the answer itself; shifting by it would give inf - inf.
       s[map[i]] += Float.isInfinite(mi) ? (src[i] == mi ? 1 : 0) : Math.exp(src[i] - mi);
     }
-    float[] lse = new float[n];
+    float[] lse = io.keras4j.backend.Buffers.floats(n);
     for (int o = 0; o < n; o++) {
       lse[o] = (float) (m[o] + Math.log(s[o]));
     }
@@ -158,7 +158,7 @@ final class SoftmaxOps {
         new Tensor[] {x},
         g -> {
           float[] gv = g.floats();
-          float[] gx = new float[src.length];
+          float[] gx = io.keras4j.backend.Buffers.floats(src.length);
           for (int i = 0; i < src.length; i++) {
             gx[i] = (float) (gv[map[i]] * Math.exp(src[i] - lse[map[i]]));
           }

@@ -24,7 +24,7 @@ final class UnaryOps {
   /** Applies {@code f} and records {@code dy/dx = d(x, y)}; d null means not differentiable. */
   static Tensor map(Tensor input, Fn f, Derivative d) {
     float[] x = input.asFloat().floats();
-    float[] y = new float[x.length];
+    float[] y = io.keras4j.backend.Buffers.overwritten(x.length);
     for (int i = 0; i < x.length; i++) {
       y[i] = f.apply(x[i]);
     }
@@ -35,7 +35,7 @@ final class UnaryOps {
           new Tensor[] {input},
           g -> {
             float[] gv = g.floats();
-            float[] gx = new float[x.length];
+            float[] gx = io.keras4j.backend.Buffers.overwritten(x.length);
             for (int i = 0; i < x.length; i++) {
               gx[i] = gv[i] * d.apply(x[i], y[i]);
             }
@@ -104,7 +104,7 @@ final class UnaryOps {
 
   static Tensor relu(Tensor x) {
     float[] in = x.asFloat().floats();
-    float[] y = new float[in.length];
+    float[] y = io.keras4j.backend.Buffers.floats(in.length);
     Backend.kernels().relu(in, 0, y, 0, in.length);
     Tensor out = Tensor.wrap(y, x.shape());
     GradientTape.record(
@@ -112,7 +112,7 @@ final class UnaryOps {
         new Tensor[] {x},
         g -> {
           float[] gv = g.floats();
-          float[] gx = new float[in.length];
+          float[] gx = io.keras4j.backend.Buffers.floats(in.length);
           for (int i = 0; i < in.length; i++) {
             gx[i] = in[i] > 0 ? gv[i] : 0f;
           }

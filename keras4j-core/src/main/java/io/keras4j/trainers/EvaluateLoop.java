@@ -1,6 +1,7 @@
 package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
+import io.keras4j.backend.Buffers;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.data.Dataset;
 import io.keras4j.models.EvaluateOptions;
@@ -55,9 +56,11 @@ public final class EvaluateLoop {
     Map<String, Double> logs = new TreeMap<>();
     for (int step = 0; step < steps; step++) {
       callbacks.onTestBatchBegin(step, new TreeMap<>());
-      Batches.Batch b = batches.next();
-      trainer.testStep(b.x(), b.y(), b.sampleWeight());
-      logs = trainer.results();
+      try (Buffers.Scope scope = trainer.stepScope()) {
+        Batches.Batch b = batches.next();
+        trainer.testStep(b.x(), b.y(), b.sampleWeight());
+        logs = trainer.results();
+      }
       callbacks.onTestBatchEnd(step, logs);
     }
     logs = trainer.results();

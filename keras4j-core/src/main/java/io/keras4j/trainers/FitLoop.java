@@ -1,6 +1,7 @@
 package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
+import io.keras4j.backend.Buffers;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
 import io.keras4j.data.Dataset;
@@ -82,9 +83,11 @@ public final class FitLoop {
       Map<String, Double> logs = null;
       for (int step = 0; step < steps; step++) {
         callbacks.onTrainBatchBegin(step, new TreeMap<>());
-        Batches.Batch b = batches.next();
-        trainer.trainStep(b.x(), b.y(), b.sampleWeight());
-        logs = trainer.results();
+        try (Buffers.Scope scope = trainer.stepScope()) {
+          Batches.Batch b = batches.next();
+          trainer.trainStep(b.x(), b.y(), b.sampleWeight());
+          logs = trainer.results();
+        }
         callbacks.onTrainBatchEnd(step, logs);
         if (model.stopTraining()) {
           break;

@@ -2,6 +2,7 @@ package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.backend.Buffers;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.data.Rows;
 import io.keras4j.layers.CallContext;
@@ -32,6 +33,8 @@ public final class Trainer {
   private List<Variable> trainable;
   private List<Tensor> trainableValues;
   private List<Constraint> constraints;
+  private final Buffers.Pool pool = new Buffers.Pool();
+  private long steps;
 
   /** Compiles: checks the options now (unknown names, output names) where the model allows. */
   public Trainer(Model model, CompileOptions options) {
@@ -93,6 +96,15 @@ public final class Trainer {
     }
   }
 
+  /**
+   * The scope of one step (batch, forward, backward, update, metrics): after the first step, op
+   * outputs come from this trainer's pool and return to it when the scope closes (see {@link
+   * Buffers}). The first step runs without, as it may build layers that keep what they make.
+   */
+  Buffers.Scope stepScope() {
+    return steps++ == 0 ? () -> {} : pool.activate();
+  }
+
   /** One step of training on a batch: forward, loss, gradients, update, metrics. */
   void trainStep(List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
     if (trainable == null) {
@@ -124,6 +136,7 @@ public final class Trainer {
       }
     }
     compileMetrics.update(y, yPred, sampleWeight);
+    model.clearCallLosses(); // they may hold step buffers
   }
 
   /** One step of evaluation: forward in inference mode, loss and metrics. */
@@ -132,6 +145,7 @@ public final class Trainer {
     Tensor loss = totalLoss(y, yPred, sampleWeight);
     lossTracker.update(loss.item(), Rows.count(x.get(0)));
     compileMetrics.update(y, yPred, sampleWeight);
+    model.clearCallLosses(); // they may hold step buffers
   }
 
   private Tensor totalLoss(List<Tensor> y, List<Tensor> yPred, Tensor sampleWeight) {
