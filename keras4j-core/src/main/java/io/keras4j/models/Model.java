@@ -33,6 +33,7 @@ public class Model extends Layer {
   private List<KerasTensor> outputs;
   private Graph graph;
   private Trainer trainer;
+  private List<Tensor> lastOutputMasks = List.of();
   private History history;
   private volatile boolean stopTraining;
 
@@ -223,10 +224,22 @@ public class Model extends Layer {
       }
     }
     List<Tensor> result = new ArrayList<>();
+    List<Tensor> resultMasks = new ArrayList<>();
     for (KerasTensor t : outputs) {
       result.add(values.get(t));
+      resultMasks.add(masks.get(t));
     }
+    lastOutputMasks = resultMasks;
     return result;
+  }
+
+  /**
+   * The masks of the outputs of the last eager call of this model (Keras's {@code
+   * y_pred._keras_mask}), null entries where an output has none; the trainer hands them to the
+   * losses and metrics.
+   */
+  public List<Tensor> lastOutputMasks() {
+    return lastOutputMasks;
   }
 
   private void checkInputs(List<Tensor> in) {

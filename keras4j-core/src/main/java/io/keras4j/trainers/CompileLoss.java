@@ -167,10 +167,11 @@ final class CompileLoss {
   }
 
   /**
-   * The weighted sum of the outputs' losses for a batch (a scalar tensor, differentiable); also
-   * updates the per-output trackers.
+   * The weighted sum of the outputs' losses for a batch (a scalar tensor, differentiable), each
+   * output's mask (null entries: none) merged into its sample weights as Keras does; also updates
+   * the per-output trackers.
    */
-  Tensor compute(List<Tensor> yTrue, List<Tensor> yPred, Tensor sampleWeight) {
+  Tensor compute(List<Tensor> yTrue, List<Tensor> yPred, Tensor sampleWeight, List<Tensor> masks) {
     if (yTrue.size() != outputNames.size()) {
       throw new IllegalArgumentException(
           "The model has "
@@ -190,7 +191,8 @@ final class CompileLoss {
       if (losses[i] == null) {
         continue;
       }
-      Tensor value = losses[i].call(yTrue.get(i), yPred.get(i), sampleWeight);
+      Tensor mask = i < masks.size() ? masks.get(i) : null;
+      Tensor value = losses[i].call(yTrue.get(i), yPred.get(i), sampleWeight, mask);
       if (trackers[i] != null) {
         trackers[i].update(value.item(), batch);
       }

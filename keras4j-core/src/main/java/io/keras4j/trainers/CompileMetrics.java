@@ -100,16 +100,17 @@ final class CompileMetrics {
     return Metrics.get(s.name(), yTrue.shape(), yPred.shape());
   }
 
-  void update(List<Tensor> yTrue, List<Tensor> yPred, Tensor sampleWeight) {
+  void update(List<Tensor> yTrue, List<Tensor> yPred, Tensor sampleWeight, List<Tensor> masks) {
     if (plain == null) {
       build(yTrue, yPred);
     }
     for (int i = 0; i < plain.size(); i++) {
+      Tensor mask = i < masks.size() ? masks.get(i) : null;
       for (Metric m : plain.get(i)) {
-        m.updateState(yTrue.get(i), yPred.get(i), null);
+        m.updateState(yTrue.get(i), yPred.get(i), null, mask);
       }
       for (Metric m : weighted.get(i)) {
-        m.updateState(yTrue.get(i), yPred.get(i), sampleWeight);
+        m.updateState(yTrue.get(i), yPred.get(i), sampleWeight, mask);
       }
     }
   }

@@ -114,6 +114,7 @@ public final class Trainer {
       prepare();
     }
     List<Tensor> yPred;
+    List<Tensor> masks;
     Tensor loss;
     List<Tensor> grads;
     try (GradientTape tape = new GradientTape()) {
@@ -121,7 +122,8 @@ public final class Trainer {
         tape.watch(v);
       }
       yPred = model.callEager(x, CallContext.of(true));
-      loss = totalLoss(y, yPred, sampleWeight);
+      masks = model.lastOutputMasks();
+      loss = totalLoss(y, yPred, sampleWeight, masks);
       grads = trainable.isEmpty() ? List.of() : tape.gradient(loss, trainableValues);
     }
     lossTracker.update(loss.item(), Rows.count(x.get(0)));
@@ -135,24 +137,26 @@ public final class Trainer {
         }
       }
     }
-    compileMetrics.update(y, yPred, sampleWeight);
+    compileMetrics.update(y, yPred, sampleWeight, masks);
     model.clearCallLosses(); // they may hold step buffers
   }
 
   /** One step of evaluation: forward in inference mode, loss and metrics. */
   void testStep(List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
     List<Tensor> yPred = model.callEager(x, CallContext.inference());
-    Tensor loss = totalLoss(y, yPred, sampleWeight);
+    List<Tensor> masks = model.lastOutputMasks();
+    Tensor loss = totalLoss(y, yPred, sampleWeight, masks);
     lossTracker.update(loss.item(), Rows.count(x.get(0)));
-    compileMetrics.update(y, yPred, sampleWeight);
+    compileMetrics.update(y, yPred, sampleWeight, masks);
     model.clearCallLosses(); // they may hold step buffers
   }
 
-  private Tensor totalLoss(List<Tensor> y, List<Tensor> yPred, Tensor sampleWeight) {
+  private Tensor totalLoss(
+      List<Tensor> y, List<Tensor> yPred, Tensor sampleWeight, List<Tensor> masks) {
     if (compileLoss == null) {
       buildCompiled();
     }
-    Tensor loss = compileLoss.compute(y, yPred, sampleWeight);
+    Tensor loss = compileLoss.compute(y, yPred, sampleWeight, masks);
     for (Tensor l : model.losses()) {
       loss = loss == null ? l : Ops.add(loss, l);
     }

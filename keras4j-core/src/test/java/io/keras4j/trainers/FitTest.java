@@ -280,4 +280,24 @@ class FitTest {
     double trainLoss = m.trainOnBatch(x, y).get("loss");
     assertNotEquals(50.0, trainLoss, 1e-3);
   }
+
+  @Test
+  void outputMasksReachTheLossAndTheMetrics() {
+    // Embedding(mask_zero) -> Dense(1): outputs per time step; padded steps (id 0) do not count.
+    Sequential m =
+        new Sequential(
+            Input.of(io.keras4j.DType.INT32, 3),
+            new io.keras4j.layers.Embedding(5, 1).maskZero(true),
+            new Dense(1).useBias(false));
+    m.setWeights(
+        List.of(
+            Tensor.of(new float[] {0, 0.5f, 1, 1.5f, 2}, 5, 1), Tensor.of(new float[] {1}, 1, 1)));
+    m.compile(new CompileOptions().optimizer(new SGD(0)).loss("mse").metrics("mae"));
+    Tensor ids = Tensor.ofInts(new int[][] {{1, 2, 0}, {3, 0, 0}});
+    Tensor y = Tensor.zeros(2, 3, 1);
+    Map<String, Double> s = m.evaluate(ids, y, EVAL_QUIET);
+    // valid steps give 0.5, 1 and 1.5: mse (0.25 + 1 + 2.25) / 3, mae (0.5 + 1 + 1.5) / 3
+    assertEquals(3.5 / 3, s.get("loss"), 1e-6);
+    assertEquals(1.0, s.get("mae"), 1e-6);
+  }
 }
