@@ -91,7 +91,6 @@ class FitCallbacksTest {
   void terminateOnNanStopsTraining() {
     Sequential m = identityModel();
     m.compile(new SGD(1e30), "mse");
-    Tensor y = Tensor.full(1e10f, 4, 1);
     int[] batches = new int[1];
     Callback counter =
         new Callback() {
@@ -110,6 +109,5 @@ class FitCallbacksTest {
             .callbacks(new TerminateOnNaN(), counter));
     assertTrue(batches[0] < 48, "stopped after " + batches[0] + " batches");
     assertTrue(m.stopTraining());
-    assertEquals(4, y.dim(0));
   }
 }
