@@ -11,9 +11,11 @@ import io.keras4j.datasets.Digits;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Normalization;
 import io.keras4j.models.FitOptions;
+import io.keras4j.models.PredictOptions;
 import io.keras4j.models.Sequential;
 import io.keras4j.ops.Ops;
 import io.keras4j.optimizers.Adam;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -45,7 +47,8 @@ public final class DigitsMlp {
     Tensor xTrain = norm.apply(train.x());
     Tensor xValid = norm.apply(valid.x());
     Tensor xTest = norm.apply(test.x());
-    // One-hot targets: precision, recall and AUC compare them with the probabilities.
+    // One-hot targets: precision, recall and AUC compare them with the probabilities, entry by
+    // entry (micro-averaged over the ten classes, as Keras).
     Tensor yTrain = Ops.oneHot(train.y(), 10);
     Tensor yValid = Ops.oneHot(valid.y(), 10);
     Tensor yTest = Ops.oneHot(test.y(), 10);
@@ -80,6 +83,15 @@ public final class DigitsMlp {
     for (String metric : new String[] {"accuracy", "precision", "recall", "auc"}) {
       System.out.printf("  %-9s %.4f%n", metric, scores.get(metric));
     }
+
+    Tensor probabilities = model.predict(xTest, new PredictOptions().verbose(0)); // (180, 10)
+    int[] predicted = Ops.argmax(probabilities, -1).toIntArray();
+    int[] actual = test.y().toIntArray();
+    System.out.println(
+        "First test digits: predicted "
+            + Arrays.toString(Arrays.copyOf(predicted, 12))
+            + ", true "
+            + Arrays.toString(Arrays.copyOf(actual, 12)));
     return scores;
   }
 }

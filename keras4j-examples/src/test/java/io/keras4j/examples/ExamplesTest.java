@@ -90,6 +90,17 @@ class ExamplesTest {
     assertTrue(s.get("precision") >= 0.9 && s.get("precision") <= 1, "precision " + s);
     assertTrue(s.get("recall") >= 0.9 && s.get("recall") <= 1, "recall " + s);
     assertTrue(s.get("auc") >= 0.95 && s.get("auc") <= 1, "auc " + s);
+    // predict: the printed first twelve predicted digits agree with the labels (98% accuracy)
+    Matcher first =
+        find("First test digits: predicted \\[([0-9, ]+)\\], true \\[([0-9, ]+)\\]", out);
+    String[] predicted = first.group(1).split(", ");
+    String[] actual = first.group(2).split(", ");
+    assertEquals(12, predicted.length);
+    int agree = 0;
+    for (int i = 0; i < 12; i++) {
+      agree += predicted[i].equals(actual[i]) ? 1 : 0;
+    }
+    assertTrue(agree >= 10, first.group());
     // The printed figure is the returned one.
     double printed = Double.parseDouble(find("\\n  accuracy  ([0-9.]+)", out).group(1));
     assertEquals(s.get("accuracy"), printed, 5e-5);
