@@ -31,7 +31,7 @@ public final class TrainingTour {
   public static void main(String[] args) {
     Keras.setRandomSeed(42);
     // Data: 10 classes of points around 10 centres in 20 dimensions.
-    Tensor centres = RandomOps.normal(new int[] {10, 20}, 0, 3, 1);
+    Tensor centres = RandomOps.normal(new int[] {10, 20}, 0, 1, 1);
     Tensor labels = RandomOps.uniform(new int[] {600}, 0, 10, 2).asInt();
     Tensor points =
         Ops.add(Ops.take(centres, labels, 0), RandomOps.normal(new int[] {600, 20}, 0, 1, 3));
