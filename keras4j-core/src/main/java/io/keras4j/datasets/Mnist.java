@@ -30,12 +30,12 @@ public final class Mnist {
   private Mnist() {}
 
   /** The training and test sets (60,000 and 10,000 rows for the complete files). */
-  public static TrainTest load(Path dir) {
+  public static TrainTestData load(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(
           "Mnist: the directory " + dir + " does not exist (or is not a directory)");
     }
-    return new TrainTest(part(dir, "train", "training"), part(dir, "t10k", "test"));
+    return new TrainTestData(part(dir, "train", "training"), part(dir, "t10k", "test"));
   }
 
   /** One IDX image file as float32 {@code (n, rows, cols)} with values 0..255. */

@@ -37,7 +37,7 @@ class MnistTest {
 
   @Test
   void readsTheSharedCopy() {
-    TrainTest m = Mnist.load(mnistDir());
+    TrainTestData m = Mnist.load(mnistDir());
     // Only the first 14,262 training images exist here, with their own labels file.
     assertEquals(14262, m.train().size());
     assertEquals(10000, m.test().size());
@@ -75,7 +75,7 @@ class MnistTest {
         }) {
       Files.createSymbolicLink(tmp.resolve(name), dir.resolve(name).toAbsolutePath());
     }
-    TrainTest m = Mnist.load(tmp);
+    TrainTestData m = Mnist.load(tmp);
     assertEquals(14262, m.train().size());
     int[] counts = new int[10];
     for (int label : m.train().y().ints()) {
@@ -93,7 +93,7 @@ class MnistTest {
     writeLabels(tmp.resolve("train-labels-idx1-ubyte.gz"), new int[] {3, 255}, true);
     writeImages(tmp.resolve("t10k-images-idx3-ubyte.gz"), 1, 2, 3, true);
     writeLabels(tmp.resolve("t10k-labels-idx1-ubyte"), new int[] {9}, false);
-    TrainTest m = Mnist.load(tmp);
+    TrainTestData m = Mnist.load(tmp);
     assertArrayEquals(new int[] {2, 2, 3}, m.train().x().shape());
     assertArrayEquals(
         new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, m.train().x().toFloatArray());

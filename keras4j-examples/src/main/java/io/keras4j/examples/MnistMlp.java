@@ -3,7 +3,7 @@ package io.keras4j.examples;
 import io.keras4j.Keras;
 import io.keras4j.Tensor;
 import io.keras4j.datasets.Mnist;
-import io.keras4j.datasets.TrainTest;
+import io.keras4j.datasets.TrainTestData;
 import io.keras4j.layers.Dense;
 import io.keras4j.models.FitOptions;
 import io.keras4j.models.Sequential;
@@ -48,7 +48,7 @@ public final class MnistMlp {
   /** Trains on the MNIST files in {@code dir}; returns the test scores by Keras metric name. */
   public static Map<String, Double> run(Path dir) {
     Keras.setRandomSeed(42);
-    TrainTest mnist = Mnist.load(dir); // images (n, 28, 28) with pixels 0..255, labels (n,)
+    TrainTestData mnist = Mnist.load(dir); // images (n, 28, 28) with pixels 0..255, labels (n,)
     Tensor xTrain = flatScaled(mnist.train().x());
     Tensor yTrain = mnist.train().y();
     Tensor xTest = flatScaled(mnist.test().x());

@@ -147,9 +147,10 @@ class ExamplesTest {
   }
 
   @Test
-  void mnistMlpWithoutDataSaysWhy() {
-    String out = run(() -> MnistMlp.main(new String[] {"/no/such/mnist/dir"}));
-    assertTrue(out.contains("MnistMlp: no MNIST files at /no/such/mnist/dir"), out);
+  void mnistMlpWithoutDataSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+    java.nio.file.Path missing = tmp.resolve("no-mnist-here");
+    String out = run(() -> MnistMlp.main(new String[] {missing.toString()}));
+    assertTrue(out.contains("MnistMlp: no MNIST files at " + missing.toAbsolutePath()), out);
   }
 
   @Test

@@ -9,4 +9,4 @@ import io.keras4j.data.Dataset;
  * @param train the training rows
  * @param test the test rows
  */
-public record TrainTest(Dataset train, Dataset test) {}
+public record TrainTestData(Dataset train, Dataset test) {}
