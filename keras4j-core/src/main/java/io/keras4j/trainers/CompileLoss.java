@@ -31,9 +31,21 @@ final class CompileLoss {
     if (n == 1 && specs.get(0) == null) {
       throw new IllegalArgumentException("compile: the model needs a loss. Received: loss=null");
     }
-    for (LossSpec s : specs) {
+    checkLossNames(options);
+  }
+
+  /** Resolves every loss name given, so that an unknown one fails at compile with a suggestion. */
+  static void checkLossNames(CompileOptions options) {
+    List<LossSpec> given = new ArrayList<>();
+    if (options.lossList() != null) {
+      given.addAll(options.lossList());
+    }
+    if (options.lossMap() != null) {
+      given.addAll(options.lossMap().values());
+    }
+    for (LossSpec s : given) {
       if (s != null && s.name() != null && !isCrossentropyShortcut(s.name())) {
-        Losses.get(s.name()); // fails now, with a suggestion, for an unknown name
+        Losses.get(s.name());
       }
     }
   }

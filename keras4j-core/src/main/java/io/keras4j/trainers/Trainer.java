@@ -48,8 +48,8 @@ public final class Trainer {
     if (model.hasGraph()) {
       buildCompiled();
     } else {
-      // Output names are known once the model is built; check the names given now anyway.
-      new CompileLoss(options, List.of("output"));
+      // Output names are known once the model is built; check the loss names now anyway.
+      CompileLoss.checkLossNames(options);
     }
   }
 
