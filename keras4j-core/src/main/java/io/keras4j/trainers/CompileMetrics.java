@@ -55,6 +55,13 @@ final class CompileMetrics {
     }
   }
 
+  /** Resolves every metric name given, so that an unknown one fails at compile. */
+  static void checkMetricNames(CompileOptions o) {
+    checkNames(o.metrics());
+    checkNames(o.weightedMetrics());
+    o.metricsByOutput().values().forEach(CompileMetrics::checkNames);
+  }
+
   private static void checkNames(List<MetricSpec> specs) {
     for (MetricSpec s : specs) {
       if (s.name() != null && !isAccuracy(s.name())) {

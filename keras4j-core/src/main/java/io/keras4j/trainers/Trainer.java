@@ -50,6 +50,7 @@ public final class Trainer {
     } else {
       // Output names are known once the model is built; check the loss names now anyway.
       CompileLoss.checkLossNames(options);
+      CompileMetrics.checkMetricNames(options);
     }
   }
 
