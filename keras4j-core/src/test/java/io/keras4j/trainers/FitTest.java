@@ -300,4 +300,32 @@ class FitTest {
     assertEquals(3.5 / 3, s.get("loss"), 1e-6);
     assertEquals(1.0, s.get("mae"), 1e-6);
   }
+
+  @Test
+  void aBatchedDatasetStandsInForXAndY() {
+    Tensor x = RandomOps.uniform(new int[] {20, 2}, -1, 1, 8);
+    Tensor y = RandomOps.uniform(new int[] {20, 1}, -1, 1, 9);
+    Sequential a = linear(0.5f, 0.5f, 0);
+    Sequential b = linear(0.5f, 0.5f, 0);
+    a.compile(new SGD(0.1), "mse");
+    b.compile(new SGD(0.1), "mse");
+    int[] batches = new int[1];
+    Callback counter =
+        new Callback() {
+          @Override
+          public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+            batches[0]++;
+          }
+        };
+    // The Dataset's batch size (8) applies: 3 batches of 8, 8 and 4.
+    a.fit(
+        io.keras4j.data.Dataset.of(x, y).batch(8),
+        new FitOptions().shuffle(false).verbose(0).callbacks(counter));
+    assertEquals(3, batches[0]);
+    b.fit(x, y, new FitOptions().batchSize(8).shuffle(false).verbose(0));
+    assertArrayEquals(
+        b.getWeights().get(0).toFloatArray(), a.getWeights().get(0).toFloatArray(), 0f);
+    Map<String, Double> fromDataset = a.evaluate(io.keras4j.data.Dataset.of(x, y), EVAL_QUIET);
+    assertEquals(b.evaluate(x, y, EVAL_QUIET).get("loss"), fromDataset.get("loss"), 1e-7);
+  }
 }
