@@ -170,7 +170,11 @@ public abstract class Layer {
     }
   }
 
-  /** Computes the output of a single-input layer. */
+  /**
+   * Computes the output of a single-input layer. A layer keeps no tensor it computes here beyond
+   * the call (state goes into a {@code Variable}): during {@code fit} the arrays of a step are
+   * reused by the next one.
+   */
   protected Tensor call(Tensor inputs, CallContext ctx) {
     throw new UnsupportedOperationException(
         "Layer " + getClass().getSimpleName() + " must override call(Tensor, CallContext)");
