@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.BiConsumer;
 
 /**
  * Calls every hook on each of its callbacks in order, as Keras's {@code
@@ -109,6 +110,14 @@ public class CallbackList extends Callback {
     }
   }
 
+  /** Calls one hook of every callback, in order, with one sorted copy of the logs. */
+  private void each(Map<String, Double> logs, BiConsumer<Callback, Map<String, Double>> hook) {
+    Map<String, Double> l = sortedCopy(logs);
+    for (Callback c : callbacks) {
+      hook.accept(c, l);
+    }
+  }
+
   /** A new map with the keys sorted (Keras's {@code pythonify_logs}); never null. */
   static Map<String, Double> sortedCopy(Map<String, Double> logs) {
     Map<String, Double> copy = new LinkedHashMap<>();
@@ -129,129 +138,81 @@ public class CallbackList extends Callback {
 
   @Override
   public void onTrainBegin(Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onTrainBegin(l);
-    }
+    each(logs, Callback::onTrainBegin);
   }
 
   @Override
   public void onTrainEnd(Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onTrainEnd(l);
-    }
+    each(logs, Callback::onTrainEnd);
   }
 
   @Override
   public void onEpochBegin(int epoch, Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onEpochBegin(epoch, l);
-    }
+    each(logs, (c, l) -> c.onEpochBegin(epoch, l));
   }
 
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onEpochEnd(epoch, l);
-    }
+    each(logs, (c, l) -> c.onEpochEnd(epoch, l));
   }
 
   @Override
   public void onBatchBegin(int batch, Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onBatchBegin(batch, l);
-    }
+    each(logs, (c, l) -> c.onBatchBegin(batch, l));
   }
 
   @Override
   public void onBatchEnd(int batch, Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onBatchEnd(batch, l);
-    }
+    each(logs, (c, l) -> c.onBatchEnd(batch, l));
   }
 
   @Override
   public void onTrainBatchBegin(int batch, Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onTrainBatchBegin(batch, l);
-    }
+    each(logs, (c, l) -> c.onTrainBatchBegin(batch, l));
   }
 
   @Override
   public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onTrainBatchEnd(batch, l);
-    }
+    each(logs, (c, l) -> c.onTrainBatchEnd(batch, l));
   }
 
   @Override
   public void onTestBegin(Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onTestBegin(l);
-    }
+    each(logs, Callback::onTestBegin);
   }
 
   @Override
   public void onTestEnd(Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onTestEnd(l);
-    }
+    each(logs, Callback::onTestEnd);
   }
 
   @Override
   public void onTestBatchBegin(int batch, Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onTestBatchBegin(batch, l);
-    }
+    each(logs, (c, l) -> c.onTestBatchBegin(batch, l));
   }
 
   @Override
   public void onTestBatchEnd(int batch, Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onTestBatchEnd(batch, l);
-    }
+    each(logs, (c, l) -> c.onTestBatchEnd(batch, l));
   }
 
   @Override
   public void onPredictBegin(Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onPredictBegin(l);
-    }
+    each(logs, Callback::onPredictBegin);
   }
 
   @Override
   public void onPredictEnd(Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onPredictEnd(l);
-    }
+    each(logs, Callback::onPredictEnd);
   }
 
   @Override
   public void onPredictBatchBegin(int batch, Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onPredictBatchBegin(batch, l);
-    }
+    each(logs, (c, l) -> c.onPredictBatchBegin(batch, l));
   }
 
   @Override
   public void onPredictBatchEnd(int batch, Map<String, Double> logs) {
-    Map<String, Double> l = sortedCopy(logs);
-    for (Callback c : callbacks) {
-      c.onPredictBatchEnd(batch, l);
-    }
+    each(logs, (c, l) -> c.onPredictBatchEnd(batch, l));
   }
 }

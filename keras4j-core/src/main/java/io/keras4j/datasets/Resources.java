@@ -11,8 +11,9 @@ final class Resources {
   private Resources() {}
 
   static Dataset readCsv(String fileName, CsvReader reader) {
-    String path = "/io/keras4j/datasets/" + fileName;
-    try (InputStream in = Resources.class.getResourceAsStream(path)) {
+    // Looked up next to this class, in the package io/keras4j/datasets of the jar.
+    String path = "io/keras4j/datasets/" + fileName;
+    try (InputStream in = Resources.class.getResourceAsStream(fileName)) {
       if (in == null) {
         throw new IllegalStateException(
             "The bundled dataset file " + path + " is missing from the classpath");

@@ -9,7 +9,6 @@ import io.keras4j.models.Model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Keras's {@code evaluate} (also run by {@code fit} on the validation data). */
 public final class EvaluateLoop {
@@ -39,7 +38,7 @@ public final class EvaluateLoop {
     params.put("steps", steps);
     params.put("verbose", o.verbose());
     CallbackList callbacks = Callbacks.list(o.callbacks(), false, o.verbose(), model, params);
-    return run(trainer, data, batchSize, o.steps(), callbacks, false);
+    return run(trainer, data, batchSize, o.steps(), callbacks);
   }
 
   static Map<String, Double> run(
@@ -47,15 +46,14 @@ public final class EvaluateLoop {
       TrainingData data,
       int batchSize,
       Integer stepsOrNull,
-      CallbackList callbacks,
-      boolean inFit) {
+      CallbackList callbacks) {
     Batches batches = new Batches(data, batchSize, false, 0L);
     int steps = stepsOrNull != null ? stepsOrNull : batches.stepsPerPass();
     trainer.resetMetrics();
-    callbacks.onTestBegin(new TreeMap<>());
-    Map<String, Double> logs = new TreeMap<>();
+    callbacks.onTestBegin(Map.of());
     for (int step = 0; step < steps; step++) {
-      callbacks.onTestBatchBegin(step, new TreeMap<>());
+      callbacks.onTestBatchBegin(step, Map.of());
+      Map<String, Double> logs;
       try (Buffers.Scope scope = trainer.stepScope()) {
         Batches.Batch b = batches.next();
         trainer.testStep(b.x(), b.y(), b.sampleWeight());
@@ -63,7 +61,7 @@ public final class EvaluateLoop {
       }
       callbacks.onTestBatchEnd(step, logs);
     }
-    logs = trainer.results();
+    Map<String, Double> logs = trainer.results();
     callbacks.onTestEnd(logs);
     return logs;
   }

@@ -73,16 +73,16 @@ public final class FitLoop {
       trainer.prepare();
     }
     Map<String, Double> trainingLogs = new TreeMap<>();
-    callbacks.onTrainBegin(new TreeMap<>());
+    callbacks.onTrainBegin(Map.of());
     for (int epoch = o.initialEpoch(); epoch < o.epochs(); epoch++) {
       trainer.resetMetrics();
-      callbacks.onEpochBegin(epoch, new TreeMap<>());
+      callbacks.onEpochBegin(epoch, Map.of());
       if (o.stepsPerEpoch() == null) {
         batches.newPass();
       }
       Map<String, Double> logs = null;
       for (int step = 0; step < steps; step++) {
-        callbacks.onTrainBatchBegin(step, new TreeMap<>());
+        callbacks.onTrainBatchBegin(step, Map.of());
         try (Buffers.Scope scope = trainer.stepScope()) {
           Batches.Batch b = batches.next();
           trainer.trainStep(b.x(), b.y(), b.sampleWeight());
@@ -97,7 +97,7 @@ public final class FitLoop {
       if (val != null && (epoch + 1) % o.validationFreq() == 0) {
         int vb = o.validationBatchSize() != null ? o.validationBatchSize() : batchSize;
         Map<String, Double> valLogs =
-            EvaluateLoop.run(trainer, val, vb, o.validationSteps(), callbacks, true);
+            EvaluateLoop.run(trainer, val, vb, o.validationSteps(), callbacks);
         valLogs.forEach((k, v) -> epochLogs.put("val_" + k, v));
       }
       callbacks.onEpochEnd(epoch, epochLogs);

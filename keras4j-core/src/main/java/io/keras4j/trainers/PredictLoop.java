@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Keras's {@code predict}: inference batch by batch, joined per output; callbacks and a bar. */
 public final class PredictLoop {
@@ -29,10 +28,10 @@ public final class PredictLoop {
     params.put("steps", steps);
     params.put("verbose", o.verbose());
     CallbackList callbacks = Callbacks.list(o.callbacks(), false, o.verbose(), model, params);
-    callbacks.onPredictBegin(new TreeMap<>());
+    callbacks.onPredictBegin(Map.of());
     List<List<Tensor>> parts = new ArrayList<>();
     for (int step = 0; step < steps; step++) {
-      callbacks.onPredictBatchBegin(step, new TreeMap<>());
+      callbacks.onPredictBatchBegin(step, Map.of());
       int from = step * batchSize;
       int to = Math.min(data.size, from + batchSize);
       List<Tensor> batch = new ArrayList<>(x.size());
@@ -40,9 +39,9 @@ public final class PredictLoop {
         batch.add(from == 0 && to == data.size ? t : Rows.slice(t, from, to));
       }
       parts.add(model.callEager(batch, CallContext.inference()));
-      callbacks.onPredictBatchEnd(step, new TreeMap<>());
+      callbacks.onPredictBatchEnd(step, Map.of());
     }
-    callbacks.onPredictEnd(new TreeMap<>());
+    callbacks.onPredictEnd(Map.of());
     List<Tensor> out = new ArrayList<>();
     for (int o2 = 0; o2 < parts.get(0).size(); o2++) {
       List<Tensor> pieces = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.keras4j.data.CsvReader;
 import io.keras4j.data.Dataset;
 import io.keras4j.data.Split;
 import io.keras4j.data.Splits;
+import io.keras4j.datasets.BostonHousing;
 import io.keras4j.layers.Concatenate;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Normalization;
@@ -53,8 +54,7 @@ public final class WideAndDeep {
     Keras.setRandomSeed(42);
     // The first line of the file is "506,13"; the second names the columns.
     Dataset boston;
-    try (InputStream in =
-        WideAndDeep.class.getResourceAsStream("/io/keras4j/datasets/boston_house_prices.csv")) {
+    try (InputStream in = BostonHousing.class.getResourceAsStream("boston_house_prices.csv")) {
       boston =
           new CsvReader()
               .skipRows(1)
