@@ -17,7 +17,7 @@ public final class Keras {
 
   /** Number of threads the kernels use. */
   public static void setThreads(int threads) {
-    Backend.setThreads(threads);
+    Backend.current().setThreads(threads);
   }
 
   /** Forgets the automatic layer names given so far, as {@code keras.backend.clear_session()}. */

@@ -52,8 +52,8 @@ public class GemmBenchmark {
   @Setup
   public void setUp() {
     gemm = GemmShape.parse(shape);
-    kernels = Backend.kernels();
-    Backend.setThreads(threads);
+    kernels = io.keras4j.backend.jvm.JvmKernelsHolder.kernels();
+    Backend.current().setThreads(threads);
   }
 
   @Benchmark

@@ -39,11 +39,11 @@ public final class GemmGflops {
     if (shapes.isEmpty()) {
       shapes.addAll(java.util.List.of(DEFAULT_SHAPES));
     }
-    Kernels kernels = Backend.kernels();
+    Kernels kernels = io.keras4j.backend.jvm.JvmKernelsHolder.kernels();
     System.err.println("keras4j kernels: " + kernels.name());
     for (String t : threadList.split(",")) {
       int threads = Integer.parseInt(t.trim());
-      Backend.setThreads(threads);
+      Backend.current().setThreads(threads);
       for (String spec : shapes) {
         GemmShape shape = GemmShape.parse(spec);
         double seconds = bestSeconds(shape, kernels, rounds);

@@ -1,36 +1,48 @@
 package io.keras4j.backend;
 
-import io.keras4j.backend.jvm.KernelsProvider;
-import io.keras4j.backend.jvm.Parallel;
-
 /**
- * Entry point to the compute backend. Today there is one, the pure-Java JVM backend; the kernels
- * behind it are chosen once (Vector API when usable, else scalar), lazily, in a holder class.
+ * The primitive operations that every higher part of keras4j calls, at the level of an op: the role
+ * of Keras 3's {@code keras.src.backend.<name>} modules ({@code numpy.py}, {@code nn.py}, {@code
+ * math.py}, {@code random.py}). Ops ({@code io.keras4j.ops}) record gradients and call a backend
+ * for the numbers; layers, losses, metrics and optimizers are written with ops or with the
+ * backend's families below, never with a tensor's storage.
+ *
+ * <p>Implementations are found with {@link java.util.ServiceLoader} through {@link BackendProvider}
+ * and chosen once per process by the system property {@code keras4j.backend} or the environment
+ * variable {@code KERAS4J_BACKEND} (default: the pure Java backend, {@code "jvm"}). This interface
+ * never names an implementation.
  */
-public final class Backend {
-  private Backend() {}
+public interface Backend {
 
-  private static final class Holder {
-    static final Kernels KERNELS = KernelsProvider.lookup();
+  /** The backend of this process, chosen once (see {@link Backends}). */
+  static Backend current() {
+    return Backends.current();
   }
 
-  /** The kernels of this process (Vector API or scalar). */
-  public static Kernels kernels() {
-    return Holder.KERNELS;
-  }
+  /** The backend's name, as Keras's {@code keras.backend.backend()}: e.g. {@code "jvm"}. */
+  String name();
 
-  /** The name of the backend, as Keras's {@code keras.backend.backend()}. */
-  public static String name() {
-    return "jvm";
-  }
+  /** What runs the numbers, e.g. {@code "jvm: vector (512-bit, 16 floats)"}. */
+  String description();
 
   /** Number of threads the kernels use (default: the available processors). */
-  public static int threads() {
-    return Parallel.threads();
-  }
+  int threads();
 
   /** Sets the number of threads the kernels use (>= 1). */
-  public static void setThreads(int threads) {
-    Parallel.setThreads(threads);
-  }
+  void setThreads(int threads);
+
+  /** Elementwise arithmetic with broadcasting, comparisons, reductions. */
+  MathKernels math();
+
+  /** Activations, softmax and log-softmax, the cross-entropies, and their gradients. */
+  NnKernels nn();
+
+  /** Matrix multiply (with fused epilogues), and moving data: shapes, slices, gathers. */
+  ArrayKernels array();
+
+  /** Random fills. */
+  RandomKernels random();
+
+  /** Optimizer updates, each one pass over a variable, its gradient and its slots, in place. */
+  OptimizerKernels optimizers();
 }

@@ -2,7 +2,6 @@ package io.keras4j.ops;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
-import io.keras4j.backend.Backend;
 import io.keras4j.backend.Kernels;
 import java.util.Arrays;
 
@@ -33,7 +32,7 @@ final class Broadcasting {
     int[] sb = b.shapeRef();
     int[] so = Shapes.broadcast(sa, sb);
     float[] out = io.keras4j.backend.Buffers.floats((int) Shapes.size(so));
-    Kernels k = Backend.kernels();
+    Kernels k = io.keras4j.backend.jvm.JvmKernelsHolder.kernels();
     if (Arrays.equals(sa, sb)) {
       if (!run(k, fast, x, 0, y, 0, out, 0, out.length)) {
         for (int i = 0; i < out.length; i++) {

@@ -2,7 +2,6 @@ package io.keras4j.ops;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
-import io.keras4j.backend.Backend;
 import io.keras4j.backend.Kernels;
 import java.util.Arrays;
 
@@ -42,7 +41,7 @@ final class MatMul {
     }
     float[] x = a.asFloat().floats();
     float[] y = b.asFloat().floats();
-    Kernels kern = Backend.kernels();
+    Kernels kern = io.keras4j.backend.jvm.JvmKernelsHolder.kernels();
     int[] outShape;
     float[] out;
     if (rb == 2) {
@@ -131,7 +130,7 @@ final class MatMul {
     int n = g.dim(-1);
     int batch = (int) (a.size() / ((long) m * k));
     float[] out = io.keras4j.backend.Buffers.floats(k * n);
-    Kernels kern = Backend.kernels();
+    Kernels kern = io.keras4j.backend.jvm.JvmKernelsHolder.kernels();
     for (int i = 0; i < batch; i++) {
       kern.gemm(
           false,

@@ -2,7 +2,6 @@ package io.keras4j.ops;
 
 import io.keras4j.DType;
 import io.keras4j.Tensor;
-import io.keras4j.backend.Backend;
 
 /**
  * Elementwise functions of one tensor. Each is a forward function and its derivative, written in
@@ -105,7 +104,7 @@ final class UnaryOps {
   static Tensor relu(Tensor x) {
     float[] in = x.asFloat().floats();
     float[] y = io.keras4j.backend.Buffers.floats(in.length);
-    Backend.kernels().relu(in, 0, y, 0, in.length);
+    io.keras4j.backend.jvm.JvmKernelsHolder.kernels().relu(in, 0, y, 0, in.length);
     Tensor out = Tensor.wrap(y, x.shape());
     GradientTape.record(
         out,

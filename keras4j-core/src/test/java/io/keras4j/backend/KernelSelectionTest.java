@@ -21,11 +21,13 @@ class KernelSelectionTest {
     String reason = KernelsProvider.vectorUnavailableReason();
     if (module) {
       assertNull(reason, "the vector module is present, yet: " + reason);
-      assertTrue(Backend.kernels().name().startsWith("vector"), Backend.kernels().name());
+      assertTrue(
+          io.keras4j.backend.jvm.JvmKernelsHolder.kernels().name().startsWith("vector"),
+          io.keras4j.backend.jvm.JvmKernelsHolder.kernels().name());
     } else {
       assertNotNull(reason);
       assertTrue(reason.contains("--add-modules jdk.incubator.vector"), reason);
-      assertEquals("scalar", Backend.kernels().name());
+      assertEquals("scalar", io.keras4j.backend.jvm.JvmKernelsHolder.kernels().name());
     }
   }
 
@@ -51,7 +53,8 @@ class KernelSelectionTest {
     float[] b = {1, 0, 0, 1, 1, 1};
     float[] c = new float[4];
     // [2x3] x [3x2]
-    Backend.kernels().gemm(false, false, 2, 2, 3, a, 0, 3, b, 0, 2, c, 0, 2, false);
+    io.keras4j.backend.jvm.JvmKernelsHolder.kernels()
+        .gemm(false, false, 2, 2, 3, a, 0, 3, b, 0, 2, c, 0, 2, false);
     assertEquals(4f, c[0]);
     assertEquals(5f, c[1]);
     assertEquals(10f, c[2]);

@@ -28,15 +28,15 @@ class RandomOpsTest {
 
   @Test
   void valuesDoNotDependOnTheNumberOfThreads() {
-    int before = Backend.threads();
+    int before = Backend.current().threads();
     try {
-      Backend.setThreads(1);
+      Backend.current().setThreads(1);
       float[] one = RandomOps.truncatedNormal(BIG, 0, 1, 3).toFloatArray();
-      Backend.setThreads(4);
+      Backend.current().setThreads(4);
       float[] four = RandomOps.truncatedNormal(BIG, 0, 1, 3).toFloatArray();
       assertArrayEquals(one, four);
     } finally {
-      Backend.setThreads(before);
+      Backend.current().setThreads(before);
     }
   }
 

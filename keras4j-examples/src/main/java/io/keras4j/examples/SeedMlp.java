@@ -39,6 +39,6 @@ public final class SeedMlp {
       System.out.printf(
           "sample %d: class probabilities %s (sum %.4f)%n", row, Arrays.toString(p), sum);
     }
-    System.out.println("Kernels: " + Backend.kernels().name() + ", threads: " + Backend.threads());
+    System.out.println("Backend: " + Backend.current().description());
   }
 }

@@ -1,0 +1,81 @@
+package io.keras4j.backend.jvm;
+
+import io.keras4j.backend.ArrayKernels;
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.Kernels;
+import io.keras4j.backend.MathKernels;
+import io.keras4j.backend.NnKernels;
+import io.keras4j.backend.OptimizerKernels;
+import io.keras4j.backend.RandomKernels;
+
+/**
+ * The pure Java backend: heap arrays, Vector API loops where the module is readable and C2 runs,
+ * scalar loops otherwise (chosen once, see {@link KernelsProvider}).
+ */
+public final class JvmBackend implements Backend {
+  private final Kernels kernels;
+  private final JvmMath math;
+  private final JvmNn nn;
+  private final JvmArray array;
+  private final JvmRandom random;
+  private final JvmOptimizers optimizers;
+
+  JvmBackend(Kernels kernels) {
+    this.kernels = kernels;
+    this.math = new JvmMath(kernels);
+    this.nn = new JvmNn(kernels);
+    this.array = new JvmArray(kernels);
+    this.random = new JvmRandom();
+    this.optimizers = new JvmOptimizers(kernels);
+  }
+
+  @Override
+  public String name() {
+    return "jvm";
+  }
+
+  @Override
+  public String description() {
+    return "jvm: " + kernels.name() + ", " + Parallel.threads() + " threads";
+  }
+
+  @Override
+  public int threads() {
+    return Parallel.threads();
+  }
+
+  @Override
+  public void setThreads(int threads) {
+    Parallel.setThreads(threads);
+  }
+
+  /** The low-level loops (GEMM, vectorized runs) behind this backend's families. */
+  Kernels kernels() {
+    return kernels;
+  }
+
+  @Override
+  public MathKernels math() {
+    return math;
+  }
+
+  @Override
+  public NnKernels nn() {
+    return nn;
+  }
+
+  @Override
+  public ArrayKernels array() {
+    return array;
+  }
+
+  @Override
+  public RandomKernels random() {
+    return random;
+  }
+
+  @Override
+  public OptimizerKernels optimizers() {
+    return optimizers;
+  }
+}
