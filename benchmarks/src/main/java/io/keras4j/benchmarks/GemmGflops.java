@@ -1,7 +1,7 @@
 package io.keras4j.benchmarks;
 
 import io.keras4j.backend.Backend;
-import io.keras4j.backend.Kernels;
+import io.keras4j.backend.jvm.Kernels;
 import java.util.Locale;
 
 /**

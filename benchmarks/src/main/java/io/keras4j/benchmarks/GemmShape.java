@@ -1,6 +1,6 @@
 package io.keras4j.benchmarks;
 
-import io.keras4j.backend.Kernels;
+import io.keras4j.backend.jvm.Kernels;
 import java.util.SplittableRandom;
 
 /**

@@ -2,7 +2,7 @@ package io.keras4j.ops;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
-import io.keras4j.backend.Kernels;
+import io.keras4j.backend.jvm.Kernels;
 import java.util.Arrays;
 
 /** Numpy broadcasting for elementwise ops, and its adjoint (summing a gradient back to a shape). */

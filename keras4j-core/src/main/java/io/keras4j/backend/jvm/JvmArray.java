@@ -1,7 +1,6 @@
 package io.keras4j.backend.jvm;
 
 import io.keras4j.backend.ArrayKernels;
-import io.keras4j.backend.Kernels;
 
 /** The Java implementation of {@link ArrayKernels}. */
 final class JvmArray implements ArrayKernels {

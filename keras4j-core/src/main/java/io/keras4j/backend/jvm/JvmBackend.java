@@ -2,7 +2,6 @@ package io.keras4j.backend.jvm;
 
 import io.keras4j.backend.ArrayKernels;
 import io.keras4j.backend.Backend;
-import io.keras4j.backend.Kernels;
 import io.keras4j.backend.MathKernels;
 import io.keras4j.backend.NnKernels;
 import io.keras4j.backend.OptimizerKernels;

@@ -1,7 +1,5 @@
 package io.keras4j.backend.jvm;
 
-import io.keras4j.backend.Kernels;
-
 /** The low-level kernels of this process, looked up once (Vector API or scalar). */
 public final class JvmKernelsHolder {
   private JvmKernelsHolder() {}

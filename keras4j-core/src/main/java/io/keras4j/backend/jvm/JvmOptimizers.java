@@ -1,6 +1,5 @@
 package io.keras4j.backend.jvm;
 
-import io.keras4j.backend.Kernels;
 import io.keras4j.backend.OptimizerKernels;
 
 /** The Java implementation of {@link OptimizerKernels}. */

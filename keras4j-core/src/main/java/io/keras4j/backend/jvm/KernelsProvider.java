@@ -1,6 +1,5 @@
 package io.keras4j.backend.jvm;
 
-import io.keras4j.backend.Kernels;
 import java.lang.management.ManagementFactory;
 import java.util.logging.Logger;
 

@@ -1,7 +1,5 @@
 package io.keras4j.backend.jvm;
 
-import io.keras4j.backend.Kernels;
-
 /** Plain-Java kernels: the fallback when the Vector API cannot be used, and the reference. */
 public class ScalarKernels implements Kernels {
 

@@ -1,7 +1,5 @@
 package io.keras4j.backend.jvm;
 
-import io.keras4j.backend.Kernels;
-
 /**
  * Creates the Vector API kernels. Kept apart so that {@link KernelsProvider} links against the
  * incubating module only once it has checked the module is present.

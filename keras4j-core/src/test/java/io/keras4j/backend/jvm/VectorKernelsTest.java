@@ -3,7 +3,6 @@ package io.keras4j.backend.jvm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.keras4j.backend.Kernels;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.keras4j.backend;
+package io.keras4j.backend.jvm;
 
 /**
  * The narrow set of numeric kernels every backend provides. Arrays are row-major float32 with
