@@ -40,13 +40,14 @@ module io.keras4j {
   // Exported for now: Trainer and the loops are internals that Model calls; they move to an
   // unexported package (docs/architecture.md, "Modules and layering").
   exports io.keras4j.trainers;
-  // The backend SPI: the kernel interface and its lookup (Buffers, the step pool, is internal and
-  // moves out with the seam work).
+  // The backend SPI. Not exported: io.keras4j.backend.jvm, the pure-Java kernels (ScalarKernels,
+  // VectorKernels, Gemm, Parallel). When the backend is found by ServiceLoader, this module also
+  // declares `uses` of the provider interface and `provides` it with the JVM backend's provider
+  // (next to META-INF/services, which only the class path reads).
   exports io.keras4j.backend;
 
-// Not exported: io.keras4j.backend.jvm (ScalarKernels, VectorKernels, Gemm, Parallel).
-//
-// The backend seam will add here: `uses io.keras4j.backend.Backend;` (found by ServiceLoader)
-// and `provides io.keras4j.backend.Backend with io.keras4j.backend.jvm.JvmBackend;` (the name
-// of the provider is the seam work's), alongside META-INF/services for the class path.
+  // The CSV files bundled under io/keras4j/datasets are for applications to read too (the
+  // WideAndDeep example reads one with CsvReader): a resource of a named module is visible to
+  // other modules only when its package is open.
+  opens io.keras4j.datasets;
 }
