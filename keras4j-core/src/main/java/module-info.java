@@ -1,0 +1,53 @@
+/**
+ * keras4j: the Keras 3 API on the JVM. A modular application reads it with {@code requires
+ * io.keras4j;}.
+ *
+ * <p>The module is named after its root package, {@code io.keras4j} (where {@code Tensor} and
+ * {@code Input} live), as the module-naming convention asks; later modules take sub-names ({@code
+ * io.keras4j.examples}, a future {@code io.keras4j.spark}) and their own packages.
+ *
+ * <p>Exported: the packages of the API contract and the backend interface. Not exported: {@code
+ * io.keras4j.backend.jvm}, the pure-Java kernels. A few exported packages still hold internals (the
+ * trainer and its loops in {@code trainers}, the step buffer pool in {@code backend}); where they
+ * go is listed in docs/architecture.md, "Modules and layering".
+ */
+module io.keras4j {
+  // Optional: the Vector API kernels are used only when the application resolves the module
+  // (--add-modules jdk.incubator.vector); otherwise KernelsProvider picks the scalar kernels.
+  requires static jdk.incubator.vector;
+  requires java.logging; // KernelsProvider says which kernels it chose, and why
+  requires java.management; // KernelsProvider reads the JVM's flags (-Xint, TieredStopAtLevel)
+  requires com.fasterxml.jackson.databind; // Keras JSON; no Jackson type is part of the API
+
+  exports io.keras4j;
+  exports io.keras4j.activations;
+  exports io.keras4j.callbacks;
+  exports io.keras4j.constraints;
+  exports io.keras4j.data;
+  exports io.keras4j.datasets;
+  exports io.keras4j.initializers;
+  exports io.keras4j.layers;
+  exports io.keras4j.losses;
+  exports io.keras4j.metrics;
+  exports io.keras4j.models;
+  exports io.keras4j.ops;
+  exports io.keras4j.optimizers;
+  exports io.keras4j.optimizers.schedules;
+  exports io.keras4j.random;
+  exports io.keras4j.regularizers;
+  exports io.keras4j.saving;
+  exports io.keras4j.utils;
+  // Exported for now: Trainer and the loops are internals that Model calls; they move to an
+  // unexported package (docs/architecture.md, "Modules and layering").
+  exports io.keras4j.trainers;
+  // The backend SPI. Not exported: io.keras4j.backend.jvm, the pure-Java kernels (ScalarKernels,
+  // VectorKernels, Gemm, Parallel). When the backend is found by ServiceLoader, this module also
+  // declares `uses` of the provider interface and `provides` it with the JVM backend's provider
+  // (next to META-INF/services, which only the class path reads).
+  exports io.keras4j.backend;
+
+  // The CSV files bundled under io/keras4j/datasets are for applications to read too (the
+  // WideAndDeep example reads one with CsvReader): a resource of a named module is visible to
+  // other modules only when its package is open.
+  opens io.keras4j.datasets;
+}

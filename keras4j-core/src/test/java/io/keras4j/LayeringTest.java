@@ -1,0 +1,237 @@
+package io.keras4j;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The layering of docs/architecture.md ("Modules and layering") as rules on the compiled classes of
+ * keras4j-core: backend, then ops, then layers and models, then the trainer.
+ *
+ * <p>Rules that hold today are plain rules: a new dependency against them fails the build. Two
+ * rules do not hold yet and become true with the backend-seam work: they are frozen ({@link
+ * FreezingArchRule}) with their known violations in {@code src/test/resources/archunit_store}, one
+ * line per offending top-level class. A class not in the store fails the build; a class that stops
+ * offending is removed from the store by the next run (commit that change: the store only shrinks).
+ * When a store file is empty, the rule can become a plain rule.
+ *
+ * <p>Never regenerate the store to let a new offender in; fix the code instead. (The store was
+ * created once with {@code -Darchunit.freeze.store.default.allowStoreCreation=true}.)
+ */
+@AnalyzeClasses(packages = "io.keras4j", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+  /** The backend computes on arrays: it knows nothing of the ops, layers, models or training. */
+  @ArchTest
+  static final ArchRule backendIsTheBottomLayer =
+      noClasses()
+          .that()
+          .resideInAPackage("io.keras4j.backend..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.keras4j.ops..",
+              "io.keras4j.layers..",
+              "io.keras4j.models..",
+              "io.keras4j.trainers..");
+
+  /** Ops are keras.ops: tensors in, tensors out; nothing of layers, models or training. */
+  @ArchTest
+  static final ArchRule opsKnowNothingAbove =
+      noClasses()
+          .that()
+          .resideInAPackage("io.keras4j.ops..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.keras4j.layers..",
+              "io.keras4j.models..",
+              "io.keras4j.trainers..",
+              "io.keras4j.callbacks..",
+              "io.keras4j.losses..",
+              "io.keras4j.metrics..",
+              "io.keras4j.optimizers..");
+
+  /** A layer computes with ops; how it is trained is the trainer's business. */
+  @ArchTest
+  static final ArchRule layersKnowNothingOfTraining =
+      noClasses()
+          .that()
+          .resideInAPackage("io.keras4j.layers..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.keras4j.trainers..");
+
+  /**
+   * Only the backend (and {@code Tensor} and {@code Variable} themselves) reads or wraps a tensor's
+   * storage: {@code Tensor.floats()}, {@code ints()}, {@code wrap(..)}, {@code wrapInts(..)}, and
+   * the step buffers ({@code io.keras4j.backend.Buffers}). Frozen until the backend seam lands.
+   */
+  @ArchTest
+  static final ArchRule onlyTheBackendReadsTensorStorage =
+      frozen(
+          classes()
+              .that()
+              .resideOutsideOfPackage("io.keras4j.backend..")
+              .and()
+              .doNotBelongToAnyOf(Tensor.class, Variable.class)
+              .should(perTopLevelClass("read a tensor's storage", LayeringTest::storageReads))
+              .as("only the backend, Tensor and Variable read a tensor's storage"));
+
+  /**
+   * The backend interface package names no implementation: backends are found, not imported. Frozen
+   * until the seam work ({@code Backend} imports {@code KernelsProvider} and {@code Parallel} by
+   * name today).
+   */
+  @ArchTest
+  static final ArchRule backendInterfaceNamesNoImplementation =
+      frozen(
+          classes()
+              .that()
+              .resideInAPackage("io.keras4j.backend")
+              .should(
+                  perTopLevelClass(
+                      "depend on io.keras4j.backend.jvm", LayeringTest::backendJvmDependencies))
+              .as("io.keras4j.backend does not depend on io.keras4j.backend.jvm"));
+
+  /**
+   * Each frozen rule has its entry in the store. Without one, ArchUnit would take every current
+   * violation as the new baseline (a renamed rule would silently forget its history).
+   */
+  @ArchTest
+  static void everyFrozenRuleHasItsStore(JavaClasses classes) throws IOException {
+    Path store = Path.of(ArchConfiguration.get().getProperty("freeze.store.default.path"));
+    Properties stored = new Properties();
+    try (Reader in = Files.newBufferedReader(store.resolve("stored.rules"))) {
+      stored.load(in);
+    }
+    assertEquals(
+        Set.of(
+            onlyTheBackendReadsTensorStorage.getDescription(),
+            backendInterfaceNamesNoImplementation.getDescription()),
+        stored.stringPropertyNames(),
+        "the frozen rules of " + store.resolve("stored.rules"));
+  }
+
+  private static final String TENSOR = "io.keras4j.Tensor";
+  private static final Set<String> STORAGE_METHODS = Set.of("floats", "ints", "wrap", "wrapInts");
+  private static final String BUFFERS = "io.keras4j.backend.Buffers";
+
+  /** The storage members a class calls (or references), as {@code Tensor.floats}. */
+  private static Stream<String> storageReads(JavaClass c) {
+    Stream<String> tensor =
+        c.getAccessesFromSelf().stream()
+            .map(JavaAccess::getTarget)
+            .filter(t -> t.getOwner().getName().equals(TENSOR))
+            .filter(t -> STORAGE_METHODS.contains(t.getName()))
+            .map(LayeringTest::memberName);
+    Stream<String> buffers =
+        c.getDirectDependenciesFromSelf().stream()
+            .map(Dependency::getTargetClass)
+            .filter(t -> isOrIsNestedIn(t, BUFFERS))
+            .map(JavaClass::getSimpleName)
+            .map(n -> n.equals("Buffers") ? n : "Buffers." + n);
+    return Stream.concat(tensor, buffers);
+  }
+
+  /** The classes of io.keras4j.backend.jvm a class depends on. */
+  private static Stream<String> backendJvmDependencies(JavaClass c) {
+    return c.getDirectDependenciesFromSelf().stream()
+        .map(Dependency::getTargetClass)
+        .filter(t -> t.getPackageName().equals("io.keras4j.backend.jvm"))
+        .map(JavaClass::getSimpleName);
+  }
+
+  private static String memberName(AccessTarget t) {
+    return t.getOwner().getSimpleName() + "." + t.getName();
+  }
+
+  private static boolean isOrIsNestedIn(JavaClass c, String outer) {
+    return c.getName().equals(outer) || c.getName().startsWith(outer + "$");
+  }
+
+  private static String topLevelName(JavaClass c) {
+    String name = c.getName();
+    int nested = name.indexOf('$');
+    return nested < 0 ? name : name.substring(0, nested);
+  }
+
+  /**
+   * A condition that reports one violation per top-level class (its nested classes and lambdas
+   * included), listing what it uses: a line such as {@code Class <io.keras4j.ops.MatMul> may not
+   * read a tensor's storage; uses: Buffers, Tensor.floats}. Stored per class, the frozen lines do
+   * not change when a call moves, is added to a known offender or changes line.
+   */
+  private static ArchCondition<JavaClass> perTopLevelClass(
+      String what, Function<JavaClass, Stream<String>> offences) {
+    return new ArchCondition<>("not " + what) {
+      private final Map<String, SortedSet<String>> found = new TreeMap<>();
+
+      @Override
+      public void init(Collection<JavaClass> all) {
+        found.clear();
+      }
+
+      @Override
+      public void check(JavaClass c, ConditionEvents events) {
+        offences
+            .apply(c)
+            .forEach(o -> found.computeIfAbsent(topLevelName(c), k -> new TreeSet<>()).add(o));
+      }
+
+      @Override
+      public void finish(ConditionEvents events) {
+        found.forEach(
+            (name, uses) ->
+                events.add(
+                    SimpleConditionEvent.violated(
+                        name,
+                        "Class <"
+                            + name
+                            + "> may not "
+                            + what
+                            + "; uses: "
+                            + String.join(", ", uses))));
+      }
+    };
+  }
+
+  /** Frozen, matching the stored lines by class only (the part before "; uses:"). */
+  private static ArchRule frozen(ArchRule rule) {
+    return FreezingArchRule.freeze(rule)
+        .associateViolationLinesVia((a, b) -> offender(a).equals(offender(b)));
+  }
+
+  private static String offender(String line) {
+    int end = line.indexOf("; uses:");
+    return end < 0 ? line : line.substring(0, end);
+  }
+}
