@@ -40,11 +40,15 @@ module io.keras4j {
   // Exported for now: Trainer and the loops are internals that Model calls; they move to an
   // unexported package (docs/architecture.md, "Modules and layering").
   exports io.keras4j.trainers;
-  // The backend SPI. Not exported: io.keras4j.backend.jvm, the pure-Java kernels (ScalarKernels,
-  // VectorKernels, Gemm, Parallel). When the backend is found by ServiceLoader, this module also
-  // declares `uses` of the provider interface and `provides` it with the JVM backend's provider
-  // (next to META-INF/services, which only the class path reads).
+  // The backend SPI (Backend, its families, BackendProvider). Not exported: io.keras4j.backend.jvm,
+  // the pure-Java backend, found through ServiceLoader like any other (META-INF/services serves
+  // the class path, the provides clause the module path).
   exports io.keras4j.backend;
+
+  uses io.keras4j.backend.BackendProvider;
+
+  provides io.keras4j.backend.BackendProvider with
+      io.keras4j.backend.jvm.JvmBackendProvider;
 
   // The CSV files bundled under io/keras4j/datasets are for applications to read too (the
   // WideAndDeep example reads one with CsvReader): a resource of a named module is visible to
