@@ -197,6 +197,9 @@ class MergeStateTest {
     Precision b = new Precision().thresholds(0.2, 0.7);
     var e2 = assertThrows(IllegalArgumentException.class, () -> a.mergeState(b));
     String msg = e2.getMessage().toLowerCase(Locale.ROOT);
-    assertTrue(msg.contains("not compatible") && msg.contains("received: [true_positives(2,), false_positives(2,)]"), msg);
+    assertTrue(
+        msg.contains("not compatible")
+            && msg.contains("received: [true_positives(2,), false_positives(2,)]"),
+        msg);
   }
 }
