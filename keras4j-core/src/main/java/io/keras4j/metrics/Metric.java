@@ -88,8 +88,8 @@ public abstract class Metric {
   /**
    * Adds the state of other instances of this metric (same class, same options) into this one, as
    * Keras 2's {@code Metric.merge_state(metrics)}: afterwards {@link #result} is what one instance
-   * fed all their batches would give. The others are left unchanged. Metrics whose state does not
-   * add up override this.
+   * fed all their batches would give. The others are left unchanged. A metric whose state does not
+   * add up, or is kept outside {@link #variables()}, overrides this (and {@link #resetState()}).
    */
   public void mergeState(List<? extends Metric> others) {
     for (Metric other : others) {

@@ -235,9 +235,4 @@ final class CompileLoss {
     }
     return out;
   }
-
-  /** The resolved loss of each output (null where none); null before the first batch. */
-  Loss[] losses() {
-    return losses;
-  }
 }

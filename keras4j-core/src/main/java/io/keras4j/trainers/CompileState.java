@@ -2,7 +2,6 @@ package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
 import io.keras4j.backend.Buffers;
-import io.keras4j.losses.Loss;
 import io.keras4j.metrics.Mean;
 import io.keras4j.metrics.Metric;
 import io.keras4j.models.CompileOptions;
@@ -96,11 +95,6 @@ final class CompileState {
       out.addAll(compileLoss.trackers());
     }
     return out;
-  }
-
-  /** The losses resolved for each output (null before the first batch or without a loss). */
-  Loss[] losses() {
-    return compileLoss == null ? null : compileLoss.losses();
   }
 
   /**
