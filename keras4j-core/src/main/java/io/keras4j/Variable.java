@@ -1,5 +1,6 @@
 package io.keras4j;
 
+import io.keras4j.ops.GradientTape;
 import java.util.Arrays;
 
 /**
@@ -61,8 +62,14 @@ public final class Variable {
     this.trainable = trainable;
   }
 
-  /** The current value, a live view (see the class comment). */
+  /**
+   * The current value, a live view (see the class comment). Reading a trainable variable while a
+   * {@link GradientTape} is open makes the tape watch it, as in TensorFlow.
+   */
   public Tensor value() {
+    if (trainable) {
+      GradientTape.variableAccessed(value);
+    }
     return value;
   }
 

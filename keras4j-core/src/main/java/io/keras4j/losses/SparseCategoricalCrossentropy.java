@@ -136,18 +136,14 @@ public final class SparseCategoricalCrossentropy extends Loss {
       if (!isInt) {
         float f = floats[i];
         if (f != Math.rint(f) || Math.abs(f) > Integer.MAX_VALUE) {
-          throw new IllegalArgumentException(
-              className()
-                  + ": labels must be integers. Received: yTrue"
-                  + position(t.shapeRef(), i)
-                  + "="
-                  + f);
+          throw new InvalidTargetException(
+              className() + ": labels must be integers", position(t.shapeRef(), i), "" + f);
         }
         labels[i] = (int) f;
       }
       int label = labels[i];
       if ((label < 0 || label >= numClasses) && (ignoreClass == null || label != ignoreClass)) {
-        throw new IllegalArgumentException(
+        throw new InvalidTargetException(
             className()
                 + ": label "
                 + label
@@ -156,23 +152,21 @@ public final class SparseCategoricalCrossentropy extends Loss {
                 + " (the number of classes on axis "
                 + axis
                 + " of yPred)"
-                + (ignoreClass == null ? "" : " or the ignoreClass " + ignoreClass)
-                + ". Received: yTrue"
-                + position(t.shapeRef(), i)
-                + "="
-                + label);
+                + (ignoreClass == null ? "" : " or the ignoreClass " + ignoreClass),
+            position(t.shapeRef(), i),
+            String.valueOf(label));
       }
     }
     return labels;
   }
 
-  private static String position(int[] shape, int flat) {
+  private static int[] position(int[] shape, int flat) {
     int[] at = new int[shape.length];
     for (int d = shape.length - 1; d >= 0; d--) {
       at[d] = flat % shape[d];
       flat /= shape[d];
     }
-    return Arrays.toString(at);
+    return at;
   }
 
   @Override

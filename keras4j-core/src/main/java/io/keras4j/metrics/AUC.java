@@ -29,10 +29,10 @@ public class AUC extends Metric {
   private double[] thresholds;
   private Confusion confusion;
   private int labels = -1; // -1: state not built yet
-  private double[] tp;
-  private double[] fp;
-  private double[] tn;
-  private double[] fn;
+  private float[] tp;
+  private float[] fp;
+  private float[] tn;
+  private float[] fn;
   private float[] sigmoid = new float[0];
   private final Confusion.Batch batch = new Confusion.Batch();
 
@@ -185,6 +185,7 @@ public class AUC extends Metric {
     thresholds[thresholds.length - 1] = 1.0 + Thresholds.EPSILON;
     confusion = new Confusion(thresholds, evenly);
     labels = -1;
+    clearVariables();
     if (!multiLabel) {
       build(1);
     } else if (numLabels != null) {
@@ -192,13 +193,21 @@ public class AUC extends Metric {
     }
   }
 
+  /** Makes the state: four counts per threshold (and label, when multi-label), as Keras. */
   private void build(int labels) {
     this.labels = labels;
-    int n = thresholds.length * labels;
-    tp = new double[n];
-    fp = new double[n];
-    tn = new double[n];
-    fn = new double[n];
+    int[] shape =
+        multiLabel ? new int[] {thresholds.length, labels} : new int[] {thresholds.length};
+    clearVariables();
+    tp = addVariable("true_positives", shape).value().floats();
+    fp = addVariable("false_positives", shape).value().floats();
+    tn = addVariable("true_negatives", shape).value().floats();
+    fn = addVariable("false_negatives", shape).value().floats();
+  }
+
+  @Override
+  protected void buildLike(Metric other) {
+    build(((AUC) other).labels);
   }
 
   @Override
@@ -257,6 +266,14 @@ public class AUC extends Metric {
     b.sampleWeight = null;
   }
 
+  private static double[] widen(float[] f) {
+    double[] d = new double[f.length];
+    for (int i = 0; i < f.length; i++) {
+      d[i] = f[i];
+    }
+    return d;
+  }
+
   private static float[] toFloats(double[] d) {
     float[] f = new float[d.length];
     for (int i = 0; i < d.length; i++) {
@@ -271,7 +288,15 @@ public class AUC extends Metric {
       return Tensor.scalar(0f);
     }
     double[] byLabel =
-        AucMath.byLabel(curve, summationMethod, thresholds.length, labels, tp, fp, tn, fn);
+        AucMath.byLabel(
+            curve,
+            summationMethod,
+            thresholds.length,
+            labels,
+            widen(tp),
+            widen(fp),
+            widen(tn),
+            widen(fn));
     if (!multiLabel) {
       return Tensor.scalar((float) byLabel[0]);
     }
@@ -289,16 +314,6 @@ public class AUC extends Metric {
       weights += w;
     }
     return Tensor.scalar((float) (weights == 0 ? 0 : sum / weights));
-  }
-
-  @Override
-  public void resetState() {
-    if (labels >= 0) {
-      Arrays.fill(tp, 0);
-      Arrays.fill(fp, 0);
-      Arrays.fill(tn, 0);
-      Arrays.fill(fn, 0);
-    }
   }
 
   @Override

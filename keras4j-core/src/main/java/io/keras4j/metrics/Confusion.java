@@ -68,7 +68,7 @@ final class Confusion {
    *
    * @return the number of labels of the batch (the last dimension when multi-label, else 1)
    */
-  int update(String owner, Batch b, double[] tp, double[] fp, double[] tn, double[] fn) {
+  int update(String owner, Batch b, float[] tp, float[] fp, float[] tn, float[] fn) {
     int[][] same = MetricShapes.squeezeOrExpand(b.predShape, b.trueShape, true);
     int[] shape = same[0];
     if (!Arrays.equals(shape, same[1])) {

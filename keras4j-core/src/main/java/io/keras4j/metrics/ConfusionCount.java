@@ -11,15 +11,16 @@ abstract class ConfusionCount extends Metric {
   private Object initThresholds; // null, a Double or a double[] as given, for the config
   private double[] thresholds = {0.5};
   private Confusion confusion = new Confusion(thresholds, false);
-  private double[] counts = new double[1];
+  private float[] counts;
   private final Confusion.Batch batch = new Confusion.Batch();
 
   ConfusionCount(String name) {
     super(name);
+    counts = addVariable("accumulator", 1).value().floats();
   }
 
-  /** Writes this metric's cell into the slot it names; the others are null. */
-  abstract void update(Confusion c, Confusion.Batch b, double[] counts);
+  /** Adds this metric's cell to the slot it names; the others are null. */
+  abstract void update(Confusion c, Confusion.Batch b, float[] counts);
 
   /** One threshold in [0, 1] (default 0.5); predictions above it are positive. */
   public ConfusionCount thresholds(double threshold) {
@@ -38,7 +39,8 @@ abstract class ConfusionCount extends Metric {
   private void set(double[] t) {
     thresholds = Thresholds.checkRange(className(), t);
     confusion = new Confusion(thresholds, Thresholds.evenlyDistributed(thresholds));
-    counts = new double[thresholds.length];
+    clearVariables();
+    counts = addVariable("accumulator", thresholds.length).value().floats();
   }
 
   /** The thresholds in use. */
@@ -64,18 +66,9 @@ abstract class ConfusionCount extends Metric {
   @Override
   public Tensor result() {
     if (counts.length == 1) {
-      return Tensor.scalar((float) counts[0]);
+      return Tensor.scalar(counts[0]);
     }
-    float[] out = new float[counts.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) counts[i];
-    }
-    return Tensor.wrap(out, out.length);
-  }
-
-  @Override
-  public void resetState() {
-    java.util.Arrays.fill(counts, 0);
+    return Tensor.of(counts, counts.length);
   }
 
   @Override

@@ -19,11 +19,10 @@ public class FBetaScore extends Metric {
   private double beta = 1.0;
   private Double threshold;
   private int classes = -1; // -1: not built
-  private double[] tp;
-  private double[] fp;
-  private double[] fn;
-  private double[] support;
-  private float[] weights = new float[0];
+  private float[] tp;
+  private float[] fp;
+  private float[] fn;
+  private float[] support;
 
   /** No averaging, beta 1, argmax predictions; named {@code "fbeta_score"}. */
   public FBetaScore() {
@@ -54,6 +53,7 @@ public class FBetaScore extends Metric {
     }
     this.average = average;
     classes = -1;
+    clearVariables();
     return this;
   }
 
@@ -112,12 +112,7 @@ public class FBetaScore extends Metric {
     }
     int c = ps[1];
     if (classes < 0) {
-      classes = c;
-      int n = "micro".equals(average) ? 1 : c;
-      tp = new double[n];
-      fp = new double[n];
-      fn = new double[n];
-      support = new double[n];
+      build(c);
     } else if (c != classes) {
       throw new IllegalArgumentException(
           className()
@@ -141,6 +136,12 @@ public class FBetaScore extends Metric {
               MetricShapes.floats(sampleWeight), expanded, ps, className(), "sample_weight");
     }
     boolean micro = "micro".equals(average);
+    // The batch's counts, then one addition to the state per variable (as Keras's assign_add).
+    int n = tp.length;
+    double[] bTp = new double[n];
+    double[] bFp = new double[n];
+    double[] bFn = new double[n];
+    double[] bSupport = new double[n];
     float thr = threshold == null ? 0 : (float) threshold.doubleValue();
     for (int r = 0, off = 0; off < p.length; r++, off += c) {
       float max = Float.NEGATIVE_INFINITY;
@@ -157,12 +158,34 @@ public class FBetaScore extends Metric {
         double truth = t[e];
         double wt = w == null ? 1 : w[e];
         int k = micro ? 0 : j;
-        tp[k] += pred * truth * wt;
-        fp[k] += pred * (1 - truth) * wt;
-        fn[k] += (1 - pred) * truth * wt;
-        support[k] += truth * wt;
+        bTp[k] += pred * truth * wt;
+        bFp[k] += pred * (1 - truth) * wt;
+        bFn[k] += (1 - pred) * truth * wt;
+        bSupport[k] += truth * wt;
       }
     }
+    for (int k = 0; k < n; k++) {
+      tp[k] = (float) (tp[k] + bTp[k]);
+      fp[k] = (float) (fp[k] + bFp[k]);
+      fn[k] = (float) (fn[k] + bFn[k]);
+      support[k] = (float) (support[k] + bSupport[k]);
+    }
+  }
+
+  /** Makes the state for {@code c} classes (Keras's {@code _build}), on the first batch. */
+  private void build(int c) {
+    classes = c;
+    int n = "micro".equals(average) ? 1 : c;
+    clearVariables();
+    tp = addVariable("true_positives", n).value().floats();
+    fp = addVariable("false_positives", n).value().floats();
+    fn = addVariable("false_negatives", n).value().floats();
+    support = addVariable("intermediate_weights", n).value().floats();
+  }
+
+  @Override
+  protected void buildLike(Metric other) {
+    build(((FBetaScore) other).classes);
   }
 
   @Override
@@ -174,8 +197,8 @@ public class FBetaScore extends Metric {
     double b2 = beta * beta;
     double[] f = new double[n];
     for (int k = 0; k < n; k++) {
-      double precision = tp[k] / (tp[k] + fp[k] + EPSILON);
-      double recall = tp[k] / (tp[k] + fn[k] + EPSILON);
+      double precision = tp[k] / ((double) tp[k] + fp[k] + EPSILON);
+      double recall = tp[k] / ((double) tp[k] + fn[k] + EPSILON);
       f[k] = precision * recall / (b2 * precision + recall + EPSILON) * (1 + b2);
     }
     if (average == null) {
@@ -188,7 +211,7 @@ public class FBetaScore extends Metric {
     double sum = 0;
     if (average.equals("weighted")) {
       double total = 0;
-      for (double s : support) {
+      for (float s : support) {
         total += s;
       }
       for (int k = 0; k < n; k++) {
@@ -200,16 +223,6 @@ public class FBetaScore extends Metric {
       sum += v;
     }
     return Tensor.scalar((float) (sum / n));
-  }
-
-  @Override
-  public void resetState() {
-    if (classes >= 0) {
-      Arrays.fill(tp, 0);
-      Arrays.fill(fp, 0);
-      Arrays.fill(fn, 0);
-      Arrays.fill(support, 0);
-    }
   }
 
   @Override

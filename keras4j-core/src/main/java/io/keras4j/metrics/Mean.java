@@ -11,7 +11,7 @@ import io.keras4j.Tensor;
  * weights). The three-argument form of {@link Metric} has no meaning for this class and throws.
  */
 public class Mean extends Metric {
-  private final Totals totals = new Totals();
+  private final Totals totals = new Totals(addVariable("total"), addVariable("count"));
 
   /** A mean named {@code "mean"}. */
   public Mean() {
@@ -61,21 +61,16 @@ public class Mean extends Metric {
 
   @Override
   public Tensor result() {
-    return Tensor.scalar((float) (totals.count == 0 ? 0 : totals.total / totals.count));
-  }
-
-  @Override
-  public void resetState() {
-    totals.reset();
+    return Tensor.scalar((float) totals.mean());
   }
 
   /** The weighted sum of the values so far (Keras's {@code total} variable). */
   public double total() {
-    return totals.total;
+    return totals.total();
   }
 
   /** The sum of the weights so far (Keras's {@code count} variable). */
   public double count() {
-    return totals.count;
+    return totals.count();
   }
 }

@@ -15,7 +15,7 @@ import java.util.function.BiFunction;
  */
 public class MeanMetricWrapper extends Metric {
   private final BiFunction<Tensor, Tensor, Tensor> fn;
-  private final Totals totals = new Totals();
+  private final Totals totals = new Totals(addVariable("total"), addVariable("count"));
   private final Values values = new Values();
 
   /** Averages {@code fn}, named {@code mean_metric_wrapper} (made unique). */
@@ -94,11 +94,6 @@ public class MeanMetricWrapper extends Metric {
 
   /** total / count, 0 before any weight (Keras's divide_no_nan). */
   final double mean() {
-    return totals.count == 0 ? 0 : totals.total / totals.count;
-  }
-
-  @Override
-  public void resetState() {
-    totals.reset();
+    return totals.mean();
   }
 }

@@ -45,7 +45,12 @@ public class Precision extends RatioAtThresholds {
   }
 
   @Override
-  void update(Confusion c, Confusion.Batch b, double[] tp, double[] other) {
+  String otherName() {
+    return "false_positives";
+  }
+
+  @Override
+  void update(Confusion c, Confusion.Batch b, float[] tp, float[] other) {
     c.update(className(), b, tp, other, null, null);
   }
 }

@@ -18,11 +18,11 @@ public class R2Score extends Metric {
   private String classAggregation = "uniform_average";
   private int numRegressors;
   private int outputs = -1; // -1: not built
-  private double[] sum;
-  private double[] squaredSum;
-  private double[] residual;
-  private double[] count;
-  private double numSamples;
+  private float[] sum;
+  private float[] squaredSum;
+  private float[] residual;
+  private float[] count;
+  private float[] numSamples;
 
   /** Uniform average, no regressors; named {@code "r2_score"}. */
   public R2Score() {
@@ -87,11 +87,7 @@ public class R2Score extends Metric {
     }
     int c = ps[1];
     if (outputs < 0) {
-      outputs = c;
-      sum = new double[c];
-      squaredSum = new double[c];
-      residual = new double[c];
-      count = new double[c];
+      build(c);
     } else if (c != outputs) {
       throw new IllegalArgumentException(
           "R2Score: every batch must have the "
@@ -111,22 +107,50 @@ public class R2Score extends Metric {
           MetricShapes.broadcast(
               MetricShapes.floats(sampleWeight), ws, ts, "R2Score", "sample_weight");
     }
+    // The batch's sums, then one addition to the state per variable (as Keras's assign_add).
+    double[] bSum = new double[c];
+    double[] bSquared = new double[c];
+    double[] bResidual = new double[c];
+    double[] bCount = new double[c];
+    int samples = 0;
     for (int off = 0; off < t.length; off += c) {
       boolean any = false;
       for (int j = 0; j < c; j++) {
         double y = t[off + j];
         double wt = w == null ? 1 : w[off + j];
         double d = y - p[off + j];
-        sum[j] += y * wt;
-        squaredSum[j] += y * y * wt;
-        residual[j] += d * d * wt;
-        count[j] += wt;
+        bSum[j] += y * wt;
+        bSquared[j] += y * y * wt;
+        bResidual[j] += d * d * wt;
+        bCount[j] += wt;
         any |= wt != 0;
       }
       if (any) {
-        numSamples++; // a sample counts when any of its outputs has a nonzero weight
+        samples++; // a sample counts when any of its outputs has a nonzero weight
       }
     }
+    for (int j = 0; j < c; j++) {
+      sum[j] = (float) (sum[j] + bSum[j]);
+      squaredSum[j] = (float) (squaredSum[j] + bSquared[j]);
+      residual[j] = (float) (residual[j] + bResidual[j]);
+      count[j] = (float) (count[j] + bCount[j]);
+    }
+    numSamples[0] += samples;
+  }
+
+  /** Makes the state for {@code c} outputs (Keras's {@code _build}), on the first batch. */
+  private void build(int c) {
+    outputs = c;
+    sum = addVariable("sum", c).value().floats();
+    squaredSum = addVariable("squared_sum", c).value().floats();
+    residual = addVariable("total_mse", c).value().floats();
+    count = addVariable("count", c).value().floats();
+    numSamples = addVariable("num_samples").value().floats();
+  }
+
+  @Override
+  protected void buildLike(Metric other) {
+    build(((R2Score) other).outputs);
   }
 
   @Override
@@ -138,7 +162,7 @@ public class R2Score extends Metric {
     double[] raw = new double[c];
     double[] total = new double[c];
     for (int j = 0; j < c; j++) {
-      double mean = sum[j] / count[j];
+      double mean = (double) sum[j] / count[j];
       total[j] = squaredSum[j] - sum[j] * mean;
       raw[j] = 1 - residual[j] / total[j];
       if (Double.isInfinite(raw[j])) {
@@ -174,7 +198,7 @@ public class R2Score extends Metric {
     if (numRegressors == 0) {
       return r2;
     }
-    double n = numSamples;
+    double n = numSamples[0];
     if (numRegressors > n - 1) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -189,17 +213,6 @@ public class R2Score extends Metric {
       return r2;
     }
     return 1 - (1 - r2) * (n - 1) / (n - numRegressors - 1);
-  }
-
-  @Override
-  public void resetState() {
-    if (outputs >= 0) {
-      Arrays.fill(sum, 0);
-      Arrays.fill(squaredSum, 0);
-      Arrays.fill(residual, 0);
-      Arrays.fill(count, 0);
-    }
-    numSamples = 0;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -14,8 +13,8 @@ abstract class RatioAtThresholds extends Metric {
   private Integer classId;
   private double[] thresholds;
   private Confusion confusion;
-  private double[] tp;
-  private double[] other;
+  private float[] tp;
+  private float[] other;
   private final Confusion.Batch batch = new Confusion.Batch();
 
   RatioAtThresholds(String name) {
@@ -23,8 +22,11 @@ abstract class RatioAtThresholds extends Metric {
     configure();
   }
 
+  /** Keras's name of the other cell's variable: "false_positives" or "false_negatives". */
+  abstract String otherName();
+
   /** Adds the batch to {@code tp} and to the other cell (false positives or negatives). */
-  abstract void update(Confusion c, Confusion.Batch b, double[] tp, double[] other);
+  abstract void update(Confusion c, Confusion.Batch b, float[] tp, float[] other);
 
   /** One threshold in [0, 1]; predictions above it are positive (default 0.5). */
   public RatioAtThresholds thresholds(double threshold) {
@@ -81,8 +83,9 @@ abstract class RatioAtThresholds extends Metric {
       thresholds = ((double[]) initThresholds).clone();
     }
     confusion = new Confusion(thresholds, Thresholds.evenlyDistributed(thresholds));
-    tp = new double[thresholds.length];
-    other = new double[thresholds.length];
+    clearVariables();
+    tp = addVariable("true_positives", thresholds.length).value().floats();
+    other = addVariable(otherName(), thresholds.length).value().floats();
   }
 
   @Override
@@ -111,16 +114,10 @@ abstract class RatioAtThresholds extends Metric {
   public Tensor result() {
     float[] out = new float[tp.length];
     for (int i = 0; i < out.length; i++) {
-      double d = tp[i] + other[i];
+      double d = (double) tp[i] + other[i];
       out[i] = (float) (d == 0 ? 0 : tp[i] / d);
     }
     return out.length == 1 ? Tensor.scalar(out[0]) : Tensor.wrap(out, out.length);
-  }
-
-  @Override
-  public void resetState() {
-    Arrays.fill(tp, 0);
-    Arrays.fill(other, 0);
   }
 
   @Override

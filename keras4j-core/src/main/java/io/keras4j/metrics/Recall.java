@@ -45,7 +45,12 @@ public class Recall extends RatioAtThresholds {
   }
 
   @Override
-  void update(Confusion c, Confusion.Batch b, double[] tp, double[] other) {
+  String otherName() {
+    return "false_negatives";
+  }
+
+  @Override
+  void update(Confusion c, Confusion.Batch b, float[] tp, float[] other) {
     c.update(className(), b, tp, null, null, other);
   }
 }

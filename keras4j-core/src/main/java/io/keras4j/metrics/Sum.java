@@ -10,7 +10,7 @@ import io.keras4j.Tensor;
  * weights) and the three-argument form throws.
  */
 public class Sum extends Metric {
-  private final Totals totals = new Totals();
+  private final Totals totals = new Totals(addVariable("total"), null); // no count, as Keras
 
   /** A sum named {@code "sum"}. */
   public Sum() {
@@ -59,11 +59,6 @@ public class Sum extends Metric {
 
   @Override
   public Tensor result() {
-    return Tensor.scalar((float) totals.total);
-  }
-
-  @Override
-  public void resetState() {
-    totals.reset();
+    return Tensor.scalar((float) totals.total());
   }
 }

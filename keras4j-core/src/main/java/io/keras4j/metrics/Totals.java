@@ -1,18 +1,42 @@
 package io.keras4j.metrics;
 
+import io.keras4j.Variable;
+
 /**
- * The running {@code total} and {@code count} of {@link Mean} and {@link Sum}, updated as Keras's
- * {@code reduce_to_samplewise_values} shapes values and sample weights: the weights are matched to
- * the values' rank, the values reduced to the weights' rank, the weights broadcast, and both
- * reduced to one value per sample (by mean for Mean, by sum for Sum).
+ * The running {@code total} and {@code count} of {@link Mean}, {@link Sum} and {@link
+ * MeanMetricWrapper} (two scalar state variables of the metric), updated as Keras's {@code
+ * reduce_to_samplewise_values} shapes values and sample weights: the weights are matched to the
+ * values' rank, the values reduced to the weights' rank, the weights broadcast, and both reduced to
+ * one value per sample (by mean for Mean, by sum for Sum).
  */
 final class Totals {
-  double total;
-  double count;
+  private final float[] total;
+  private final float[] count;
 
-  void reset() {
-    total = 0;
-    count = 0;
+  /** Accumulates into the arrays of these scalar variables ({@code count} null: no count). */
+  Totals(Variable total, Variable count) {
+    this.total = total.value().floats();
+    this.count = count == null ? null : count.value().floats();
+  }
+
+  double total() {
+    return total[0];
+  }
+
+  double count() {
+    return count[0];
+  }
+
+  /** total / count, 0 before any weight (Keras's divide_no_nan). */
+  double mean() {
+    return count[0] == 0 ? 0 : (double) total[0] / count[0];
+  }
+
+  private void accumulate(double batchTotal, double batchCount) {
+    total[0] = (float) (total[0] + batchTotal);
+    if (count != null) {
+      count[0] = (float) (count[0] + batchCount);
+    }
   }
 
   /**
@@ -30,8 +54,7 @@ final class Totals {
         s += x;
       }
       int inner = MetricShapes.sizeFrom(vs, 1);
-      total += mean && vs.length > 1 && inner > 0 ? s / inner : s;
-      count += vs.length == 0 ? 1 : vs[0];
+      accumulate(mean && vs.length > 1 && inner > 0 ? s / inner : s, vs.length == 0 ? 1 : vs[0]);
       return;
     }
     int[][] same = MetricShapes.squeezeOrExpand(vs, ws, true);
@@ -62,7 +85,6 @@ final class Totals {
     }
     int inner = MetricShapes.sizeFrom(vs, 1);
     boolean perSample = mean && vs.length > 1 && inner > 0;
-    total += perSample ? sumVw / inner : sumVw;
-    count += perSample ? sumW / inner : sumW;
+    accumulate(perSample ? sumVw / inner : sumVw, perSample ? sumW / inner : sumW);
   }
 }

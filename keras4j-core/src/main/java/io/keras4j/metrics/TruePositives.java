@@ -32,7 +32,7 @@ public class TruePositives extends ConfusionCount {
   }
 
   @Override
-  void update(Confusion c, Confusion.Batch b, double[] counts) {
+  void update(Confusion c, Confusion.Batch b, float[] counts) {
     c.update(className(), b, counts, null, null, null);
   }
 }

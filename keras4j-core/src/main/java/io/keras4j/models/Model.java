@@ -10,13 +10,7 @@ import io.keras4j.layers.CallContext;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Node;
-import io.keras4j.losses.Loss;
-import io.keras4j.optimizers.Optimizer;
 import io.keras4j.saving.Json;
-import io.keras4j.trainers.BatchSteps;
-import io.keras4j.trainers.EvaluateLoop;
-import io.keras4j.trainers.FitLoop;
-import io.keras4j.trainers.PredictLoop;
 import io.keras4j.trainers.Trainer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,15 +21,23 @@ import java.util.Map;
 /**
  * A model: a graph of layers from inputs to outputs (Keras's Functional model), usable as a layer
  * inside another model. {@link Sequential} is the special case of a plain stack.
+ *
+ * <p>Training ({@code compile}, {@code fit}, {@code evaluate}, {@code predict} and the step they
+ * run) comes from {@link Trainer}, as in Keras 3. To change what {@code fit} does, subclass and
+ * override {@link #trainStep(StepData)} (or {@code computeLoss}, {@code testStep}, ...):
+ *
+ * <pre>{@code
+ * class MyModel extends Model {
+ *   MyModel(KerasTensor in, KerasTensor out) { super(in, out); }
+ *
+ *   @Override public Map<String, Double> trainStep(StepData data) { ... }
+ * }
+ * }</pre>
  */
-public class Model extends Layer {
+public class Model extends Trainer {
   private List<KerasTensor> inputs;
   private List<KerasTensor> outputs;
   private Graph graph;
-  private Trainer trainer;
-  private List<Tensor> lastOutputMasks = List.of();
-  private History history;
-  private volatile boolean stopTraining;
 
   /** A model from one input to one output. */
   public Model(KerasTensor inputs, KerasTensor outputs) {
@@ -106,6 +108,16 @@ public class Model extends Layer {
   public List<KerasTensor> outputs() {
     requireGraph("outputs");
     return outputs;
+  }
+
+  /** The names of the inputs (of their Input layers), as keys of {@code fit}'s input maps. */
+  public List<String> inputNames() {
+    requireGraph("inputNames");
+    List<String> names = new ArrayList<>();
+    for (KerasTensor t : inputs) {
+      names.add(t.name());
+    }
+    return names;
   }
 
   /** The names of the outputs: the names of the layers that make them, as Keras's output_names. */
@@ -187,8 +199,18 @@ public class Model extends Layer {
     return runGraph(in, ctx);
   }
 
+  /**
+   * Runs the model on real tensors, in training mode when {@code training} (dropout active): the
+   * Java form of Keras's {@code model(x, training=True)}. The result is the list of outputs, with
+   * the mask of each (see {@link ModelOutputs}). A single-input, single-output model also has
+   * {@link #apply(Tensor, boolean)}.
+   */
+  public ModelOutputs apply(List<Tensor> inputs, boolean training) {
+    return ModelOutputs.of(callEager(inputs, CallContext.of(training)));
+  }
+
   /** Runs the graph on real tensors, carrying masks from layer to layer. */
-  protected List<Tensor> runGraph(List<Tensor> in, CallContext ctx) {
+  protected ModelOutputs runGraph(List<Tensor> in, CallContext ctx) {
     checkInputs(in);
     Map<KerasTensor, Tensor> values = new IdentityHashMap<>();
     Map<KerasTensor, Tensor> masks = new IdentityHashMap<>();
@@ -229,17 +251,7 @@ public class Model extends Layer {
       result.add(values.get(t));
       resultMasks.add(masks.get(t));
     }
-    lastOutputMasks = resultMasks;
-    return result;
-  }
-
-  /**
-   * The masks of the outputs of the last eager call of this model (Keras's {@code
-   * y_pred._keras_mask}), null entries where an output has none; the trainer hands them to the
-   * losses and metrics.
-   */
-  public List<Tensor> lastOutputMasks() {
-    return lastOutputMasks;
+    return new ModelOutputs(result, resultMasks);
   }
 
   private void checkInputs(List<Tensor> in) {
@@ -310,91 +322,14 @@ public class Model extends Layer {
     return none;
   }
 
-  // ---- inference -------------------------------------------------------------------------
+  // ---- training and inference (the step and the loops are in Trainer) ---------------------
 
-  /** Predictions of a single-input, single-output model, in batches of 32 (Keras's default). */
-  public Tensor predict(Tensor x) {
-    return predict(List.of(x), new PredictOptions()).get(0);
+  private List<Tensor> inputsByName(Map<String, Tensor> x, String method) {
+    return NamedTensors.inOrder(x, inputNames(), name(), method, "x", "input");
   }
 
-  /** Predictions of a single-input, single-output model, in batches of {@code batchSize}. */
-  public Tensor predict(Tensor x, int batchSize) {
-    return predict(List.of(x), new PredictOptions().batchSize(batchSize)).get(0);
-  }
-
-  public Tensor predict(Tensor x, PredictOptions options) {
-    return predict(List.of(x), options).get(0);
-  }
-
-  /** Predictions, one tensor per output. */
-  public List<Tensor> predict(List<Tensor> x) {
-    return predict(x, new PredictOptions());
-  }
-
-  public List<Tensor> predict(List<Tensor> x, int batchSize) {
-    return predict(x, new PredictOptions().batchSize(batchSize));
-  }
-
-  /** Predictions with Keras's options (batch size, verbosity, steps, callbacks). */
-  public List<Tensor> predict(List<Tensor> x, PredictOptions options) {
-    return PredictLoop.predict(this, x, options);
-  }
-
-  // ---- training ----------------------------------------------------------------------
-
-  /** Keras's {@code compile(optimizer, loss, metrics)} with names: {@code ("rmsprop", "mse")}. */
-  public void compile(String optimizer, String loss, String... metrics) {
-    compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
-  }
-
-  public void compile(Optimizer optimizer, String loss, String... metrics) {
-    compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
-  }
-
-  public void compile(Optimizer optimizer, Loss loss, String... metrics) {
-    compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
-  }
-
-  public void compile(String optimizer, Loss loss, String... metrics) {
-    compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
-  }
-
-  /** Compiles with every option of Keras's {@code compile}. */
-  public void compile(CompileOptions options) {
-    this.trainer = new Trainer(this, options);
-  }
-
-  /** The optimizer given to {@code compile}, or null before it. */
-  public Optimizer optimizer() {
-    return trainer == null ? null : trainer.optimizer();
-  }
-
-  /** Whether {@code compile} was called. */
-  public boolean isCompiled() {
-    return trainer != null;
-  }
-
-  /** The History of the last {@code fit}, or null. */
-  public History history() {
-    return history;
-  }
-
-  /** Whether a callback asked {@code fit} to stop (Keras's {@code model.stop_training}). */
-  public boolean stopTraining() {
-    return stopTraining;
-  }
-
-  /** Asks {@code fit} to stop after the current batch, as Keras's flag. */
-  public void stopTraining(boolean stop) {
-    this.stopTraining = stop;
-  }
-
-  private Trainer compiled(String method) {
-    if (trainer == null) {
-      throw new IllegalStateException(
-          "You must call `compile()` before calling `" + method + "()` on model '" + name() + "'.");
-    }
-    return trainer;
+  private List<Tensor> targetsByName(Map<String, Tensor> y, String method) {
+    return NamedTensors.inOrder(y, outputNames(), name(), method, "y", "output");
   }
 
   /** Trains one epoch with Keras's defaults (batch 32, shuffled). */
@@ -420,19 +355,31 @@ public class Model extends Layer {
     return fit(x, y, new FitOptions());
   }
 
-  /** Trains on inputs and targets, one tensor per model input and per output. */
-  public History fit(List<Tensor> x, List<Tensor> y, FitOptions options) {
-    history = FitLoop.fit(this, compiled("fit"), x, y, options);
-    return history;
+  /** Targets keyed by output name (Keras's dict {@code y}); every output needs its target. */
+  public History fit(Tensor x, Map<String, Tensor> y, FitOptions options) {
+    return fit(List.of(x), targetsByName(y, "fit"), options);
+  }
+
+  public History fit(List<Tensor> x, Map<String, Tensor> y, FitOptions options) {
+    return fit(x, targetsByName(y, "fit"), options);
+  }
+
+  /** Inputs keyed by input name and targets by output name (Keras's dicts). */
+  public History fit(Map<String, Tensor> x, Map<String, Tensor> y, FitOptions options) {
+    return fit(inputsByName(x, "fit"), targetsByName(y, "fit"), options);
+  }
+
+  /** Inputs keyed by input name (Keras's dict {@code x}). */
+  public History fit(Map<String, Tensor> x, Tensor y, FitOptions options) {
+    return fit(inputsByName(x, "fit"), List.of(y), options);
+  }
+
+  public History fit(Map<String, Tensor> x, List<Tensor> y, FitOptions options) {
+    return fit(inputsByName(x, "fit"), y, options);
   }
 
   public History fit(Dataset data) {
     return fit(data, new FitOptions());
-  }
-
-  public History fit(Dataset data, FitOptions options) {
-    history = FitLoop.fit(this, compiled("fit"), data, options);
-    return history;
   }
 
   /** "loss" and each metric by its Keras name, over x and y in batches of 32. */
@@ -448,16 +395,61 @@ public class Model extends Layer {
     return evaluate(x, y, new EvaluateOptions());
   }
 
-  public Map<String, Double> evaluate(List<Tensor> x, List<Tensor> y, EvaluateOptions options) {
-    return EvaluateLoop.evaluate(this, compiled("evaluate"), x, y, options);
+  /** Targets keyed by output name (Keras's dict {@code y}). */
+  public Map<String, Double> evaluate(Tensor x, Map<String, Tensor> y, EvaluateOptions options) {
+    return evaluate(List.of(x), targetsByName(y, "evaluate"), options);
+  }
+
+  public Map<String, Double> evaluate(
+      List<Tensor> x, Map<String, Tensor> y, EvaluateOptions options) {
+    return evaluate(x, targetsByName(y, "evaluate"), options);
+  }
+
+  /** Inputs keyed by input name and targets by output name. */
+  public Map<String, Double> evaluate(
+      Map<String, Tensor> x, Map<String, Tensor> y, EvaluateOptions options) {
+    return evaluate(inputsByName(x, "evaluate"), targetsByName(y, "evaluate"), options);
+  }
+
+  public Map<String, Double> evaluate(Map<String, Tensor> x, Tensor y, EvaluateOptions options) {
+    return evaluate(inputsByName(x, "evaluate"), List.of(y), options);
+  }
+
+  public Map<String, Double> evaluate(
+      Map<String, Tensor> x, List<Tensor> y, EvaluateOptions options) {
+    return evaluate(inputsByName(x, "evaluate"), y, options);
   }
 
   public Map<String, Double> evaluate(Dataset data) {
     return evaluate(data, new EvaluateOptions());
   }
 
-  public Map<String, Double> evaluate(Dataset data, EvaluateOptions options) {
-    return EvaluateLoop.evaluate(this, compiled("evaluate"), data, options);
+  /** Predictions of a single-input, single-output model, in batches of 32 (Keras's default). */
+  public Tensor predict(Tensor x) {
+    return predict(List.of(x), new PredictOptions()).get(0);
+  }
+
+  /** Predictions of a single-input, single-output model, in batches of {@code batchSize}. */
+  public Tensor predict(Tensor x, int batchSize) {
+    return predict(List.of(x), new PredictOptions().batchSize(batchSize)).get(0);
+  }
+
+  public Tensor predict(Tensor x, PredictOptions options) {
+    return predict(List.of(x), options).get(0);
+  }
+
+  /** Predictions, one tensor per output. */
+  public List<Tensor> predict(List<Tensor> x) {
+    return predict(x, new PredictOptions());
+  }
+
+  public List<Tensor> predict(List<Tensor> x, int batchSize) {
+    return predict(x, new PredictOptions().batchSize(batchSize));
+  }
+
+  /** Predictions for inputs keyed by input name, one tensor per output. */
+  public List<Tensor> predict(Map<String, Tensor> x, PredictOptions options) {
+    return predict(inputsByName(x, "predict"), options);
   }
 
   /** One training step on one batch; returns "loss" and the metrics of that batch. */
@@ -465,27 +457,14 @@ public class Model extends Layer {
     return trainOnBatch(List.of(x), List.of(y), null);
   }
 
-  public Map<String, Double> trainOnBatch(List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
-    return BatchSteps.train(this, compiled("trainOnBatch"), x, y, sampleWeight);
-  }
-
   /** Loss and metrics of one batch, in inference mode. */
   public Map<String, Double> testOnBatch(Tensor x, Tensor y) {
     return testOnBatch(List.of(x), List.of(y), null);
   }
 
-  public Map<String, Double> testOnBatch(List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
-    return BatchSteps.test(compiled("testOnBatch"), x, y, sampleWeight);
-  }
-
   /** Predictions of one batch (single-input, single-output models). */
   public Tensor predictOnBatch(Tensor x) {
-    return callEager(List.of(x), CallContext.inference()).get(0);
-  }
-
-  /** Predictions of one batch, one tensor per output. */
-  public List<Tensor> predictOnBatch(List<Tensor> x) {
-    return callEager(x, CallContext.inference());
+    return predictOnBatch(List.of(x)).get(0);
   }
 
   // ---- description -----------------------------------------------------------------------

@@ -5,6 +5,7 @@ import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -13,17 +14,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reverse-mode automatic differentiation. While a tape is open on a thread, every op whose inputs
- * include a watched tensor (or a tensor computed from one) records how to send gradients back;
- * {@link #gradient} walks those records in reverse order.
+ * Reverse-mode automatic differentiation, as TensorFlow's {@code tf.GradientTape}. While a tape is
+ * open on a thread, every op whose inputs include a watched tensor (or a tensor computed from one)
+ * records how to send gradients back; {@link #gradient} walks those records in reverse order.
+ *
+ * <p>As in TensorFlow, a trainable {@link Variable} read while the tape is open ({@link
+ * Variable#value()}, which every layer calls) is watched without an explicit {@link #watch}; {@code
+ * new GradientTape(false)} turns that off. So a training step reads:
  *
  * <pre>{@code
  * try (var tape = new GradientTape()) {
- *   tape.watch(w);
- *   Tensor loss = Ops.sum(Ops.square(Ops.matmul(x, w.value())));
- *   List<Tensor> grads = tape.gradient(loss, List.of(w.value()));
+ *   Tensor loss = lossFn.call(y, model.apply(x, true));
+ *   List<Tensor> grads = tape.gradient(loss, model.trainableWeights());
+ *   optimizer.applyGradients(grads, model.trainableWeights());
  * }
  * }</pre>
+ *
+ * Tensors that are not variables (an input, say) are watched with {@link #watch(Tensor)}.
  */
 public final class GradientTape implements AutoCloseable {
   private static final ThreadLocal<Deque<GradientTape>> ACTIVE =
@@ -31,10 +38,23 @@ public final class GradientTape implements AutoCloseable {
 
   private final Set<Tensor> tracked = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Record> records = new ArrayList<>();
+  private final boolean watchAccessedVariables;
   private boolean closed;
 
-  /** Opens a tape on the current thread; close it (try-with-resources) when done. */
+  /**
+   * Opens a tape on the current thread that watches the trainable variables read while it is open;
+   * close it (try-with-resources) when done.
+   */
   public GradientTape() {
+    this(true);
+  }
+
+  /**
+   * Opens a tape; with {@code watchAccessedVariables} false only what {@link #watch} is given is
+   * watched (TensorFlow's {@code watch_accessed_variables}).
+   */
+  public GradientTape(boolean watchAccessedVariables) {
+    this.watchAccessedVariables = watchAccessedVariables;
     ACTIVE.get().push(this);
   }
 
@@ -63,6 +83,25 @@ public final class GradientTape implements AutoCloseable {
    */
   public List<Tensor> gradient(Tensor target, List<Tensor> sources) {
     return gradient(target, sources, null);
+  }
+
+  /**
+   * Gradients of {@code target} with respect to the values of these variables, in their order:
+   * {@code tape.gradient(loss, model.trainableWeights())}. A variable the target does not depend on
+   * (or one not read while the tape was open) gets a zero gradient of its shape.
+   */
+  public List<Tensor> gradient(Tensor target, Collection<Variable> variables) {
+    return gradient(target, variables, null);
+  }
+
+  /** Gradients with respect to variables, with {@code outputGradient} flowing into the target. */
+  public List<Tensor> gradient(
+      Tensor target, Collection<Variable> variables, Tensor outputGradient) {
+    List<Tensor> values = new ArrayList<>(variables.size());
+    for (Variable v : variables) {
+      values.add(v.value());
+    }
+    return gradient(target, values, outputGradient);
   }
 
   /**
@@ -158,6 +197,23 @@ public final class GradientTape implements AutoCloseable {
   /** Whether any tape is recording on this thread. */
   static boolean recording() {
     return !ACTIVE.get().isEmpty();
+  }
+
+  /**
+   * Called by {@link Variable#value()} with the value of a trainable variable: every open tape of
+   * this thread that watches accessed variables starts watching it (TensorFlow's {@code
+   * variable_accessed}). Nothing happens when no tape is open, or while a gradient is computed.
+   */
+  public static void variableAccessed(Tensor value) {
+    Deque<GradientTape> stack = ACTIVE.get();
+    if (stack.isEmpty()) {
+      return;
+    }
+    for (GradientTape tape : stack) {
+      if (tape.watchAccessedVariables) {
+        tape.tracked.add(value);
+      }
+    }
   }
 
   /**

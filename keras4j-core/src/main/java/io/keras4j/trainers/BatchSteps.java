@@ -1,36 +1,47 @@
 package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
-import io.keras4j.models.Model;
+import io.keras4j.losses.InvalidTargetException;
 import java.util.List;
 import java.util.Map;
 
 /** Keras's {@code train_on_batch} and {@code test_on_batch}: one step, metrics reset first. */
-public final class BatchSteps {
+final class BatchSteps {
   private BatchSteps() {}
 
-  public static Map<String, Double> train(
-      Model model, Trainer trainer, List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
-    TrainingData d = new TrainingData(x, y, sampleWeight);
-    if (!d.hasTargets()) {
-      throw new IllegalArgumentException("trainOnBatch needs targets: y is missing.");
+  static Map<String, Double> train(
+      Trainer model, List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
+    Batches.Batch b = onlyBatch(x, y, sampleWeight, "trainOnBatch");
+    Callbacks.buildFor(model, b.data().inputs(), b.data().batchSize());
+    model.resetMetrics();
+    try {
+      return Callbacks.sorted(model.trainStep(b.data()));
+    } catch (InvalidTargetException e) {
+      throw b.inData(e, "trainOnBatch");
+    } finally {
+      model.clearCallLosses();
     }
-    trainer.resetMetrics();
-    if (model.hasGraph()) {
-      trainer.prepare();
-    }
-    trainer.trainStep(d.x, d.y, d.sampleWeight);
-    return trainer.results();
   }
 
-  public static Map<String, Double> test(
-      Trainer trainer, List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
+  static Map<String, Double> test(
+      Trainer model, List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
+    Batches.Batch b = onlyBatch(x, y, sampleWeight, "testOnBatch");
+    model.resetMetrics();
+    try {
+      return Callbacks.sorted(model.testStep(b.data()));
+    } catch (InvalidTargetException e) {
+      throw b.inData(e, "testOnBatch");
+    } finally {
+      model.clearCallLosses();
+    }
+  }
+
+  private static Batches.Batch onlyBatch(
+      List<Tensor> x, List<Tensor> y, Tensor sampleWeight, String method) {
     TrainingData d = new TrainingData(x, y, sampleWeight);
     if (!d.hasTargets()) {
-      throw new IllegalArgumentException("testOnBatch needs targets: y is missing.");
+      throw new IllegalArgumentException(method + " needs targets: y is missing.");
     }
-    trainer.resetMetrics();
-    trainer.testStep(d.x, d.y, d.sampleWeight);
-    return trainer.results();
+    return new Batches(d, Math.max(d.size, 1), false, 0L).next();
   }
 }

@@ -2,6 +2,8 @@ package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
 import io.keras4j.data.Rows;
+import io.keras4j.losses.InvalidTargetException;
+import io.keras4j.models.StepData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -69,8 +71,26 @@ final class Batches {
         data.sampleWeight == null
             ? null
             : whole ? data.sampleWeight : Rows.take(data.sampleWeight, order, from, to);
-    return new Batch(x, y, sw);
+    return new Batch(new StepData(x, y, sw), order, from, data.firstRow);
   }
 
-  record Batch(List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {}
+  /**
+   * A batch: its data, and which rows of the user's data it holds ({@code order[from + i]} from
+   * {@code firstRow} on), read before the next batch reshuffles {@code order}.
+   */
+  record Batch(StepData data, int[] order, int from, int firstRow) {
+    /** The row of the user's data that is row {@code i} of this batch. */
+    int dataRow(int i) {
+      return firstRow + order[from + i];
+    }
+
+    /** A bad target of this batch, renamed by its row in the data given to {@code call}. */
+    RuntimeException inData(InvalidTargetException e, String call) {
+      int[] at = e.position();
+      if (at.length == 0 || at[0] < 0 || at[0] >= data.batchSize()) {
+        return e;
+      }
+      return e.atDataRow(dataRow(at[0]), call);
+    }
+  }
 }

@@ -2,8 +2,10 @@ package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
 import io.keras4j.data.Rows;
+import io.keras4j.losses.InvalidTargetException;
 import io.keras4j.losses.Loss;
 import io.keras4j.losses.Losses;
+import io.keras4j.metrics.Mean;
 import io.keras4j.models.CompileOptions;
 import io.keras4j.models.CompileOptions.LossSpec;
 import io.keras4j.ops.Ops;
@@ -21,7 +23,7 @@ final class CompileLoss {
   private final List<LossSpec> specs;
   private final double[] weights;
   private Loss[] losses;
-  private MeanTracker[] trackers;
+  private Mean[] trackers;
 
   CompileLoss(CompileOptions options, List<String> outputNames) {
     this.outputNames = outputNames;
@@ -156,11 +158,11 @@ final class CompileLoss {
         losses[i] = Losses.get(s.name());
       }
     }
-    trackers = new MeanTracker[n];
+    trackers = new Mean[n];
     if (count > 1) {
       for (int i = 0; i < n; i++) {
         if (losses[i] != null) {
-          trackers[i] = new MeanTracker(outputNames.get(i) + "_loss");
+          trackers[i] = new Mean(outputNames.get(i) + "_loss");
         }
       }
     }
@@ -204,9 +206,14 @@ final class CompileLoss {
         continue;
       }
       Tensor mask = i < masks.size() ? masks.get(i) : null;
-      Tensor value = losses[i].call(yTrue.get(i), yPred.get(i), sampleWeight, mask);
+      Tensor value;
+      try {
+        value = losses[i].call(yTrue.get(i), yPred.get(i), sampleWeight, mask);
+      } catch (InvalidTargetException e) {
+        throw losses.length > 1 ? e.forOutput(outputNames.get(i)) : e;
+      }
       if (trackers[i] != null) {
-        trackers[i].update(value.item(), batch);
+        trackers[i].updateState(Tensor.scalar(value.item()), Tensor.scalar(batch));
       }
       if (weights[i] != 1.0) {
         value = Ops.multiply(value, Tensor.scalar((float) weights[i]));
@@ -216,20 +223,16 @@ final class CompileLoss {
     return total;
   }
 
-  List<MeanTracker> trackers() {
-    List<MeanTracker> out = new ArrayList<>();
+  /** The per-output loss trackers ({@code <output>_loss}, with several losses only). */
+  List<Mean> trackers() {
+    List<Mean> out = new ArrayList<>();
     if (trackers != null) {
-      for (MeanTracker t : trackers) {
+      for (Mean t : trackers) {
         if (t != null) {
           out.add(t);
         }
       }
     }
     return out;
-  }
-
-  /** The resolved loss of each output (null where none); null before the first batch. */
-  Loss[] losses() {
-    return losses;
   }
 }

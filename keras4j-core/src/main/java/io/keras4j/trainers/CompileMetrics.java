@@ -8,7 +8,6 @@ import io.keras4j.models.CompileOptions.MetricSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -118,40 +117,6 @@ final class CompileMetrics {
       }
       for (Metric m : weighted.get(i)) {
         m.updateState(yTrue.get(i), yPred.get(i), sampleWeight, mask);
-      }
-    }
-  }
-
-  void reset() {
-    if (plain == null) {
-      return;
-    }
-    for (List<Metric> l : plain) {
-      l.forEach(Metric::resetState);
-    }
-    for (List<Metric> l : weighted) {
-      l.forEach(Metric::resetState);
-    }
-  }
-
-  /** Adds each metric's result to {@code logs} by name (vector results as name_0, name_1...). */
-  void results(Map<String, Double> logs) {
-    if (plain == null) {
-      return;
-    }
-    for (List<List<Metric>> group : List.of(plain, weighted)) {
-      for (List<Metric> l : group) {
-        for (Metric m : l) {
-          Tensor r = m.result();
-          if (r.size() == 1) {
-            logs.put(m.name(), (double) r.asFloat().floats()[0]);
-          } else {
-            float[] v = r.asFloat().floats();
-            for (int k = 0; k < v.length; k++) {
-              logs.put(m.name() + "_" + k, (double) v[k]);
-            }
-          }
-        }
       }
     }
   }

@@ -4,31 +4,33 @@ import io.keras4j.Tensor;
 import io.keras4j.backend.Buffers;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.data.Dataset;
+import io.keras4j.losses.InvalidTargetException;
 import io.keras4j.models.EvaluateOptions;
-import io.keras4j.models.Model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Keras's {@code evaluate} (also run by {@code fit} on the validation data). */
-public final class EvaluateLoop {
+/**
+ * Keras's {@code evaluate} (also run by {@code fit} on the validation data): each batch given to
+ * {@link Trainer#testStep}.
+ */
+final class EvaluateLoop {
   private EvaluateLoop() {}
 
   /** Loss and metrics over x, y, by Keras name, sorted. */
-  public static Map<String, Double> evaluate(
-      Model model, Trainer trainer, List<Tensor> x, List<Tensor> y, EvaluateOptions o) {
-    return evaluate(model, trainer, new TrainingData(x, y, o.sampleWeight()), o.batchSize(), o);
+  static Map<String, Double> evaluate(
+      Trainer model, List<Tensor> x, List<Tensor> y, EvaluateOptions o) {
+    return evaluate(model, new TrainingData(x, y, o.sampleWeight()), o.batchSize(), o);
   }
 
-  public static Map<String, Double> evaluate(
-      Model model, Trainer trainer, Dataset data, EvaluateOptions o) {
+  static Map<String, Double> evaluate(Trainer model, Dataset data, EvaluateOptions o) {
     Tensor sw = data.sampleWeights() != null ? data.sampleWeights() : o.sampleWeight();
     int batch = !o.batchSizeSet() && data.batchSize() != null ? data.batchSize() : o.batchSize();
-    return evaluate(model, trainer, new TrainingData(data.inputs(), data.targets(), sw), batch, o);
+    return evaluate(model, new TrainingData(data.inputs(), data.targets(), sw), batch, o);
   }
 
   private static Map<String, Double> evaluate(
-      Model model, Trainer trainer, TrainingData data, int batchSize, EvaluateOptions o) {
+      Trainer model, TrainingData data, int batchSize, EvaluateOptions o) {
     if (!data.hasTargets()) {
       throw new IllegalArgumentException("evaluate needs targets: y is missing.");
     }
@@ -38,30 +40,42 @@ public final class EvaluateLoop {
     params.put("steps", steps);
     params.put("verbose", o.verbose());
     CallbackList callbacks = Callbacks.list(o.callbacks(), false, o.verbose(), model, params);
-    return run(trainer, data, batchSize, o.steps(), callbacks);
+    return run(model, data, batchSize, o.steps(), callbacks, "evaluate");
   }
 
+  /**
+   * Runs the test steps over {@code data}.
+   *
+   * @param call what the data was given to, for errors naming a row of it
+   */
   static Map<String, Double> run(
-      Trainer trainer,
+      Trainer model,
       TrainingData data,
       int batchSize,
       Integer stepsOrNull,
-      CallbackList callbacks) {
+      CallbackList callbacks,
+      String call) {
+    CompileState compiled = model.compiled("evaluate");
     Batches batches = new Batches(data, batchSize, false, 0L);
     int steps = stepsOrNull != null ? stepsOrNull : batches.stepsPerPass();
-    trainer.resetMetrics();
+    Callbacks.buildFor(model, data.x, batchSize);
+    model.resetMetrics();
     callbacks.onTestBegin(Map.of());
+    Map<String, Double> logs = null;
     for (int step = 0; step < steps; step++) {
       callbacks.onTestBatchBegin(step, Map.of());
-      Map<String, Double> logs;
-      try (Buffers.Scope scope = trainer.stepScope()) {
+      try (Buffers.Scope scope = compiled.stepScope()) {
         Batches.Batch b = batches.next();
-        trainer.testStep(b.x(), b.y(), b.sampleWeight());
-        logs = trainer.results();
+        try {
+          logs = Callbacks.sorted(model.testStep(b.data()));
+        } catch (InvalidTargetException e) {
+          throw b.inData(e, call);
+        }
+        model.clearCallLosses(); // they may hold step buffers
       }
       callbacks.onTestBatchEnd(step, logs);
     }
-    Map<String, Double> logs = trainer.results();
+    logs = new java.util.TreeMap<>(Callbacks.metricsResultOr(model, logs));
     callbacks.onTestEnd(logs);
     return logs;
   }

@@ -3,22 +3,24 @@ package io.keras4j.trainers;
 import io.keras4j.Tensor;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.data.Rows;
-import io.keras4j.layers.CallContext;
-import io.keras4j.models.Model;
 import io.keras4j.models.PredictOptions;
+import io.keras4j.models.StepData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Keras's {@code predict}: inference batch by batch, joined per output; callbacks and a bar. */
-public final class PredictLoop {
+/**
+ * Keras's {@code predict}: {@link Trainer#predictStep} batch by batch, joined per output; callbacks
+ * and a bar.
+ */
+final class PredictLoop {
   private PredictLoop() {}
 
-  public static List<Tensor> predict(Model model, List<Tensor> x, PredictOptions o) {
+  static List<Tensor> predict(Trainer model, List<Tensor> x, PredictOptions o) {
     TrainingData data = new TrainingData(x, null, null);
     if (data.size == 0) {
-      return model.callEager(x, CallContext.inference());
+      return model.predictStep(new StepData(x, List.of(), null));
     }
     int batchSize = o.batchSize();
     int passSteps = (data.size + batchSize - 1) / batchSize;
@@ -38,7 +40,7 @@ public final class PredictLoop {
       for (Tensor t : data.x) {
         batch.add(from == 0 && to == data.size ? t : Rows.slice(t, from, to));
       }
-      parts.add(model.callEager(batch, CallContext.inference()));
+      parts.add(model.predictStep(new StepData(batch, List.of(), null)));
       callbacks.onPredictBatchEnd(step, Map.of());
     }
     callbacks.onPredictEnd(Map.of());

@@ -16,7 +16,14 @@ final class TrainingData {
   final Tensor sampleWeight;
   final int size;
 
+  /** The row of the user's data that is row 0 here (a validation split starts further on). */
+  final int firstRow;
+
   TrainingData(List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
+    this(x, y, sampleWeight, 0);
+  }
+
+  private TrainingData(List<Tensor> x, List<Tensor> y, Tensor sampleWeight, int firstRow) {
     if (x == null || x.isEmpty()) {
       throw new IllegalArgumentException("No input data was given. Received: x=" + x);
     }
@@ -29,6 +36,7 @@ final class TrainingData {
     this.y = y == null ? List.of() : List.copyOf(y);
     this.sampleWeight = sampleWeight;
     this.size = checkCardinality();
+    this.firstRow = firstRow;
   }
 
   private int checkCardinality() {
@@ -83,7 +91,7 @@ final class TrainingData {
       ys.add(Rows.slice(t, from, to));
     }
     return new TrainingData(
-        xs, ys, sampleWeight == null ? null : Rows.slice(sampleWeight, from, to));
+        xs, ys, sampleWeight == null ? null : Rows.slice(sampleWeight, from, to), firstRow + from);
   }
 
   /**
@@ -153,6 +161,6 @@ final class TrainingData {
       }
       w[i] = cw.floatValue();
     }
-    return new TrainingData(x, y, Tensor.wrap(w, n));
+    return new TrainingData(x, y, Tensor.wrap(w, n), firstRow);
   }
 }

@@ -130,6 +130,65 @@ class GradientTapeTest {
   }
 
   @Test
+  void watchesTrainableVariablesReadWhileOpenWithoutWatch() {
+    Variable w = new Variable("w", Tensor.of(new float[] {1f, -2f, 0.5f, 3f}, 2, 2), true);
+    Variable b = new Variable("b", Tensor.of(0.5f, -1f), true);
+    Tensor x = Tensor.of(new float[] {2f, 1f}, 1, 2);
+    try (GradientTape tape = new GradientTape()) {
+      // y = sum((x w + b)^2); x w + b = [2 + 0.5 + 0.5, -4 + 3 - 1] = [3, -2]
+      Tensor y = Ops.sum(Ops.square(Ops.add(Ops.matmul(x, w.value()), b.value())));
+      List<Tensor> g = tape.gradient(y, List.of(w, b));
+      // dy/db = 2 (x w + b) = [6, -4]; dy/dw = x^T [6, -4] = [[12, -8], [6, -4]]
+      assertClose(g.get(0), 12f, -8f, 6f, -4f);
+      assertArrayEquals(new int[] {2, 2}, g.get(0).shape());
+      assertClose(g.get(1), 6f, -4f);
+    }
+  }
+
+  @Test
+  void gradientByVariablesEqualsGradientByTheirValues() {
+    Variable v = new Variable("v", Tensor.of(0.3f, -1.2f, 2f), true);
+    List<Tensor> byVariable;
+    List<Tensor> byValue;
+    try (GradientTape tape = new GradientTape()) {
+      Tensor y = Ops.sum(Ops.multiply(Ops.tanh(v.value()), v.value()));
+      byVariable = tape.gradient(y, List.of(v));
+      byValue = tape.gradient(y, List.of(v.value()));
+    }
+    assertArrayEquals(byValue.get(0).toFloatArray(), byVariable.get(0).toFloatArray(), 0f);
+    // d/dv (v tanh v) = tanh v + v (1 - tanh^2 v)
+    float[] vs = {0.3f, -1.2f, 2f};
+    float[] expected = new float[3];
+    for (int i = 0; i < 3; i++) {
+      double t = Math.tanh(vs[i]);
+      expected[i] = (float) (t + vs[i] * (1 - t * t));
+    }
+    assertClose(byVariable.get(0), expected);
+  }
+
+  @Test
+  void leavesNonTrainableVariablesAndOptedOutTapesAlone() {
+    Variable frozen = new Variable("f", Tensor.of(1f, 2f), false);
+    Variable w = new Variable("w", Tensor.of(1f, 2f), true);
+    try (GradientTape tape = new GradientTape()) {
+      Tensor y = Ops.sum(Ops.multiply(frozen.value(), frozen.value()));
+      assertEquals(0, tape.recordCount());
+      assertClose(tape.gradient(y, List.of(frozen)).get(0), 0f, 0f);
+    }
+    try (GradientTape tape = new GradientTape(false)) {
+      Tensor y = Ops.sum(Ops.multiply(w.value(), w.value()));
+      assertEquals(0, tape.recordCount());
+      assertClose(tape.gradient(y, List.of(w)).get(0), 0f, 0f);
+      tape.watch(w);
+      Tensor z = Ops.sum(Ops.multiply(w.value(), w.value()));
+      assertClose(tape.gradient(z, List.of(w)).get(0), 2f, 4f);
+    }
+    // Without an open tape a read records nothing and leaves no tape behind.
+    w.value();
+    assertFalse(GradientTape.recording());
+  }
+
+  @Test
   void unusedSourceGetsZerosOfItsShape() {
     Tensor x = Tensor.of(new float[] {1, 2, 3, 4}, 2, 2);
     Tensor other = Tensor.ofInts(new int[] {1, 2, 3}, 3);

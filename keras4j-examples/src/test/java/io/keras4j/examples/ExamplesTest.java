@@ -69,6 +69,40 @@ class ExamplesTest {
     assertTrue(out.contains("loss 261.0, gradient [132.0, 174.0, 216.0]"), out);
   }
 
+  @Test
+  void customTrainStep() {
+    AtomicReference<Map<String, Double>> results = new AtomicReference<>();
+    String out = run(() -> results.set(CustomTrainStep.run()));
+    Map<String, Double> r = results.get();
+    // 1,258 training digits in batches of 32: 40 steps per epoch, 15 epochs, all through the
+    // overridden trainStep.
+    assertEquals(600.0, r.get("steps"), 0.0);
+    assertTrue(out.contains("fit called the custom trainStep 600 times (15 epochs of 40 batches)"));
+    assertTrue(out.contains("Epoch 15/15"), out); // fit's own per-epoch lines (verbose 2)
+    assertTrue(r.get("loss") < 0.1, "training loss " + r);
+    assertTrue(r.get("accuracy") > 0.97, "training accuracy " + r);
+    assertTrue(r.get("val_accuracy") > 0.93, "validation accuracy " + r);
+    assertTrue(r.get("test_accuracy") > 0.93, "test accuracy " + r);
+    double printed =
+        Double.parseDouble(
+            find("test \\(180 digits\\): loss [0-9.]+, accuracy ([0-9.]+)", out).group(1));
+    assertEquals(r.get("test_accuracy"), printed, 5e-5);
+  }
+
+  @Test
+  void trainingLoopFromScratch() {
+    AtomicReference<Map<String, Double>> results = new AtomicReference<>();
+    String out = run(() -> results.set(TrainingLoopFromScratch.run()));
+    Map<String, Double> r = results.get();
+    // The loss of the first printed step (random weights, 10 classes) is near ln 10 = 2.30.
+    double first = Double.parseDouble(find("Epoch 1, step 0: loss ([0-9.]+)", out).group(1));
+    assertTrue(first > 1.8 && first < 2.8, "first loss " + first);
+    assertTrue(out.contains("Epoch 6: loss"), out);
+    assertTrue(r.get("loss") < 0.15, "last epoch's training loss " + r);
+    assertTrue(r.get("accuracy") > 0.96, "training accuracy " + r);
+    assertTrue(r.get("val_accuracy") > 0.93, "validation accuracy " + r);
+  }
+
   private static Matcher find(String regex, String out) {
     Matcher m = Pattern.compile(regex).matcher(out);
     assertTrue(m.find(), "no match for /" + regex + "/ in:\n" + out);
