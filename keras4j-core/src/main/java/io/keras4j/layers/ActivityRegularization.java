@@ -17,7 +17,7 @@ public class ActivityRegularization extends Layer {
 
   public ActivityRegularization() {
     this.supportsMasking = true;
-    super.activityRegularizer(new L1L2());
+    setActivityPenalty(new L1L2());
   }
 
   public ActivityRegularization l1(double l1) {
@@ -75,10 +75,13 @@ public class ActivityRegularization extends Layer {
   public static ActivityRegularization fromConfig(Config c) {
     ActivityRegularization a =
         new ActivityRegularization().l1(c.getDouble("l1", 0)).l2(c.getDouble("l2", 0));
-    // The penalty is l1/l2, not a serialized activity_regularizer (Keras drops that key here).
-    Map<String, Object> rest = new LinkedHashMap<>(c.asMap());
-    rest.remove("activity_regularizer");
-    return a.applyBaseConfig(new Config(c.className(), rest), a);
+    return a.applyBaseConfig(c, a);
+  }
+
+  /** The penalty is l1 and l2, not an activity_regularizer argument (as Keras's get_config). */
+  @Override
+  protected boolean hasActivityRegularizerArgument() {
+    return false;
   }
 
   /** Keras's L1L2 penalty, reading this layer's current factors. */

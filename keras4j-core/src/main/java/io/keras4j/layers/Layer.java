@@ -8,6 +8,7 @@ import io.keras4j.Variable;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.saving.Config;
 import io.keras4j.utils.Naming;
 import java.util.ArrayList;
@@ -128,11 +129,50 @@ public abstract class Layer {
     return this;
   }
 
+  /**
+   * The data type by Keras name ({@code "float32"}, {@code "int32"}), as Keras's {@code
+   * dtype="float32"}.
+   */
+  public Layer dtype(String dtype) {
+    return dtype(DType.fromKeras(dtype));
+  }
+
   /** A penalty on the layer's output, added to the loss during training. */
   public Layer activityRegularizer(Regularizer regularizer) {
     checkNotBuilt("activityRegularizer");
+    if (!hasActivityRegularizerArgument()) {
+      throw new IllegalArgumentException(
+          "Layer '"
+              + name()
+              + "' ("
+              + getClass().getSimpleName()
+              + ") sets its own activity penalty and takes no activity_regularizer. Received:"
+              + " activity_regularizer="
+              + regularizer);
+    }
     this.activityRegularizer = regularizer;
     return this;
+  }
+
+  /**
+   * A penalty on the layer's output by Keras name with Keras's defaults ({@code "l2"} is {@code
+   * L2(0.01)}), as Keras's {@code activity_regularizer="l2"}.
+   */
+  public Layer activityRegularizer(String name) {
+    return activityRegularizer(Regularizers.get(name));
+  }
+
+  /** Sets the penalty of a layer whose activity penalty is its own (no argument checks). */
+  final void setActivityPenalty(Regularizer penalty) {
+    this.activityRegularizer = penalty;
+  }
+
+  /**
+   * Whether the layer takes Keras's {@code activity_regularizer} argument (and writes it in its
+   * config); a layer whose penalty is its own, as {@link ActivityRegularization}, says no.
+   */
+  protected boolean hasActivityRegularizerArgument() {
+    return true;
   }
 
   public Regularizer activityRegularizer() {
@@ -223,6 +263,10 @@ public abstract class Layer {
     if (batchInputShape != null) {
       c.put("batch_input_shape", Config.list(batchInputShape));
     }
+    // As Keras 3's Layer.get_config: written when set, for every layer that takes one.
+    if (activityRegularizer != null && hasActivityRegularizerArgument()) {
+      c.put("activity_regularizer", Regularizers.serialize(activityRegularizer));
+    }
     return c;
   }
 
@@ -238,7 +282,11 @@ public abstract class Layer {
     return p;
   }
 
-  /** Reads name, trainable, dtype and the input shape of a config (every layer's fromConfig). */
+  /**
+   * Reads name, trainable, dtype, the input shape and the activity regularizer of a config (every
+   * layer's fromConfig). Every key is asked for, so that the registry's check for unread keys (see
+   * {@link io.keras4j.saving.ConfigKeys}) knows them all.
+   */
   protected <L extends Layer> L applyBaseConfig(Config c, L layer) {
     if (c.has("name")) {
       layer.name(c.getString("name"));
@@ -253,15 +301,21 @@ public abstract class Layer {
         layer.dtype(DType.fromKeras(s.startsWith("mixed_") ? "float32" : s));
       }
     }
-    if (c.has("batch_input_shape")) {
+    boolean batchInput = c.has("batch_input_shape");
+    boolean batch = c.has("batch_shape");
+    boolean input = c.has("input_shape");
+    if (batchInput) {
       layer.batchInputShape(c.getIntArray("batch_input_shape"));
-    } else if (c.has("batch_shape")) {
+    } else if (batch) {
       layer.batchInputShape(c.getIntArray("batch_shape"));
-    } else if (c.has("input_shape")) {
+    } else if (input) {
       layer.inputShape(c.getIntArray("input_shape"));
     }
-    if (c.has("activity_regularizer")) {
-      layer.activityRegularizer(c.regularizer("activity_regularizer"));
+    if (layer.hasActivityRegularizerArgument()) {
+      Regularizer r = c.regularizer("activity_regularizer");
+      if (r != null) {
+        layer.activityRegularizer(r);
+      }
     }
     return layer;
   }
@@ -578,6 +632,18 @@ public abstract class Layer {
   /** Records a call made outside {@link #apply} (input layers, models rebuilt from a config). */
   final void addInboundNode(Node node) {
     inboundNodes.add(node);
+  }
+
+  /**
+   * Forgets {@code layer}'s call {@code node} when it is the layer's last one (a Sequential taking
+   * back the call of a popped or failed layer, as Keras). An earlier node stays: the nodes after it
+   * are numbered by their position.
+   */
+  protected static void forgetLastInboundNode(Layer layer, Node node) {
+    List<Node> nodes = layer.inboundNodes;
+    if (!nodes.isEmpty() && nodes.get(nodes.size() - 1) == node) {
+      nodes.remove(nodes.size() - 1);
+    }
   }
 
   /** The calls of this layer on symbolic tensors, in order. */
