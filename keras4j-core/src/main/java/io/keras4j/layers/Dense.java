@@ -47,6 +47,11 @@ public class Dense extends Layer {
     activation(activation);
   }
 
+  public Dense(int units, ActivationFunction activation) {
+    this(units);
+    activation(activation);
+  }
+
   public Dense activation(String name) {
     checkNotBuilt("activation");
     this.activation = Activations.get(name);
