@@ -13,6 +13,7 @@ import io.keras4j.Tensor;
 import io.keras4j.callbacks.History;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Layer;
+import io.keras4j.testing.Quiet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -34,7 +35,7 @@ class SequentialTest {
     String unbuilt = model.summary(76);
     assertTrue(unbuilt.contains("0 (unbuilt)"), unbuilt);
     assertTrue(unbuilt.contains("│ ?"), unbuilt);
-    Tensor y = model.predict(Tensor.ones(3, 5));
+    Tensor y = model.predict(Tensor.ones(3, 5), Quiet.predict());
     assertArrayEquals(new int[] {3, 2}, y.shape());
     assertTrue(model.hasGraph());
     assertEquals(5 * 4 + 4 + 4 * 2 + 2, model.countParams());
@@ -56,12 +57,12 @@ class SequentialTest {
     Dense last = new Dense(2);
     model.add(last);
     assertEquals(2, model.layers().size());
-    assertArrayEquals(new int[] {5, 2}, model.predict(Tensor.ones(5, 6)).shape());
+    assertArrayEquals(new int[] {5, 2}, model.predict(Tensor.ones(5, 6), Quiet.predict()).shape());
     Layer popped = model.pop();
     assertSame(last, popped);
     assertEquals(1, model.layers().size());
     assertEquals(6 * 4 + 4, model.countParams());
-    assertArrayEquals(new int[] {5, 4}, model.predict(Tensor.ones(5, 6)).shape());
+    assertArrayEquals(new int[] {5, 4}, model.predict(Tensor.ones(5, 6), Quiet.predict()).shape());
     assertEquals(4, model.getWeights().get(1).size());
   }
 
@@ -136,7 +137,7 @@ class SequentialTest {
     assertEquals(0, model.layers().size());
     assertEquals(0, model.countParams());
     model.add(new Dense(2).name("again"));
-    assertArrayEquals(new int[] {3, 2}, model.predict(Tensor.ones(3, 4)).shape());
+    assertArrayEquals(new int[] {3, 2}, model.predict(Tensor.ones(3, 4), Quiet.predict()).shape());
   }
 
   @Test
@@ -174,7 +175,9 @@ class SequentialTest {
     }
     Tensor x = Tensor.of(xs, 40, 4);
     Tensor y = Tensor.of(ys, 40, 3);
-    assertArrayEquals(built.predict(x).toFloatArray(), added.predict(x).toFloatArray());
+    assertArrayEquals(
+        built.predict(x, Quiet.predict()).toFloatArray(),
+        added.predict(x, Quiet.predict()).toFloatArray());
     List<Double> losses = new ArrayList<>();
     for (Sequential m : List.of(built, added)) {
       Keras.setRandomSeed(11);
