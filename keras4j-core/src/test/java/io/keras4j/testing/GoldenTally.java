@@ -9,7 +9,7 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Counts a golden suite's outcomes for its one-line summary (passed, failed, skipped, and notes on
- * cases that ran); the skipped cases abort with their reasons, which {@link SkipReporter} counts.
+ * cases that ran); the skipped cases abort with their reasons, which bin/TestReport.java counts.
  */
 public final class GoldenTally {
   private final String suite;
@@ -41,7 +41,7 @@ public final class GoldenTally {
 
   /**
    * Marks the running case as skipped for these reasons: counts it and aborts the test, with the
-   * reasons as the message (the test's display name names the case; {@link SkipReporter} counts the
+   * reasons as the message (the test's display name names the case; bin/TestReport.java counts the
    * reasons of all the cases on one line, splitting messages at {@code "; "}). Use as {@code throw
    * tally.skip(...)}.
    */
@@ -76,7 +76,7 @@ public final class GoldenTally {
 
   /**
    * The one-line summary: the counts and the notes. The reasons of the skipped cases are on the
-   * {@code SKIPPED} line {@link SkipReporter} prints for the suite's factory.
+   * {@code SKIPPED} line bin/TestReport.java prints for the suite's factory.
    */
   public synchronized String line() {
     StringBuilder sb = new StringBuilder(suite).append(": ");
