@@ -17,7 +17,7 @@ public class ActivityRegularization extends Layer {
 
   public ActivityRegularization() {
     this.supportsMasking = true;
-    setActivityPenalty(new L1L2());
+    super.activityRegularizer(new L1L2());
   }
 
   public ActivityRegularization l1(double l1) {
@@ -67,6 +67,7 @@ public class ActivityRegularization extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
+    c.remove("activity_regularizer"); // as Keras: the penalty is l1 and l2
     c.put("l1", l1);
     c.put("l2", l2);
     return c;
@@ -78,10 +79,15 @@ public class ActivityRegularization extends Layer {
     return a.applyBaseConfig(c, a);
   }
 
-  /** The penalty is l1 and l2, not an activity_regularizer argument (as Keras's get_config). */
+  /** The penalty is this layer's l1 and l2: it takes no other (Keras's takes none either). */
   @Override
-  protected boolean hasActivityRegularizerArgument() {
-    return false;
+  public ActivityRegularization activityRegularizer(Regularizer regularizer) {
+    throw new IllegalArgumentException(
+        "Layer '"
+            + name()
+            + "' (ActivityRegularization) sets its own activity penalty from l1 and l2 and takes"
+            + " no activity_regularizer. Received: activity_regularizer="
+            + regularizer);
   }
 
   /** Keras's L1L2 penalty, reading this layer's current factors. */

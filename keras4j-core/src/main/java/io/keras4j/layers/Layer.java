@@ -14,7 +14,6 @@ import io.keras4j.utils.Naming;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,16 +139,6 @@ public abstract class Layer {
   /** A penalty on the layer's output, added to the loss during training. */
   public Layer activityRegularizer(Regularizer regularizer) {
     checkNotBuilt("activityRegularizer");
-    if (!hasActivityRegularizerArgument()) {
-      throw new IllegalArgumentException(
-          "Layer '"
-              + name()
-              + "' ("
-              + getClass().getSimpleName()
-              + ") sets its own activity penalty and takes no activity_regularizer. Received:"
-              + " activity_regularizer="
-              + regularizer);
-    }
     this.activityRegularizer = regularizer;
     return this;
   }
@@ -160,19 +149,6 @@ public abstract class Layer {
    */
   public Layer activityRegularizer(String name) {
     return activityRegularizer(Regularizers.get(name));
-  }
-
-  /** Sets the penalty of a layer whose activity penalty is its own (no argument checks). */
-  final void setActivityPenalty(Regularizer penalty) {
-    this.activityRegularizer = penalty;
-  }
-
-  /**
-   * Whether the layer takes Keras's {@code activity_regularizer} argument (and writes it in its
-   * config); a layer whose penalty is its own, as {@link ActivityRegularization}, says no.
-   */
-  protected boolean hasActivityRegularizerArgument() {
-    return true;
   }
 
   public Regularizer activityRegularizer() {
@@ -256,67 +232,21 @@ public abstract class Layer {
 
   /** The constructor's arguments with Keras's names, plus name, trainable and dtype. */
   public Map<String, Object> getConfig() {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("name", name());
-    c.put("trainable", trainable);
-    c.put("dtype", dtypePolicy(dtype));
-    if (batchInputShape != null) {
-      c.put("batch_input_shape", Config.list(batchInputShape));
-    }
-    // As Keras 3's Layer.get_config: written when set, for every layer that takes one.
-    if (activityRegularizer != null && hasActivityRegularizerArgument()) {
-      c.put("activity_regularizer", Regularizers.serialize(activityRegularizer));
-    }
-    return c;
+    return BaseConfigs.write(this);
   }
 
   /** Keras 3's serialized dtype policy. */
   public static Map<String, Object> dtypePolicy(DType dtype) {
-    Map<String, Object> inner = new LinkedHashMap<>();
-    inner.put("name", dtype.kerasName());
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("module", "keras");
-    p.put("class_name", "DTypePolicy");
-    p.put("config", inner);
-    p.put("registered_name", null);
-    return p;
+    return BaseConfigs.dtypePolicy(dtype);
   }
 
   /**
    * Reads name, trainable, dtype, the input shape and the activity regularizer of a config (every
-   * layer's fromConfig). Every key is asked for, so that the registry's check for unread keys (see
-   * {@link io.keras4j.saving.ConfigKeys}) knows them all.
+   * layer's fromConfig asks for them here, so that the registry's check for unread keys, {@link
+   * io.keras4j.saving.ConfigKeys}, knows them).
    */
   protected <L extends Layer> L applyBaseConfig(Config c, L layer) {
-    if (c.has("name")) {
-      layer.name(c.getString("name"));
-    }
-    layer.trainable(c.getBoolean("trainable", true));
-    Object dt = c.get("dtype");
-    if (dt instanceof String s) {
-      layer.dtype(DType.fromKeras(s));
-    } else if (dt instanceof Map<?, ?> m && m.get("config") instanceof Map<?, ?> inner) {
-      Object n = inner.get("name");
-      if (n instanceof String s) {
-        layer.dtype(DType.fromKeras(s.startsWith("mixed_") ? "float32" : s));
-      }
-    }
-    boolean batchInput = c.has("batch_input_shape");
-    boolean batch = c.has("batch_shape");
-    boolean input = c.has("input_shape");
-    if (batchInput) {
-      layer.batchInputShape(c.getIntArray("batch_input_shape"));
-    } else if (batch) {
-      layer.batchInputShape(c.getIntArray("batch_shape"));
-    } else if (input) {
-      layer.inputShape(c.getIntArray("input_shape"));
-    }
-    if (layer.hasActivityRegularizerArgument()) {
-      Regularizer r = c.regularizer("activity_regularizer");
-      if (r != null) {
-        layer.activityRegularizer(r);
-      }
-    }
+    BaseConfigs.read(c, layer);
     return layer;
   }
 
