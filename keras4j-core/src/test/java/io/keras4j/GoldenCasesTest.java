@@ -11,6 +11,7 @@ import io.keras4j.testing.FunctionalJson;
 import io.keras4j.testing.GoldenData;
 import io.keras4j.testing.GoldenTally;
 import io.keras4j.testing.ModelRequirements;
+import io.keras4j.testing.Quiet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,10 +49,11 @@ class GoldenCasesTest {
     Path dir = GoldenData.dir("keras4j.golden.dir", "../shared/data/golden");
     Path cases = dir.resolve("cases");
     if (!Files.isDirectory(cases)) {
-      String why = "no golden cases: " + cases.toAbsolutePath() + " does not exist";
-      System.out.println("GoldenCasesTest: " + why + " (set -Dkeras4j.golden.dir)");
-      return Stream.of(
-          DynamicTest.dynamicTest("golden cases", () -> TALLY.skip("golden cases", List.of(why))));
+      String why =
+          "no golden cases: "
+              + cases.toAbsolutePath()
+              + " does not exist (set -Dkeras4j.golden.dir)";
+      return Stream.of(DynamicTest.dynamicTest("golden cases", () -> TALLY.skip(List.of(why))));
     }
     return GoldenData.jsonFiles(cases, false).stream()
         .filter(p -> !p.getFileName().toString().equals("index.json"))
@@ -77,13 +79,13 @@ class GoldenCasesTest {
       case "activations" -> activations(name, c);
       case "losses" -> {
         if (GoldenTraining.losses(name, c) == 0) {
-          throw TALLY.skip(name, List.of("no loss or metric values in the case"));
+          throw TALLY.skip(List.of("no loss or metric values in the case"));
         }
       }
       case "train" -> {
         List<String> missing = GoldenTraining.trainRequirements(c);
         if (!missing.isEmpty()) {
-          throw TALLY.skip(name, missing);
+          throw TALLY.skip(missing);
         }
         GoldenTraining.train(name, c);
       }
@@ -103,7 +105,7 @@ class GoldenCasesTest {
     Map<String, Object> modelEntry = (Map<String, Object>) c.get("model");
     List<String> missing = ModelRequirements.missing(modelEntry);
     if (!missing.isEmpty()) {
-      throw TALLY.skip(name, missing);
+      throw TALLY.skip(missing);
     }
     Model model = Models.modelFromJson(Json.write(modelEntry));
     model.setWeights(GoldenData.tensors(c.get("weights")));
@@ -112,7 +114,7 @@ class GoldenCasesTest {
       Map<String, Object> in = (Map<String, Object>) o;
       inputs.add(GoldenData.tensor(in, DType.fromKeras((String) in.get("dtype"))));
     }
-    List<Tensor> actual = model.predict(inputs);
+    List<Tensor> actual = model.predict(inputs, Quiet.predict());
     List<Object> outputs = (List<Object>) c.get("outputs");
     if (actual.size() != outputs.size()) {
       throw new AssertionError(
@@ -191,7 +193,7 @@ class GoldenCasesTest {
       throw new AssertionError(String.join("\n", failures));
     }
     if (checked == 0) {
-      throw TALLY.skip(name, List.of("no activation of " + name + " resolvable yet"));
+      throw TALLY.skip(List.of("no activation of " + name + " resolvable yet"));
     }
   }
 
@@ -216,6 +218,6 @@ class GoldenCasesTest {
     FunctionalJson m = new FunctionalJson("activation_" + cls);
     String in = m.input("input_1", new int[] {x.dim(1)}, "float32");
     Model model = Models.modelFromJson(m.toJson(m.layer("layer_1", cls, config, in)));
-    return model.predict(x);
+    return model.predict(x, Quiet.predict());
   }
 }

@@ -38,7 +38,7 @@ final class KerasJsCases {
           "linear");
 
   static final String HARD_SIGMOID_REASON =
-      "Keras 2 hard_sigmoid (clip(0.2x+0.5); Keras 3 is relu6(x+3)/6)";
+      "Keras 2 hard_sigmoid (clip(0.2x+0.5), Keras 3 is relu6(x+3)/6)";
 
   private static final int[][] PERMUTE_DIMS = {{2, 1}, {3, 2, 1}, {2, 1, 3}, {3, 1, 2, 4}};
   private static final int[][] RESHAPE_TARGETS = {{2, 3}, {6}, {4, 3}};

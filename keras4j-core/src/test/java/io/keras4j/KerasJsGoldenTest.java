@@ -8,6 +8,7 @@ import io.keras4j.testing.Closeness.Tolerance;
 import io.keras4j.testing.GoldenData;
 import io.keras4j.testing.GoldenTally;
 import io.keras4j.testing.ModelRequirements;
+import io.keras4j.testing.Quiet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,11 +39,12 @@ class KerasJsGoldenTest {
     Path dir = GoldenData.dir("keras4j.kerasjs.dir", "../shared/data/keras_js_golden");
     Path layers = dir.resolve("layers");
     if (!Files.isDirectory(layers)) {
-      String why = "no keras-js golden data: " + layers.toAbsolutePath() + " does not exist";
-      System.out.println("KerasJsGoldenTest: " + why + " (set -Dkeras4j.kerasjs.dir)");
+      String why =
+          "no keras-js golden data: "
+              + layers.toAbsolutePath()
+              + " does not exist (set -Dkeras4j.kerasjs.dir)";
       return Stream.of(
-          DynamicTest.dynamicTest(
-              "keras-js golden data", () -> TALLY.skip("keras-js golden data", List.of(why))));
+          DynamicTest.dynamicTest("keras-js golden data", () -> TALLY.skip(List.of(why))));
     }
     Path indexFile = dir.resolve("config_index.json");
     Map<String, Object> titles =
@@ -78,7 +80,7 @@ class KerasJsGoldenTest {
     List<String> missing =
         plan.model() == null ? plan.skip() : ModelRequirements.missing(plan.model());
     if (!missing.isEmpty()) {
-      throw TALLY.skip(id, missing);
+      throw TALLY.skip(missing);
     }
     String what = id + (title.isEmpty() ? "" : " (" + title + ")");
     Model model = Models.modelFromJson(Json.write(plan.model()));
@@ -88,7 +90,7 @@ class KerasJsGoldenTest {
         plan.inputDtype() == DType.INT32
             ? Tensor.ofInts(GoldenData.ints(input.get("data")), batchShape)
             : Tensor.of(GoldenData.floats(input.get("data")), batchShape);
-    Tensor y = model.predict(x);
+    Tensor y = model.predict(x, Quiet.predict());
     Closeness.assertClose(
         what + ", output 0",
         GoldenData.withBatch(1, GoldenData.ints(expected.get("shape"))),

@@ -67,6 +67,7 @@ public class ActivityRegularization extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
+    c.remove("activity_regularizer"); // as Keras: the penalty is l1 and l2
     c.put("l1", l1);
     c.put("l2", l2);
     return c;
@@ -75,10 +76,18 @@ public class ActivityRegularization extends Layer {
   public static ActivityRegularization fromConfig(Config c) {
     ActivityRegularization a =
         new ActivityRegularization().l1(c.getDouble("l1", 0)).l2(c.getDouble("l2", 0));
-    // The penalty is l1/l2, not a serialized activity_regularizer (Keras drops that key here).
-    Map<String, Object> rest = new LinkedHashMap<>(c.asMap());
-    rest.remove("activity_regularizer");
-    return a.applyBaseConfig(new Config(c.className(), rest), a);
+    return a.applyBaseConfig(c, a);
+  }
+
+  /** The penalty is this layer's l1 and l2: it takes no other (Keras's takes none either). */
+  @Override
+  public ActivityRegularization activityRegularizer(Regularizer regularizer) {
+    throw new IllegalArgumentException(
+        "Layer '"
+            + name()
+            + "' (ActivityRegularization) sets its own activity penalty from l1 and l2 and takes"
+            + " no activity_regularizer. Received: activity_regularizer="
+            + regularizer);
   }
 
   /** Keras's L1L2 penalty, reading this layer's current factors. */

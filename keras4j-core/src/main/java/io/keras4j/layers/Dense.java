@@ -47,6 +47,11 @@ public class Dense extends Layer {
     activation(activation);
   }
 
+  public Dense(int units, ActivationFunction activation) {
+    this(units);
+    activation(activation);
+  }
+
   public Dense activation(String name) {
     checkNotBuilt("activation");
     this.activation = Activations.get(name);
@@ -91,9 +96,33 @@ public class Dense extends Layer {
     return this;
   }
 
+  /** A regularizer by Keras name with Keras's defaults: {@code "l2"} is {@code L2(0.01)}. */
+  public Dense kernelRegularizer(String name) {
+    return kernelRegularizer(Regularizers.get(name));
+  }
+
   public Dense biasRegularizer(Regularizer r) {
     checkNotBuilt("biasRegularizer");
     this.biasRegularizer = r;
+    return this;
+  }
+
+  /** A regularizer by Keras name with Keras's defaults: {@code "l2"} is {@code L2(0.01)}. */
+  public Dense biasRegularizer(String name) {
+    return biasRegularizer(Regularizers.get(name));
+  }
+
+  /** A penalty on the output (Keras's {@code activity_regularizer}), returning this Dense. */
+  @Override
+  public Dense activityRegularizer(Regularizer r) {
+    super.activityRegularizer(r);
+    return this;
+  }
+
+  /** A penalty on the output by Keras name with Keras's defaults ({@code "l2"}: 0.01). */
+  @Override
+  public Dense activityRegularizer(String name) {
+    super.activityRegularizer(name);
     return this;
   }
 
@@ -103,10 +132,20 @@ public class Dense extends Layer {
     return this;
   }
 
+  /** A constraint by Keras name with Keras's defaults: {@code "max_norm"} is {@code MaxNorm(2)}. */
+  public Dense kernelConstraint(String name) {
+    return kernelConstraint(Constraints.get(name));
+  }
+
   public Dense biasConstraint(Constraint c) {
     checkNotBuilt("biasConstraint");
     this.biasConstraint = c;
     return this;
+  }
+
+  /** A constraint by Keras name with Keras's defaults: {@code "non_neg"} is {@code NonNeg()}. */
+  public Dense biasConstraint(String name) {
+    return biasConstraint(Constraints.get(name));
   }
 
   public int units() {

@@ -64,10 +64,36 @@ public class Embedding extends Layer {
     return this;
   }
 
+  /** A regularizer by Keras name with Keras's defaults: {@code "l2"} is {@code L2(0.01)}. */
+  public Embedding embeddingsRegularizer(String name) {
+    return embeddingsRegularizer(Regularizers.get(name));
+  }
+
+  /** A penalty on the output (Keras's {@code activity_regularizer}), returning this Embedding. */
+  @Override
+  public Embedding activityRegularizer(Regularizer r) {
+    super.activityRegularizer(r);
+    return this;
+  }
+
+  /** A penalty on the output by Keras name with Keras's defaults ({@code "l2"}: 0.01). */
+  @Override
+  public Embedding activityRegularizer(String name) {
+    super.activityRegularizer(name);
+    return this;
+  }
+
   public Embedding embeddingsConstraint(Constraint c) {
     checkNotBuilt("embeddingsConstraint");
     this.embeddingsConstraint = c;
     return this;
+  }
+
+  /**
+   * A constraint by Keras name with Keras's defaults: {@code "unit_norm"} is {@code UnitNorm()}.
+   */
+  public Embedding embeddingsConstraint(String name) {
+    return embeddingsConstraint(Constraints.get(name));
   }
 
   /** Whether id 0 is padding, masked out for the layers after this one. */

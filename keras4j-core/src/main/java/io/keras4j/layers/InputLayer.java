@@ -71,13 +71,19 @@ public final class InputLayer extends Layer {
 
   public static InputLayer fromConfig(Config c) {
     int[] shape;
-    if (c.has("batch_shape")) {
+    // Keras 3 writes batch_shape, Keras 2 batch_input_shape; every name is asked for, so that
+    // none of them reads as an unknown key.
+    boolean batch = c.has("batch_shape");
+    boolean batchInput = c.has("batch_input_shape");
+    boolean input = c.has("input_shape");
+    boolean plain = c.has("shape");
+    if (batch) {
       shape = c.getIntArray("batch_shape");
-    } else if (c.has("batch_input_shape")) {
+    } else if (batchInput) {
       shape = c.getIntArray("batch_input_shape");
-    } else if (c.has("input_shape")) {
+    } else if (input) {
       shape = Shapes.withBatch(-1, c.getIntArray("input_shape"));
-    } else if (c.has("shape")) {
+    } else if (plain) {
       shape = Shapes.withBatch(-1, c.getIntArray("shape"));
     } else {
       throw new IllegalArgumentException(

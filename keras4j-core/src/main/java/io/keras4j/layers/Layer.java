@@ -8,12 +8,12 @@ import io.keras4j.Variable;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.saving.Config;
 import io.keras4j.utils.Naming;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,11 +128,27 @@ public abstract class Layer {
     return this;
   }
 
+  /**
+   * The data type by Keras name ({@code "float32"}, {@code "int32"}), as Keras's {@code
+   * dtype="float32"}.
+   */
+  public Layer dtype(String dtype) {
+    return dtype(DType.fromKeras(dtype));
+  }
+
   /** A penalty on the layer's output, added to the loss during training. */
   public Layer activityRegularizer(Regularizer regularizer) {
     checkNotBuilt("activityRegularizer");
     this.activityRegularizer = regularizer;
     return this;
+  }
+
+  /**
+   * A penalty on the layer's output by Keras name with Keras's defaults ({@code "l2"} is {@code
+   * L2(0.01)}), as Keras's {@code activity_regularizer="l2"}.
+   */
+  public Layer activityRegularizer(String name) {
+    return activityRegularizer(Regularizers.get(name));
   }
 
   public Regularizer activityRegularizer() {
@@ -216,53 +232,21 @@ public abstract class Layer {
 
   /** The constructor's arguments with Keras's names, plus name, trainable and dtype. */
   public Map<String, Object> getConfig() {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("name", name());
-    c.put("trainable", trainable);
-    c.put("dtype", dtypePolicy(dtype));
-    if (batchInputShape != null) {
-      c.put("batch_input_shape", Config.list(batchInputShape));
-    }
-    return c;
+    return BaseConfigs.write(this);
   }
 
   /** Keras 3's serialized dtype policy. */
   public static Map<String, Object> dtypePolicy(DType dtype) {
-    Map<String, Object> inner = new LinkedHashMap<>();
-    inner.put("name", dtype.kerasName());
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("module", "keras");
-    p.put("class_name", "DTypePolicy");
-    p.put("config", inner);
-    p.put("registered_name", null);
-    return p;
+    return BaseConfigs.dtypePolicy(dtype);
   }
 
-  /** Reads name, trainable, dtype and the input shape of a config (every layer's fromConfig). */
+  /**
+   * Reads name, trainable, dtype, the input shape and the activity regularizer of a config (every
+   * layer's fromConfig asks for them here, so that the registry's check for unread keys, {@link
+   * io.keras4j.saving.ConfigKeys}, knows them).
+   */
   protected <L extends Layer> L applyBaseConfig(Config c, L layer) {
-    if (c.has("name")) {
-      layer.name(c.getString("name"));
-    }
-    layer.trainable(c.getBoolean("trainable", true));
-    Object dt = c.get("dtype");
-    if (dt instanceof String s) {
-      layer.dtype(DType.fromKeras(s));
-    } else if (dt instanceof Map<?, ?> m && m.get("config") instanceof Map<?, ?> inner) {
-      Object n = inner.get("name");
-      if (n instanceof String s) {
-        layer.dtype(DType.fromKeras(s.startsWith("mixed_") ? "float32" : s));
-      }
-    }
-    if (c.has("batch_input_shape")) {
-      layer.batchInputShape(c.getIntArray("batch_input_shape"));
-    } else if (c.has("batch_shape")) {
-      layer.batchInputShape(c.getIntArray("batch_shape"));
-    } else if (c.has("input_shape")) {
-      layer.inputShape(c.getIntArray("input_shape"));
-    }
-    if (c.has("activity_regularizer")) {
-      layer.activityRegularizer(c.regularizer("activity_regularizer"));
-    }
+    BaseConfigs.read(c, layer);
     return layer;
   }
 
@@ -578,6 +562,18 @@ public abstract class Layer {
   /** Records a call made outside {@link #apply} (input layers, models rebuilt from a config). */
   final void addInboundNode(Node node) {
     inboundNodes.add(node);
+  }
+
+  /**
+   * Forgets {@code layer}'s call {@code node} when it is the layer's last one (a Sequential taking
+   * back the call of a popped or failed layer, as Keras). An earlier node stays: the nodes after it
+   * are numbered by their position.
+   */
+  protected static void forgetLastInboundNode(Layer layer, Node node) {
+    List<Node> nodes = layer.inboundNodes;
+    if (!nodes.isEmpty() && nodes.get(nodes.size() - 1) == node) {
+      nodes.remove(nodes.size() - 1);
+    }
   }
 
   /** The calls of this layer on symbolic tensors, in order. */

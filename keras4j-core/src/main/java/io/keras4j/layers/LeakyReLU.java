@@ -49,11 +49,9 @@ public class LeakyReLU extends Layer {
   /** Reads Keras 3's {@code negative_slope} or Keras 2's {@code alpha}. */
   public static LeakyReLU fromConfig(Config c) {
     LeakyReLU l = new LeakyReLU();
-    if (c.has("alpha")) {
-      l.negativeSlope(c.getDouble("alpha"));
-    } else {
-      l.negativeSlope(c.getDouble("negative_slope", 0.3));
-    }
+    // Keras 2 wrote alpha, Keras 3 negative_slope (and takes alpha as its old name).
+    double negativeSlope = c.getDouble("negative_slope", 0.3);
+    l.negativeSlope(c.has("alpha") ? c.getDouble("alpha") : negativeSlope);
     return l.applyBaseConfig(c, l);
   }
 }

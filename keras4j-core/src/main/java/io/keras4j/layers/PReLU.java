@@ -46,10 +46,20 @@ public class PReLU extends Layer {
     return this;
   }
 
+  /** A regularizer by Keras name with Keras's defaults: {@code "l2"} is {@code L2(0.01)}. */
+  public PReLU alphaRegularizer(String name) {
+    return alphaRegularizer(Regularizers.get(name));
+  }
+
   public PReLU alphaConstraint(Constraint c) {
     checkNotBuilt("alphaConstraint");
     this.alphaConstraint = c;
     return this;
+  }
+
+  /** A constraint by Keras name with Keras's defaults: {@code "non_neg"} is {@code NonNeg()}. */
+  public PReLU alphaConstraint(String name) {
+    return alphaConstraint(Constraints.get(name));
   }
 
   /** Axes (1-based, the batch axis is 0) along which alpha is shared. */

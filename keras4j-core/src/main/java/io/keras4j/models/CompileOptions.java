@@ -12,14 +12,19 @@ import java.util.Map;
 
 /**
  * The arguments of Keras's {@code model.compile(...)}: an optimizer, one loss per output (a list in
- * output order or a map by output name), loss weights and metrics.
+ * output order or a map by output name), loss weights and metrics (for every output, or per output
+ * by output name).
  *
  * <pre>{@code
  * model.compile(new CompileOptions()
  *     .optimizer(new SGD())
  *     .loss("mean_squared_error", "mean_squared_error")
  *     .lossWeights(0.9, 0.1)
- *     .metrics("mae"));
+ *     .metrics("mae"));                                  // output_1_mae and output_2_mae
+ * model.compile(new CompileOptions()
+ *     .optimizer("adam")
+ *     .loss(Map.of("output_1", "mse", "output_2", "mse"))
+ *     .metrics(Map.of("output_1", List.of("mae"))));    // output_1_mae only
  * }</pre>
  */
 public final class CompileOptions {
@@ -164,7 +169,29 @@ public final class CompileOptions {
     return this;
   }
 
-  /** Metrics of one output, by output name and Keras metric name. */
+  /**
+   * Metrics per output, by output name and Keras metric name, as Keras's {@code
+   * metrics={"output_1": ["mae"], "output_2": ["mse", "mape"]}}: {@code .metrics(Map.of("output_1",
+   * List.of("mae")))}. With several outputs the logs prefix each metric with its output's name
+   * ({@code output_1_mae}), as Keras. Adds to the metrics given before, like {@link
+   * #metricsFor(String, String...)}, which takes one output at a time (and metric objects).
+   */
+  public CompileOptions metrics(Map<String, List<String>> namesByOutput) {
+    namesByOutput.forEach(
+        (output, names) -> {
+          if (names == null) {
+            throw new IllegalArgumentException(
+                "compile: the metrics of output '" + output + "' are null; give a list of names.");
+          }
+          metricsFor(output, names.toArray(String[]::new));
+        });
+    return this;
+  }
+
+  /**
+   * Metrics of one output, by output name and Keras metric name; call once per output (or give them
+   * all at once with {@link #metrics(Map)}).
+   */
   public CompileOptions metricsFor(String outputName, String... names) {
     List<MetricSpec> l = metricsByOutput.computeIfAbsent(outputName, k -> new ArrayList<>());
     for (String n : names) {
@@ -173,7 +200,10 @@ public final class CompileOptions {
     return this;
   }
 
-  /** Metric objects of one output. */
+  /**
+   * Metric objects of one output, by output name (an object keeps state, so each serves one
+   * output): {@code .metricsFor("output_2", new MeanSquaredError())}.
+   */
   public CompileOptions metricsFor(String outputName, Metric... objects) {
     List<MetricSpec> l = metricsByOutput.computeIfAbsent(outputName, k -> new ArrayList<>());
     for (Metric m : objects) {

@@ -6,6 +6,7 @@ import io.keras4j.Tensor;
 import io.keras4j.layers.CallContext;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.Node;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,17 +28,25 @@ public class Sequential extends Model {
   }
 
   public Sequential(List<Layer> layers) {
-    for (Layer l : layers) {
-      add(l);
-    }
+    stackAll(layers);
   }
 
   /** A stack that starts with an input, as {@code Sequential([keras.Input((784,)), ...])}. */
   public Sequential(KerasTensor input, Layer... layers) {
     add(input);
+    stackAll(List.of(layers));
+  }
+
+  /** As Keras's constructor: stacks every layer, then builds once (one call of each layer). */
+  private void stackAll(List<Layer> layers) {
     for (Layer l : layers) {
-      add(l);
+      if (l instanceof InputLayer il) {
+        add(il.output());
+      } else {
+        push(l);
+      }
     }
+    rebuild();
   }
 
   @Override
@@ -68,13 +77,38 @@ public class Sequential extends Model {
     return this;
   }
 
-  /** Adds a layer on top of the stack. */
+  /**
+   * Adds a layer on top of the stack. Once the input shape is known, the layer is called once on
+   * the current output (one new inbound node, as Keras); the layers below are not called again.
+   */
   public Sequential add(Layer layer) {
-    if (layer == null) {
-      throw new IllegalArgumentException("Sequential '" + name() + "' cannot add a null layer");
-    }
     if (layer instanceof InputLayer il) {
       return add(il.output());
+    }
+    push(layer);
+    try {
+      if (hasGraph()) {
+        KerasTensor x = layer.apply(outputs().get(0));
+        try {
+          setGraph(inputs(), List.of(x));
+        } catch (RuntimeException e) {
+          forgetLastInboundNode(layer, x.node());
+          throw e;
+        }
+      } else {
+        rebuild();
+      }
+    } catch (RuntimeException e) {
+      stack.remove(stack.size() - 1);
+      throw e;
+    }
+    return this;
+  }
+
+  /** Puts a layer on the stack after checking it is new there and uniquely named. */
+  private void push(Layer layer) {
+    if (layer == null) {
+      throw new IllegalArgumentException("Sequential '" + name() + "' cannot add a null layer");
     }
     for (Layer l : stack) {
       if (l == layer) {
@@ -91,23 +125,24 @@ public class Sequential extends Model {
       }
     }
     stack.add(layer);
-    try {
-      rebuild();
-    } catch (RuntimeException e) {
-      stack.remove(stack.size() - 1);
-      throw e;
-    }
-    return this;
   }
 
-  /** Removes the last layer. */
+  /**
+   * Removes the last layer, and its call in this model (its last inbound node): the model's output
+   * becomes the input of that call, and no layer is called again.
+   */
   public Layer pop() {
     if (stack.isEmpty()) {
       throw new IllegalStateException("Sequential '" + name() + "' has no layers to pop");
     }
     Layer l = stack.remove(stack.size() - 1);
     untrack(l);
-    rebuild();
+    if (hasGraph()) {
+      Node call = outputs().get(0).node();
+      forgetLastInboundNode(l, call);
+      // The input of the popped call is the new output (the model's input for an empty stack).
+      setGraph(inputs(), List.of(call.inputs().get(0)));
+    }
     return l;
   }
 
@@ -120,13 +155,16 @@ public class Sequential extends Model {
   /** Builds the model for a batch input shape (batch axis first, -1 for unknown sizes). */
   @Override
   public void build(int... batchInputShape) {
+    if (hasGraph()) {
+      return; // built already, as Keras's build of a built model
+    }
     if (inputLayer == null) {
       inputLayer = new InputLayer(batchInputShape, DType.FLOAT32, null);
     }
     rebuild();
   }
 
-  /** Makes (or remakes) the Functional graph when the input shape is known. */
+  /** Makes the Functional graph, calling each layer once, when the input shape is known. */
   private void rebuild() {
     if (inputLayer == null && !stack.isEmpty() && stack.get(0).batchInputShape() != null) {
       inputLayer = new InputLayer(stack.get(0).batchInputShape(), stack.get(0).dtype(), null);

@@ -10,6 +10,7 @@ import io.keras4j.regularizers.Regularizer;
 import io.keras4j.regularizers.Regularizers;
 import io.keras4j.utils.Suggest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ public final class Config {
   private final String className;
   private final Map<String, Object> values;
 
+  /** Every key asked for (present or not): what the reader knows, for the unknown-key check. */
+  private final Set<String> asked = new LinkedHashSet<>();
+
   /**
    * @param className the class the config belongs to, used in error messages
    * @param values the config; null reads as empty
@@ -40,16 +44,38 @@ public final class Config {
     return className;
   }
 
+  /** The raw config; reading through it does not count as asking for a key. */
   public Map<String, Object> asMap() {
     return values;
   }
 
   /** Whether the key is present with a non-null value. */
   public boolean has(String key) {
-    return values.get(key) != null;
+    return raw(key) != null;
   }
 
   public Object get(String key) {
+    return raw(key);
+  }
+
+  /** The keys asked for so far (by any getter, {@link #has} included), in the order asked. */
+  public Set<String> askedKeys() {
+    return Collections.unmodifiableSet(asked);
+  }
+
+  /** The keys of the config nobody asked for, in the config's order. */
+  public List<String> unaskedKeys() {
+    List<String> out = new ArrayList<>();
+    for (String key : values.keySet()) {
+      if (!asked.contains(key)) {
+        out.add(key);
+      }
+    }
+    return out;
+  }
+
+  private Object raw(String key) {
+    asked.add(key);
     return values.get(key);
   }
 
@@ -59,6 +85,7 @@ public final class Config {
    */
   public Config allowOnly(String... allowed) {
     Set<String> ok = new LinkedHashSet<>(List.of(allowed));
+    asked.addAll(ok);
     for (String key : values.keySet()) {
       if (!ok.contains(key)) {
         throw new IllegalArgumentException(
@@ -89,7 +116,7 @@ public final class Config {
 
   /** An integer that may be absent (null), such as a seed. */
   public Long getLong(String key) {
-    Object v = values.get(key);
+    Object v = raw(key);
     if (v == null) {
       return null;
     }
@@ -112,7 +139,7 @@ public final class Config {
   }
 
   public boolean getBoolean(String key, boolean dflt) {
-    Object v = values.get(key);
+    Object v = raw(key);
     if (v == null) {
       return dflt;
     }
@@ -159,10 +186,11 @@ public final class Config {
    * {@code dflt} when the key is absent and null when it is present as {@code null}.
    */
   public int[] getInts(String key, int[] dflt) {
+    asked.add(key);
     if (!values.containsKey(key)) {
       return dflt;
     }
-    return values.get(key) == null ? null : getIntArray(key);
+    return raw(key) == null ? null : getIntArray(key);
   }
 
   @SuppressWarnings("unchecked")
@@ -185,7 +213,7 @@ public final class Config {
 
   /** An activation given as a name or as Keras 3's serialized function. */
   public ActivationFunction activation(String key, String dflt) {
-    Object v = values.get(key);
+    Object v = raw(key);
     if (v == null) {
       return Activations.get(dflt);
     }
@@ -207,7 +235,7 @@ public final class Config {
 
   @SuppressWarnings("unchecked")
   public Initializer initializer(String key, String dflt) {
-    Object v = values.get(key);
+    Object v = raw(key);
     if (v == null) {
       return Initializers.get(dflt);
     }
@@ -222,7 +250,7 @@ public final class Config {
 
   @SuppressWarnings("unchecked")
   public Regularizer regularizer(String key) {
-    Object v = values.get(key);
+    Object v = raw(key);
     if (v == null) {
       return null;
     }
@@ -237,7 +265,7 @@ public final class Config {
 
   @SuppressWarnings("unchecked")
   public Constraint constraint(String key) {
-    Object v = values.get(key);
+    Object v = raw(key);
     if (v == null) {
       return null;
     }
@@ -251,14 +279,18 @@ public final class Config {
   }
 
   private Object require(String key) {
-    Object v = values.get(key);
+    Object v = raw(key);
     if (v == null) {
       throw new IllegalArgumentException(
           "Invalid config for "
               + className
               + ": the required key '"
               + key
-              + "' is missing. Received: "
+              + "' is missing."
+              + Suggest.closest(key, values.keySet())
+                  .map(k -> " The config has '" + k + "': a misspelling?")
+                  .orElse("")
+              + " Received: "
               + values);
     }
     return v;

@@ -86,7 +86,10 @@ public final class LayerRegistry {
     return new TreeMap<>(FACTORIES).keySet();
   }
 
-  /** Builds a layer from its class name and config; unknown names and Lambda are refused. */
+  /**
+   * Builds a layer from its class name and config; unknown names and Lambda are refused, and so is
+   * a config key the layer's factory did not read (see {@link ConfigKeys}).
+   */
   public static Layer create(String className, Map<String, Object> config) {
     if ("Lambda".equals(className)) {
       throw new IllegalArgumentException(
@@ -105,6 +108,9 @@ public final class LayerRegistry {
               + " Register custom layers with LayerRegistry.register. Received: class_name="
               + className);
     }
-    return f.apply(new Config(className, config));
+    Config c = new Config(className, config);
+    Layer layer = f.apply(c);
+    ConfigKeys.checkAllRead(className, layer.name(), c);
+    return layer;
   }
 }

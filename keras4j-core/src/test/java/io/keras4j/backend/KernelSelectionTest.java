@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.backend.jvm.KernelsProvider;
+import io.keras4j.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,9 +36,15 @@ class KernelSelectionTest {
   void thePropertyForcesScalarKernels() {
     String old = System.getProperty("keras4j.vector");
     System.setProperty("keras4j.vector", "false");
-    try {
+    try (LogCapture log = LogCapture.of(KernelsProvider.class)) {
       assertTrue(KernelsProvider.vectorUnavailableReason().contains("keras4j.vector=false"));
       assertEquals("scalar", KernelsProvider.lookup().name());
+      // The fallback says why, once per lookup.
+      assertEquals(
+          java.util.List.of(
+              "INFO: keras4j: using scalar kernels because the system property"
+                  + " keras4j.vector=false asks for them"),
+          log.messages());
     } finally {
       if (old == null) {
         System.clearProperty("keras4j.vector");

@@ -66,16 +66,24 @@ class MnistTest {
   @Test
   void aPrefixCopyTakesTheFirstLabelsOfTheFullFile(@TempDir Path tmp) throws IOException {
     Path dir = mnistDir();
-    for (String name :
-        new String[] {
-          "train-images-first14262-idx3-ubyte.gz",
-          "train-labels-idx1-ubyte.gz",
-          "t10k-images-idx3-ubyte.gz",
-          "t10k-labels-idx1-ubyte.gz"
-        }) {
+    String[] names = {
+      "train-images-first14262-idx3-ubyte.gz",
+      "train-labels-idx1-ubyte.gz",
+      "t10k-images-idx3-ubyte.gz",
+      "t10k-labels-idx1-ubyte.gz"
+    };
+    for (String name : names) {
       Files.createSymbolicLink(tmp.resolve(name), dir.resolve(name).toAbsolutePath());
     }
-    TrainTestData m = Mnist.load(tmp);
+    TrainTestData m;
+    try {
+      m = Mnist.load(tmp);
+    } finally {
+      // The links go before JUnit cleans the directory (it warns about links leading outside).
+      for (String name : names) {
+        Files.delete(tmp.resolve(name));
+      }
+    }
     assertEquals(14262, m.train().size());
     int[] counts = new int[10];
     for (int label : m.train().y().ints()) {

@@ -14,6 +14,7 @@ import io.keras4j.models.Model;
 import io.keras4j.models.Models;
 import io.keras4j.models.Sequential;
 import io.keras4j.ops.Ops;
+import io.keras4j.testing.Quiet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class MaskingModelTest {
     emb.setWeights(List.of(TABLE));
     dense.setWeights(List.of(Tensor.of(new float[][] {{1, 2}, {3, 4}}), Tensor.of(0f, 0f)));
 
-    Tensor y = model.predict(IDS);
+    Tensor y = model.predict(IDS, Quiet.predict());
     assertValues(new float[] {1, 1, 0, 0, 1, 0, 1, 0}, pool.seenMask);
     // Rows of the table: id 1 -> (1, 0) -> dense (1, 2); id 2 -> (0, 1) -> (3, 4); id 3 -> (4, 6).
     // Sample 0 averages ids 1, 2; sample 1 averages ids 3, 1. The padding rows (9, 9) never count.
@@ -70,7 +71,7 @@ class MaskingModelTest {
     KerasTensor x = new Embedding(4, 2).maskZero(true).apply(ids);
     x = new Reshape(4, 2).apply(x);
     MaskedMean pool = new MaskedMean();
-    new Model(ids, pool.apply(x)).predict(IDS);
+    new Model(ids, pool.apply(x)).predict(IDS, Quiet.predict());
     assertNull(pool.seenMask);
   }
 
@@ -82,7 +83,8 @@ class MaskingModelTest {
     KerasTensor joined = new Concatenate().apply(e, dense);
     MaskedMean pool = new MaskedMean();
     KerasTensor out = pool.apply(joined);
-    new Model(List.of(ids, dense), List.of(out)).predict(List.of(IDS, Tensor.ones(2, 4, 3)));
+    new Model(List.of(ids, dense), List.of(out))
+        .predict(List.of(IDS, Tensor.ones(2, 4, 3)), Quiet.predict());
     // The unmasked input counts as valid everywhere: every timestep is valid after the join.
     assertValues(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, pool.seenMask);
 
@@ -91,7 +93,7 @@ class MaskingModelTest {
     KerasTensor b = new Embedding(4, 2).maskZero(true).apply(ids2);
     MaskedMean pool2 = new MaskedMean();
     KerasTensor sum = pool2.apply(new Add().apply(a, b));
-    new Model(ids2, sum).predict(IDS);
+    new Model(ids2, sum).predict(IDS, Quiet.predict());
     assertValues(new float[] {1, 1, 0, 0, 1, 0, 1, 0}, pool2.seenMask);
   }
 
@@ -111,11 +113,11 @@ class MaskingModelTest {
     String summary = seq.summary(120);
     assertTrue(summary.contains("(Embedding)") && summary.contains("(LeakyReLU)"), summary);
     assertTrue(summary.contains("(None, 12, 2)"), summary);
-    Tensor y = seq.predict(IDS);
+    Tensor y = seq.predict(IDS, Quiet.predict());
     assertArrayEquals(new int[] {2, 12, 2}, y.shape());
     Model copy = Models.modelFromJson(seq.toJson());
     copy.setWeights(seq.getWeights());
-    assertArrayEquals(y.toFloatArray(), copy.predict(IDS).toFloatArray(), 0f);
+    assertArrayEquals(y.toFloatArray(), copy.predict(IDS, Quiet.predict()).toFloatArray(), 0f);
     assertEquals(seq.toJson(), copy.toJson());
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.keras4j.Tensor;
 import io.keras4j.testing.Closeness;
 import io.keras4j.testing.Closeness.Tolerance;
+import io.keras4j.testing.LogCapture;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -160,7 +162,14 @@ class RegressionMetricsTest {
     // 3 samples, 5 regressors: Keras warns and returns the plain R2 (0.57142854 as above).
     R2Score m = new R2Score().numRegressors(5);
     m.updateState(Tensor.of(new float[] {1, 4, 3}, 3, 1), Tensor.of(new float[] {2, 4, 4}, 3, 1));
-    assertScalar(0.57142854, m);
+    try (LogCapture log = LogCapture.of(R2Score.class)) {
+      assertScalar(0.57142854, m);
+      assertEquals(
+          List.of(
+              "WARNING: More independent predictors than datapoints in adjusted R2 score. Falling"
+                  + " back to standard R2 score."),
+          log.messages());
+    }
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.keras4j.Tensor;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
+import io.keras4j.testing.Quiet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class FunctionalTest {
     Tensor data = x(5, 4);
     float[] h = dense(data.toFloatArray(), 5, 4, d1.kernel().numpy(), d1.bias().numpy(), true);
     float[] expected = dense(h, 5, 3, d2.kernel().numpy(), d2.bias().numpy(), false);
-    assertArrayEquals(expected, model.predict(data).toFloatArray(), 1e-5f);
+    assertArrayEquals(expected, model.predict(data, Quiet.predict()).toFloatArray(), 1e-5f);
     assertArrayEquals(new int[] {-1, 2}, out.shape());
   }
 
@@ -75,7 +76,7 @@ class FunctionalTest {
     assertEquals(8, model.countParams());
     Tensor xa = x(2, 3);
     Tensor xb = Tensor.of(new float[] {1, 0, 0, 0, 1, 0}, 2, 3);
-    List<Tensor> out = model.predict(List.of(xa, xb));
+    List<Tensor> out = model.predict(List.of(xa, xb), Quiet.predict());
     float[] ea =
         dense(xa.toFloatArray(), 2, 3, shared.kernel().numpy(), shared.bias().numpy(), false);
     float[] eb =
@@ -100,7 +101,7 @@ class FunctionalTest {
     float[] h =
         dense(data.toFloatArray(), 4, 3, inner.kernel().numpy(), inner.bias().numpy(), true);
     float[] e = dense(h, 4, 2, head.kernel().numpy(), head.bias().numpy(), false);
-    assertArrayEquals(e, outer.predict(data).toFloatArray(), 1e-5f);
+    assertArrayEquals(e, outer.predict(data, Quiet.predict()).toFloatArray(), 1e-5f);
     assertSame(encoder, outer.getLayer("encoder"));
   }
 
@@ -146,7 +147,8 @@ class FunctionalTest {
         List.of(Tensor.ones(2, 3), Tensor.full(0.5f, 3), Tensor.ones(3, 1), Tensor.zeros(1));
     seq.setWeights(fresh);
     // 2 inputs of 1 -> hidden 2 + 0.5 = 2.5 each -> output 7.5
-    assertArrayEquals(new float[] {7.5f}, seq.predict(Tensor.ones(1, 2)).toFloatArray(), 1e-6f);
+    assertArrayEquals(
+        new float[] {7.5f}, seq.predict(Tensor.ones(1, 2), Quiet.predict()).toFloatArray(), 1e-6f);
     List<Tensor> copy = seq.getWeights();
     assertNotSame(copy.get(0), seq.getWeights().get(0));
   }
@@ -168,8 +170,8 @@ class FunctionalTest {
     assertEquals(names(model.layers()), names(copy.layers()));
     assertEquals(json, copy.toJson());
     List<Tensor> in = List.of(x(3, 3), x(3, 2));
-    List<Tensor> p1 = model.predict(in);
-    List<Tensor> p2 = copy.predict(in);
+    List<Tensor> p1 = model.predict(in, Quiet.predict());
+    List<Tensor> p2 = copy.predict(in, Quiet.predict());
     assertArrayEquals(p1.get(0).toFloatArray(), p2.get(0).toFloatArray(), 0f);
     assertArrayEquals(p1.get(1).toFloatArray(), p2.get(1).toFloatArray(), 0f);
   }
@@ -181,7 +183,10 @@ class FunctionalTest {
     assertTrue(copy instanceof Sequential);
     copy.setWeights(seq.getWeights());
     Tensor data = x(2, 3);
-    assertArrayEquals(seq.predict(data).toFloatArray(), copy.predict(data).toFloatArray(), 0f);
+    assertArrayEquals(
+        seq.predict(data, Quiet.predict()).toFloatArray(),
+        copy.predict(data, Quiet.predict()).toFloatArray(),
+        0f);
     assertEquals(seq.toJson(), copy.toJson());
   }
 

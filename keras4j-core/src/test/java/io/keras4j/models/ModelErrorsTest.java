@@ -11,6 +11,7 @@ import io.keras4j.Keras;
 import io.keras4j.KerasTensor;
 import io.keras4j.Tensor;
 import io.keras4j.layers.Dense;
+import io.keras4j.testing.Quiet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,9 @@ class ModelErrorsTest {
         "(2, 5)");
     var model = new Sequential(new Dense(2).inputShape(4));
     assertMessage(
-        assertThrows(IllegalArgumentException.class, () -> model.predict(Tensor.zeros(3, 5))),
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> model.predict(Tensor.zeros(3, 5), Quiet.predict())),
         "model 'sequential'",
         "expected shape=(None, 4)",
         "found shape=(3, 5)");
@@ -115,7 +118,7 @@ class ModelErrorsTest {
         "unique names",
         "'a'");
     assertEquals(1, seq.layers().size());
-    assertEquals(1, seq.predict(Tensor.zeros(1, 3)).dim(0));
+    assertEquals(1, seq.predict(Tensor.zeros(1, 3), Quiet.predict()).dim(0));
   }
 
   @Test
@@ -158,7 +161,7 @@ class ModelErrorsTest {
     assertMessage(
         assertThrows(
             IllegalArgumentException.class,
-            () -> model.predict(List.of(Tensor.zeros(1, 3), Tensor.zeros(1, 3)))),
+            () -> model.predict(List.of(Tensor.zeros(1, 3), Tensor.zeros(1, 3)), Quiet.predict())),
         "expects 1 input(s)",
         "Received: 2 input(s)");
   }

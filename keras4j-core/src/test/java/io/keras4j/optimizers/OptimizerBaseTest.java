@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.optimizers.schedules.ExponentialDecay;
+import io.keras4j.testing.LogCapture;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -198,7 +199,15 @@ class OptimizerBaseTest {
     Variable k = Steps.kernel();
     Variable b = Steps.bias();
     SGD opt = new SGD(0.1);
-    opt.applyGradients(Arrays.asList(Steps.grad(0), null), List.of(k, b));
+    try (LogCapture log = LogCapture.of(Optimizer.class)) {
+      opt.applyGradients(Arrays.asList(Steps.grad(0), null), List.of(k, b));
+      assertEquals(
+          List.of(
+              "WARNING: Gradients do not exist for variables ["
+                  + b.path()
+                  + "] when minimizing the loss."),
+          log.messages());
+    }
     assertValues("kernel", new double[] {0.49, -0.98, 1.47, -0.29, 2.05, -0.06}, k);
     assertValues("bias", new double[] {0.1, -0.2, 0.3}, b);
     assertEquals(1, opt.iterations());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keras4j.optimizers.schedules.CosineDecay;
 import io.keras4j.optimizers.schedules.ExponentialDecay;
 import io.keras4j.saving.Json;
+import io.keras4j.testing.LogCapture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,13 +161,21 @@ class OptimizersLookupTest {
   /** Optimizer configs found in Keras 2 .h5 files (training_config of the DL4J test models). */
   @Test
   void readsKeras2Configs() {
-    Optimizer rms =
-        Optimizers.deserialize(
-            Json.readObject(
-                """
-                {"class_name": "RMSprop", "config": {"learning_rate": 9.999999747378752e-05,
-                 "rho": 0.8999999761581421, "decay": 9.999999974752427e-07, "epsilon": 1e-07}}
-                """));
+    Optimizer rms;
+    try (LogCapture log = LogCapture.of(BaseConfig.class)) {
+      rms =
+          Optimizers.deserialize(
+              Json.readObject(
+                  """
+                  {"class_name": "RMSprop", "config": {"learning_rate": 9.999999747378752e-05,
+                   "rho": 0.8999999761581421, "decay": 9.999999974752427e-07, "epsilon": 1e-07}}
+                  """));
+      // Keras 3 ignores Keras 2's decay, saying so.
+      assertTrue(
+          log.contains(
+              "WARNING: RMSprop: argument decay is no longer supported and will be ignored"),
+          log.messages().toString());
+    }
     assertEquals(9.999999747378752e-05, rms.learningRate());
     assertEquals(0.8999999761581421, ((RMSprop) rms).rho());
     Optimizer sgd =

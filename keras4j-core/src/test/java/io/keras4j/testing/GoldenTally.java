@@ -2,27 +2,20 @@ package io.keras4j.testing;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Counts a golden suite's outcomes for its one-line summary: passed, failed, and skipped cases
- * grouped by reason (e.g. {@code layer Conv2D: 20}); a case skipped for two reasons counts under
- * both.
+ * Counts a golden suite's outcomes for its one-line summary (passed, failed, skipped, and notes on
+ * cases that ran); the skipped cases abort with their reasons, which bin/TestReport.java counts.
  */
 public final class GoldenTally {
-  /** Reasons of the form "<kind> <name>" that the summary lists together per kind. */
-  private static final Set<String> GROUPED = Set.of("layer", "activation", "initializer");
-
   private final String suite;
   private int passed;
   private int failed;
   private int skipped;
-  private final Map<String, Integer> reasons = new TreeMap<>();
   private final Set<String> notes = new LinkedHashSet<>();
 
   public GoldenTally(String suite) {
@@ -37,11 +30,8 @@ public final class GoldenTally {
     failed++;
   }
 
-  public synchronized void skipped(Collection<String> why) {
+  public synchronized void skipped() {
     skipped++;
-    for (String r : why) {
-      reasons.merge(r, 1, Integer::sum);
-    }
   }
 
   /** A remark on a case that ran (e.g. entries of it that could not be checked yet). */
@@ -50,13 +40,14 @@ public final class GoldenTally {
   }
 
   /**
-   * Marks the running case as skipped for these reasons: counts it and aborts the test (JUnit
-   * reports it as skipped with a message naming the case and the reasons). Use as {@code throw
+   * Marks the running case as skipped for these reasons: counts it and aborts the test, with the
+   * reasons as the message (the test's display name names the case; bin/TestReport.java counts the
+   * reasons of all the cases on one line, splitting messages at {@code "; "}). Use as {@code throw
    * tally.skip(...)}.
    */
-  public TestAbortedException skip(String caseName, Collection<String> why) {
-    skipped(why);
-    String message = caseName + " skipped: " + String.join("; ", why);
+  public TestAbortedException skip(Collection<String> why) {
+    skipped();
+    String message = String.join("; ", why);
     Assumptions.abort(message);
     return new TestAbortedException(message); // not reached: abort throws
   }
@@ -83,33 +74,14 @@ public final class GoldenTally {
     };
   }
 
-  /** The one-line summary. */
+  /**
+   * The one-line summary: the counts and the notes. The reasons of the skipped cases are on the
+   * {@code SKIPPED} line bin/TestReport.java prints for the suite's factory.
+   */
   public synchronized String line() {
     StringBuilder sb = new StringBuilder(suite).append(": ");
     sb.append(passed).append(" passed, ").append(failed).append(" failed, ");
     sb.append(skipped).append(" skipped");
-    // "layer Conv2D", "layer Dense" -> "missing layer: Conv2D 12, Dense 1"; others as they are.
-    Map<String, StringBuilder> groups = new TreeMap<>();
-    for (Map.Entry<String, Integer> e : reasons.entrySet()) {
-      String r = e.getKey();
-      int space = r.indexOf(' ');
-      String kind = space > 0 ? r.substring(0, space) : "";
-      boolean grouped = GROUPED.contains(kind) && r.indexOf(' ', space + 1) < 0;
-      String group = grouped ? "missing " + kind : r;
-      StringBuilder g = groups.computeIfAbsent(group, k -> new StringBuilder());
-      if (grouped) {
-        g.append(g.isEmpty() ? "" : ", ").append(r.substring(space + 1)).append(' ');
-      }
-      g.append(e.getValue());
-    }
-    if (!groups.isEmpty()) {
-      sb.append(" -- ");
-      boolean firstGroup = true;
-      for (Map.Entry<String, StringBuilder> g : groups.entrySet()) {
-        sb.append(firstGroup ? "" : "; ").append(g.getKey()).append(": ").append(g.getValue());
-        firstGroup = false;
-      }
-    }
     if (!notes.isEmpty()) {
       sb.append(" | notes: ").append(String.join("; ", notes));
     }

@@ -15,6 +15,9 @@ import io.keras4j.layers.Dense;
 import io.keras4j.models.FitOptions;
 import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.SGD;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,15 +102,25 @@ class FitCallbacksTest {
             batches[0]++;
           }
         };
-    m.fit(
-        Tensor.full(1f, 64, 1),
-        Tensor.full(1e10f, 64, 1),
-        new FitOptions()
-            .epochs(3)
-            .batchSize(4)
-            .verbose(0)
-            .callbacks(new TerminateOnNaN(), counter));
+    // Keras's TerminateOnNaN prints its message to stdout: caught here, and checked.
+    PrintStream console = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      m.fit(
+          Tensor.full(1f, 64, 1),
+          Tensor.full(1e10f, 64, 1),
+          new FitOptions()
+              .epochs(3)
+              .batchSize(4)
+              .verbose(0)
+              .callbacks(new TerminateOnNaN(), counter));
+    } finally {
+      System.setOut(console);
+    }
     assertTrue(batches[0] < 48, "stopped after " + batches[0] + " batches");
+    String out = printed.toString(StandardCharsets.UTF_8);
+    assertTrue(out.matches("Batch \\d+: Invalid loss, terminating training\n"), "printed: " + out);
     assertTrue(m.stopTraining());
   }
 }

@@ -21,6 +21,7 @@ import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.SGD;
 import io.keras4j.random.RandomOps;
 import io.keras4j.regularizers.Regularizers;
+import io.keras4j.testing.Quiet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -160,7 +161,7 @@ class FitTest {
     Model m = classifier();
     Tensor x = Tensor.of(new float[][] {{1, 0}, {0, 1}, {1, 1}});
     Tensor y = Tensor.ofInts(new int[] {0, 1, 1}, 3);
-    Tensor p = m.predict(x);
+    Tensor p = m.predict(x, Quiet.predict());
     float[] pv = p.toFloatArray();
     int right = 0;
     for (int i = 0; i < 3; i++) {
@@ -275,7 +276,8 @@ class FitTest {
     Tensor y = Tensor.zeros(4, 1);
     // Inference: every unit passes, the sum is exactly 50.
     assertEquals(50.0, m.evaluate(x, y, EVAL_QUIET).get("loss"), 1e-5);
-    assertArrayEquals(new float[] {50, 50, 50, 50}, m.predict(x).toFloatArray(), 1e-5f);
+    assertArrayEquals(
+        new float[] {50, 50, 50, 50}, m.predict(x, Quiet.predict()).toFloatArray(), 1e-5f);
     // Training: kept units are scaled by 2, so the sum is an even number, and not all 50 kept.
     double trainLoss = m.trainOnBatch(x, y).get("loss");
     assertNotEquals(50.0, trainLoss, 1e-3);

@@ -69,7 +69,7 @@ class NamedDataTest {
     assertEquals(
         byList.evaluate(List.of(WIDE, DEEP), List.of(Y1, Y2), EVAL),
         byName.evaluate(Map.of("wide", WIDE, "deep", DEEP), Map.of("main", Y1, "aux", Y2), EVAL));
-    List<Tensor> p1 = byList.predict(List.of(WIDE, DEEP));
+    List<Tensor> p1 = byList.predict(List.of(WIDE, DEEP), new PredictOptions().verbose(0));
     List<Tensor> p2 =
         byName.predict(Map.of("deep", DEEP, "wide", WIDE), new PredictOptions().verbose(0));
     assertArrayEquals(p1.get(1).toFloatArray(), p2.get(1).toFloatArray(), 0f);
