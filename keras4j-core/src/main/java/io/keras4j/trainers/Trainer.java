@@ -99,11 +99,12 @@ public final class Trainer {
 
   /**
    * The scope of one step (batch, forward, backward, update, metrics): after the first step, op
-   * outputs come from this trainer's pool and return to it when the scope closes (see {@link
-   * Buffers}). The first step runs without, as it may build layers that keep what they make.
+   * outputs come from this trainer's pool and return to it when the scope closes; a tensor of the
+   * step read after that throws, naming the step (see {@link Buffers}). The first step runs
+   * without, as it may build layers that keep what they make.
    */
   Buffers.Scope stepScope() {
-    return steps++ == 0 ? () -> {} : pool.activate();
+    return ++steps == 1 ? () -> {} : pool.activate(steps);
   }
 
   /** One step of training on a batch: forward, loss, gradients, update, metrics. */
