@@ -1,5 +1,6 @@
 package io.keras4j;
 
+import io.keras4j.backend.Buffers;
 import java.util.Arrays;
 
 /**
@@ -8,18 +9,31 @@ import java.util.Arrays;
  * <p>A tensor a user holds is never changed by the library: every op returns a new tensor, and
  * factories copy the arrays they are given. Only the library's own buffers (weights being trained,
  * reused scratch space) are written in place, and those are never handed out without a copy.
+ *
+ * <p>One exception to "a tensor stays readable": during {@code fit} and {@code evaluate}, from the
+ * second step on, the tensors that ops compute (layer outputs, losses, gradients) live in arrays
+ * that the next step reuses (see {@link Buffers}). Such a tensor is valid until its step ends; any
+ * read after that ({@link #getFloat}, {@link #toFloatArray}, {@link #item}, an op...) throws an
+ * {@link IllegalStateException} naming the step, and never returns another step's values. To keep a
+ * value computed inside a step (a layer's last output, say), keep {@link #copy()}.
  */
 public final class Tensor {
   private final DType dtype;
   private final int[] shape;
   private final float[] floats;
   private final int[] ints;
+  private final Buffers.Lease lease; // the pooled step whose arrays this may use; null: none
 
   private Tensor(DType dtype, int[] shape, float[] floats, int[] ints) {
+    this(dtype, shape, floats, ints, null);
+  }
+
+  private Tensor(DType dtype, int[] shape, float[] floats, int[] ints, Buffers.Lease lease) {
     this.dtype = dtype;
     this.shape = shape;
     this.floats = floats;
     this.ints = ints;
+    this.lease = lease;
   }
 
   // ---- factories -------------------------------------------------------------------------
@@ -106,17 +120,35 @@ public final class Tensor {
 
   /**
    * Wraps an array without copying it. For the library's kernels and ops only: the caller hands
-   * over the array and must not write it afterwards.
+   * over the array and must not write it afterwards. Inside a pooled training step the array may be
+   * the step's (see {@link Buffers}), so the tensor is readable until the step ends.
    */
   public static Tensor wrap(float[] data, int... shape) {
     checkShape(shape, data.length);
-    return new Tensor(DType.FLOAT32, shape, data, null);
+    return new Tensor(DType.FLOAT32, shape, data, null, Buffers.lease());
   }
 
   /** Wraps an int array without copying it; see {@link #wrap(float[], int...)}. */
   public static Tensor wrapInts(int[] data, int... shape) {
     checkShape(shape, data.length);
-    return new Tensor(DType.INT32, shape, null, data);
+    return new Tensor(DType.INT32, shape, null, data, Buffers.lease());
+  }
+
+  /**
+   * A copy of this tensor with its own arrays: it never changes and stays readable for good, also
+   * when this one was computed inside a training step whose arrays are reused (see the class
+   * comment). Keep {@code output.copy()} in a layer's field, not {@code output}.
+   *
+   * @throws IllegalStateException when this tensor's step has already ended
+   */
+  public Tensor copy() {
+    readable();
+    Tensor c =
+        dtype == DType.FLOAT32
+            ? new Tensor(dtype, shape.clone(), floats.clone(), null)
+            : new Tensor(dtype, shape.clone(), null, ints.clone());
+    readAfter();
+    return c;
   }
 
   private static int checkedSize(int[] shape) {
@@ -177,36 +209,50 @@ public final class Tensor {
 
   /** The values as float32, row-major (a copy; int32 tensors are converted). */
   public float[] toFloatArray() {
+    readable();
+    float[] out;
     if (dtype == DType.FLOAT32) {
-      return floats.clone();
+      out = floats.clone();
+    } else {
+      out = new float[ints.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = ints[i];
+      }
     }
-    float[] out = new float[ints.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ints[i];
-    }
+    readAfter();
     return out;
   }
 
   /** The values as int32, row-major (a copy; float32 values are truncated toward zero). */
   public int[] toIntArray() {
+    readable();
+    int[] out;
     if (dtype == DType.INT32) {
-      return ints.clone();
+      out = ints.clone();
+    } else {
+      out = new int[floats.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (int) floats[i];
+      }
     }
-    int[] out = new int[floats.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (int) floats[i];
-    }
+    readAfter();
     return out;
   }
 
   public float getFloat(int... index) {
     int flat = flatIndex(index);
-    return dtype == DType.FLOAT32 ? floats[flat] : ints[flat];
+    readable();
+    float v = dtype == DType.FLOAT32 ? floats[flat] : ints[flat];
+    readAfter();
+    return v;
   }
 
   public int getInt(int... index) {
     int flat = flatIndex(index);
-    return dtype == DType.INT32 ? ints[flat] : (int) floats[flat];
+    readable();
+    int v = dtype == DType.INT32 ? ints[flat] : (int) floats[flat];
+    readAfter();
+    return v;
   }
 
   /** The single value of a tensor with one element, e.g. a scalar loss. */
@@ -216,7 +262,34 @@ public final class Tensor {
           "item() needs a tensor with exactly one element. Received: shape="
               + Shapes.toString(shape));
     }
-    return dtype == DType.FLOAT32 ? floats[0] : ints[0];
+    readable();
+    float v = dtype == DType.FLOAT32 ? floats[0] : ints[0];
+    readAfter();
+    return v;
+  }
+
+  /**
+   * Whether this tensor's values can still be read: false once the training step that computed it
+   * has ended and its arrays were handed back for reuse (see the class comment).
+   */
+  public boolean isReadable() {
+    return lease == null || !lease.released();
+  }
+
+  /** Refuses a read once the step whose arrays this tensor uses has ended. */
+  private void readable() {
+    Buffers.Lease l = lease;
+    if (l != null) {
+      l.check();
+    }
+  }
+
+  /** After values were copied out: refuses them when the step ended meanwhile (another thread). */
+  private void readAfter() {
+    Buffers.Lease l = lease;
+    if (l != null) {
+      l.checkAfterRead();
+    }
   }
 
   private int flatIndex(int[] index) {
@@ -253,6 +326,7 @@ public final class Tensor {
     if (floats == null) {
       throw new IllegalStateException("Expected a float32 tensor. Received: dtype=" + dtype);
     }
+    readable();
     return floats;
   }
 
@@ -261,6 +335,7 @@ public final class Tensor {
     if (ints == null) {
       throw new IllegalStateException("Expected an int32 tensor. Received: dtype=" + dtype);
     }
+    readable();
     return ints;
   }
 
@@ -271,24 +346,37 @@ public final class Tensor {
 
   /** This tensor as float32 (itself when it already is). */
   public Tensor asFloat() {
-    return dtype == DType.FLOAT32 ? this : new Tensor(DType.FLOAT32, shape, toFloatArray(), null);
+    return dtype == DType.FLOAT32
+        ? this
+        : new Tensor(DType.FLOAT32, shape, toFloatArray(), null, lease);
   }
 
   /** This tensor as int32 (itself when it already is). */
   public Tensor asInt() {
-    return dtype == DType.INT32 ? this : new Tensor(DType.INT32, shape, null, toIntArray());
+    return dtype == DType.INT32 ? this : new Tensor(DType.INT32, shape, null, toIntArray(), lease);
   }
 
-  /** A tensor with the same values and a new shape of the same size (shares the buffer). */
+  /**
+   * A tensor with the same values and a new shape of the same size (shares the buffer, so it is
+   * readable exactly as long as this one).
+   */
   public Tensor reshapeView(int... newShape) {
     checkShape(newShape, (int) size());
-    return new Tensor(dtype, newShape.clone(), floats, ints);
+    readable();
+    return new Tensor(dtype, newShape.clone(), floats, ints, lease);
   }
 
+  /**
+   * The shape, the dtype and the first values; for a tensor whose step has ended (see {@link
+   * #isReadable()}), the reason instead of the values, since logging must not throw.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Tensor(shape=").append(Shapes.toString(shape));
     sb.append(", dtype=").append(dtype).append(", values=");
+    if (!isReadable()) {
+      return sb.append('<').append(lease.recycled().getMessage()).append(">)").toString();
+    }
     int n = (int) Math.min(size(), 12);
     sb.append('[');
     for (int i = 0; i < n; i++) {
@@ -299,6 +387,10 @@ public final class Tensor {
     }
     if (size() > n) {
       sb.append(", ...");
+    }
+    if (lease != null && lease.releasedAfterRead()) { // the step ended meanwhile (another thread)
+      sb.setLength(0);
+      return toString();
     }
     return sb.append("])").toString();
   }

@@ -22,10 +22,7 @@ public final class Variable {
     this.shape = initialValue.shape();
     this.dtype = initialValue.dtype();
     this.trainable = trainable;
-    this.value =
-        dtype == DType.FLOAT32
-            ? Tensor.wrap(initialValue.toFloatArray(), shape.clone())
-            : Tensor.wrapInts(initialValue.toIntArray(), shape.clone());
+    this.value = initialValue.copy(); // its own arrays, never a training step's
   }
 
   public String name() {

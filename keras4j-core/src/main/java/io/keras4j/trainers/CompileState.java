@@ -103,6 +103,6 @@ final class CompileState {
    * first step runs without, as it may build layers that keep what they make.
    */
   Buffers.Scope stepScope() {
-    return steps++ == 0 ? () -> {} : pool.activate();
+    return ++steps == 1 ? () -> {} : pool.activate(steps);
   }
 }
