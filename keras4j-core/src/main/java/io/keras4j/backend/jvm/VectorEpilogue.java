@@ -15,6 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorEpilogue {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+  private static final FloatVector ZERO = FloatVector.zero(S);
+  private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
 
   private VectorEpilogue() {}
 
@@ -33,16 +35,14 @@ final class VectorEpilogue {
         }
       }
       case RELU -> {
-        FloatVector zero = FloatVector.zero(S);
         for (; j < bound; j += L) {
-          load(c, off + j, bias, col0 + j).max(zero).intoArray(c, off + j);
+          load(c, off + j, bias, col0 + j).max(ZERO).intoArray(c, off + j);
         }
       }
       case SIGMOID -> {
-        FloatVector one = FloatVector.broadcast(S, 1f);
         for (; j < bound; j += L) {
           FloatVector v = load(c, off + j, bias, col0 + j);
-          one.div(one.add(v.neg().lanewise(VectorOperators.EXP))).intoArray(c, off + j);
+          ONE.div(ONE.add(v.neg().lanewise(VectorOperators.EXP))).intoArray(c, off + j);
         }
       }
       case TANH -> {
@@ -73,26 +73,23 @@ final class VectorEpilogue {
         }
       }
       case RELU -> {
-        FloatVector zero = FloatVector.zero(S);
         for (; j < bound; j += L) {
           VectorMask<Float> on =
               FloatVector.fromArray(S, y, off + j).compare(VectorOperators.GT, 0f);
-          store(zero.blend(FloatVector.fromArray(S, dy, off + j), on), dz, off + j, db, j);
+          store(ZERO.blend(FloatVector.fromArray(S, dy, off + j), on), dz, off + j, db, j);
         }
       }
       case SIGMOID -> {
-        FloatVector one = FloatVector.broadcast(S, 1f);
         for (; j < bound; j += L) {
           FloatVector s = FloatVector.fromArray(S, y, off + j);
-          FloatVector d = FloatVector.fromArray(S, dy, off + j).mul(s.mul(one.sub(s)));
+          FloatVector d = FloatVector.fromArray(S, dy, off + j).mul(s.mul(ONE.sub(s)));
           store(d, dz, off + j, db, j);
         }
       }
       case TANH -> {
-        FloatVector one = FloatVector.broadcast(S, 1f);
         for (; j < bound; j += L) {
           FloatVector t = FloatVector.fromArray(S, y, off + j);
-          FloatVector d = FloatVector.fromArray(S, dy, off + j).mul(one.sub(t.mul(t)));
+          FloatVector d = FloatVector.fromArray(S, dy, off + j).mul(ONE.sub(t.mul(t)));
           store(d, dz, off + j, db, j);
         }
       }
