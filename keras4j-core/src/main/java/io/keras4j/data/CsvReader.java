@@ -229,13 +229,13 @@ public final class CsvReader {
         featureNames.add(names.get(c));
       }
     }
-    Tensor xs = Tensor.wrap(x.toArray(), rows, columns - labels);
+    Tensor xs = Tensor.of(x.toArray(), rows, columns - labels);
     if (labels == 0) {
       return Dataset.of(xs).withFeatureNames(featureNames);
     }
     int[] yShape = labels == 1 ? new int[] {rows} : new int[] {rows, labels};
     Tensor ys =
-        intLabels ? Tensor.wrapInts(yInt.toArray(), yShape) : Tensor.wrap(yFloat.toArray(), yShape);
+        intLabels ? Tensor.ofInts(yInt.toArray(), yShape) : Tensor.of(yFloat.toArray(), yShape);
     return Dataset.of(xs, ys).withFeatureNames(featureNames);
   }
 

@@ -3,6 +3,7 @@ package io.keras4j.data;
 import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.backend.Backend;
 import java.util.Arrays;
 
 /**
@@ -24,36 +25,24 @@ public final class Rows {
 
   /** The rows {@code indices[from..to)} of {@code t}, in that order. */
   public static Tensor take(Tensor t, int[] indices, int from, int to) {
-    int[] shape = t.shape();
-    int n = shape[0];
-    int rowLen = n == 0 ? 0 : (int) (t.size() / n);
     int count = to - from;
-    shape[0] = count;
-    if (t.dtype() == DType.FLOAT32) {
-      float[] src = t.floats();
-      float[] dst = io.keras4j.backend.Buffers.overwritten(count * rowLen);
-      for (int i = 0; i < count; i++) {
-        System.arraycopy(src, indices[from + i] * rowLen, dst, i * rowLen, rowLen);
-      }
-      return Tensor.wrap(dst, shape);
-    }
-    int[] src = t.ints();
-    int[] dst = new int[count * rowLen];
-    for (int i = 0; i < count; i++) {
-      System.arraycopy(src, indices[from + i] * rowLen, dst, i * rowLen, rowLen);
-    }
-    return Tensor.wrapInts(dst, shape);
+    Tensor rows = Tensor.ofInts(Arrays.copyOfRange(indices, from, to), count);
+    return Backend.current().array().take(t, rows, 0);
   }
 
   /** Rows {@code [from, to)} of {@code t} (bounds already checked). */
   public static Tensor slice(Tensor t, int from, int to) {
-    int[] shape = t.shape();
-    int rowLen = shape[0] == 0 ? 0 : (int) (t.size() / shape[0]);
-    shape[0] = to - from;
-    if (t.dtype() == DType.FLOAT32) {
-      return Tensor.wrap(Arrays.copyOfRange(t.floats(), from * rowLen, to * rowLen), shape);
+    int[] shape = t.shapeRef();
+    int[][] maps = new int[shape.length][];
+    for (int d = 0; d < shape.length; d++) {
+      int start = d == 0 ? from : 0;
+      int n = d == 0 ? to - from : shape[d];
+      maps[d] = new int[n];
+      for (int j = 0; j < n; j++) {
+        maps[d][j] = start + j;
+      }
     }
-    return Tensor.wrapInts(Arrays.copyOfRange(t.ints(), from * rowLen, to * rowLen), shape);
+    return Backend.current().array().gatherAxes(t, maps, 0f);
   }
 
   /**
@@ -76,6 +65,6 @@ public final class Rows {
               + ", shape="
               + Shapes.toString(s));
     }
-    return labels.ints();
+    return labels.toIntArray();
   }
 }

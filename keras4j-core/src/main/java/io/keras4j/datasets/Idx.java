@@ -45,7 +45,7 @@ final class Idx {
       for (int i = 0; i < x.length; i++) {
         x[i] = pixels[i] & 0xff;
       }
-      return Tensor.wrap(x, n, rows, cols);
+      return Tensor.of(x, n, rows, cols);
     } catch (IOException e) {
       throw new UncheckedIOException(who + ": cannot read " + file + ": " + e, e);
     }
@@ -77,7 +77,7 @@ final class Idx {
       for (int i = 0; i < count; i++) {
         y[i] = b[i] & 0xff;
       }
-      return Tensor.wrapInts(y, count);
+      return Tensor.ofInts(y, count);
     } catch (IOException e) {
       throw new UncheckedIOException(who + ": cannot read " + file + ": " + e, e);
     }

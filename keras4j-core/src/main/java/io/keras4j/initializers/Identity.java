@@ -38,7 +38,7 @@ public final class Identity implements Initializer {
     for (int i = 0; i < Math.min(shape[0], shape[1]); i++) {
       out[i * shape[1] + i] = (float) gain;
     }
-    return Tensor.wrap(out, shape.clone());
+    return Tensor.of(out, shape);
   }
 
   @Override

@@ -71,7 +71,7 @@ public final class Orthogonal extends RandomInitializer {
         out[i] = (float) (gain * q[i]);
       }
     }
-    return Tensor.wrap(out, shape.clone());
+    return Tensor.of(out, shape);
   }
 
   @Override

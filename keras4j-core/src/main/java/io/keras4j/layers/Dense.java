@@ -5,6 +5,7 @@ import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
+import io.keras4j.backend.FusedActivation;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
@@ -191,11 +192,33 @@ public class Dense extends Layer {
 
   @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
-    Tensor y = Ops.matmul(inputs, kernel.value());
-    if (bias != null) {
-      y = Ops.add(y, bias.value());
+    // One fused op (product, bias, activation) when the backend can apply the activation in the
+    // product's epilogue; other activations run after a fused linear product.
+    FusedActivation fused = fusedActivation(activation);
+    Tensor b = bias == null ? null : bias.value();
+    if (fused != null) {
+      return Ops.linear(inputs, kernel.value(), b, fused);
     }
-    return activation.apply(y);
+    return activation.apply(Ops.linear(inputs, kernel.value(), b, FusedActivation.LINEAR));
+  }
+
+  private static final ActivationFunction LINEAR = Activations.get("linear");
+  private static final ActivationFunction RELU = Activations.get("relu");
+  private static final ActivationFunction SIGMOID = Activations.get("sigmoid");
+  private static final ActivationFunction TANH = Activations.get("tanh");
+
+  /** The backend's fused form of a built-in activation, or null. */
+  static FusedActivation fusedActivation(ActivationFunction f) {
+    if (f == LINEAR) {
+      return FusedActivation.LINEAR;
+    } else if (f == RELU) {
+      return FusedActivation.RELU;
+    } else if (f == SIGMOID) {
+      return FusedActivation.SIGMOID;
+    } else if (f == TANH) {
+      return FusedActivation.TANH;
+    }
+    return null;
   }
 
   @Override

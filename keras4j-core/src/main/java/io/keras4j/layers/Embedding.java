@@ -4,6 +4,7 @@ import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.backend.Backend;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
@@ -138,21 +139,21 @@ public class Embedding extends Layer {
   protected Tensor call(Tensor inputs, CallContext ctx) {
     // Float ids are truncated to int32, as Keras casts them.
     Tensor ids = inputs.asInt();
-    int[] v = ids.ints();
-    for (int i = 0; i < v.length; i++) {
-      if (v[i] < 0 || v[i] >= inputDim) {
-        throw new IllegalArgumentException(
-            "Layer '"
-                + name()
-                + "' (Embedding): id "
-                + v[i]
-                + " at index "
-                + Arrays.toString(unflatten(i, ids.shapeRef()))
-                + " of the input is out of range: ids must be in [0, input_dim) with input_dim="
-                + inputDim
-                + ". Received: id="
-                + v[i]);
-      }
+    long bad = Backend.current().array().firstIndexOutside(ids, 0, inputDim);
+    if (bad >= 0) {
+      int[] at = unflatten((int) bad, ids.shapeRef());
+      int id = ids.getInt(at);
+      throw new IllegalArgumentException(
+          "Layer '"
+              + name()
+              + "' (Embedding): id "
+              + id
+              + " at index "
+              + Arrays.toString(at)
+              + " of the input is out of range: ids must be in [0, input_dim) with input_dim="
+              + inputDim
+              + ". Received: id="
+              + id);
     }
     return Ops.take(embeddings.value(), ids, 0);
   }

@@ -1,9 +1,8 @@
 package io.keras4j.layers;
 
-import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.backend.Backend;
 import io.keras4j.random.RandomOps;
-import java.util.SplittableRandom;
 
 /**
  * The random tensors of the noise and dropout layers. Each call draws a fresh seed from the layer's
@@ -16,13 +15,7 @@ final class Noise {
 
   /** {@code 1/keep} with probability {@code keep}, else 0: an inverted-dropout mask. */
   static Tensor dropoutMask(int[] shape, double keep, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    float scale = (float) (1.0 / keep);
-    float[] m = new float[(int) Shapes.size(shape)];
-    for (int i = 0; i < m.length; i++) {
-      m[i] = r.nextDouble() < keep ? scale : 0f;
-    }
-    return Tensor.wrap(m, shape.clone());
+    return Backend.current().random().dropoutMask(shape, keep, seed);
   }
 
   /** Normal values of the given mean and standard deviation. */

@@ -225,8 +225,8 @@ public class Normalization extends Layer {
       }
     }
     float[][] stats = Stats.meanAndVariance(data, keepAxis, meanVarShape);
-    adaptMean.assign(Tensor.wrap(stats[0], meanVarShape.clone()));
-    adaptVariance.assign(Tensor.wrap(stats[1], meanVarShape.clone()));
+    adaptMean.assign(Tensor.of(stats[0], meanVarShape));
+    adaptVariance.assign(Tensor.of(stats[1], meanVarShape));
   }
 
   /** Adapts to the (single) input tensor of a dataset. */
@@ -294,7 +294,7 @@ public class Normalization extends Layer {
       new Initializer() {
         @Override
         public Tensor apply(int... shape) {
-          return Tensor.wrapInts(new int[(int) Shapes.size(shape)], shape.clone());
+          return Tensor.ofInts(new int[(int) Shapes.size(shape)], shape);
         }
 
         @Override
@@ -400,7 +400,7 @@ public class Normalization extends Layer {
       for (int i = 0; i < f.length; i++) {
         f[i] = (float) values[i];
       }
-      return Ops.broadcastTo(Tensor.wrap(f, expanded), broadcastShape);
+      return Ops.broadcastTo(Tensor.of(f, expanded), broadcastShape);
     }
 
     /**
@@ -408,7 +408,7 @@ public class Normalization extends Layer {
      * the others; two passes in double precision.
      */
     static float[][] meanAndVariance(Tensor data, int[] keep, int[] meanVarShape) {
-      float[] x = data.asFloat().floats();
+      float[] x = data.toFloatArray();
       int[] shape = data.shapeRef();
       int groups = (int) Shapes.size(meanVarShape);
       if (x.length == 0) {

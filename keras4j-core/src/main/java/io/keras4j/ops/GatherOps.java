@@ -3,6 +3,8 @@ package io.keras4j.ops;
 import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.backend.ArrayKernels;
+import io.keras4j.backend.Backend;
 import java.util.Arrays;
 
 /** Indexing with integer tensors: take (gather, e.g. an embedding lookup) and one-hot encoding. */
@@ -18,44 +20,34 @@ final class GatherOps {
     int[] s = x.shapeRef();
     int ax = Shapes.axis(axis, s.length);
     int n = s[ax];
-    int[] idx = integerValues(indices, "take");
-    int[] map = new int[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      int v = idx[i];
-      int w = v < 0 ? v + n : v;
-      if (w < 0 || w >= n) {
-        throw new IndexOutOfBoundsException(
-            "take: index "
-                + v
-                + " is out of range for axis "
-                + axis
-                + " of size "
-                + n
-                + " (expected -"
-                + n
-                + " <= index < "
-                + n
-                + "). Received: indices"
-                + position(indices.shapeRef(), i)
-                + "="
-                + v);
-      }
-      map[i] = w;
+    ArrayKernels array = Backend.current().array();
+    long bad = array.firstIndexOutside(indices, -n, n);
+    if (bad >= 0) {
+      int at = (int) bad;
+      checkWhole(indices, at, "take");
+      int v = valueAt(indices, at);
+      throw new IndexOutOfBoundsException(
+          "take: index "
+              + v
+              + " is out of range for axis "
+              + axis
+              + " of size "
+              + n
+              + " (expected -"
+              + n
+              + " <= index < "
+              + n
+              + "). Received: indices"
+              + position(indices.shapeRef(), at)
+              + "="
+              + v);
     }
-    int[][] maps = AxisMaps.identity(s);
-    maps[ax] = map;
-    Tensor flat = AxisMaps.gather(x, maps, 0f);
-    int[] outShape = new int[s.length - 1 + indices.rank()];
-    System.arraycopy(s, 0, outShape, 0, ax);
-    System.arraycopy(indices.shapeRef(), 0, outShape, ax, indices.rank());
-    System.arraycopy(s, ax + 1, outShape, ax + indices.rank(), s.length - ax - 1);
-    Tensor out = flat.reshapeView(outShape);
-    int[] flatShape = flat.shapeRef();
+    Tensor out = array.take(x, indices, ax);
     int[] inShape = x.shape();
     GradientTape.record(
         out,
         new Tensor[] {x, indices},
-        g -> new Tensor[] {AxisMaps.scatterAdd(g.reshapeView(flatShape), maps, inShape), null});
+        g -> new Tensor[] {Backend.current().array().takeBackward(g, indices, ax, inShape), null});
     return out;
   }
 
@@ -68,70 +60,71 @@ final class GatherOps {
       throw new IllegalArgumentException(
           "one_hot: num_classes must be positive. Received: num_classes=" + numClasses);
     }
-    int[] idx = integerValues(x, "one_hot");
     int[] s = x.shapeRef();
-    int ax = Shapes.axis(axis, s.length + 1);
-    int inner = 1;
-    for (int d = ax; d < s.length; d++) {
-      inner *= s[d];
+    ArrayKernels array = Backend.current().array();
+    long bad = array.firstIndexOutside(x, Integer.MIN_VALUE, numClasses);
+    if (bad >= 0) {
+      int at = (int) bad;
+      checkWhole(x, at, "one_hot");
+      int c = valueAt(x, at);
+      throw new IndexOutOfBoundsException(
+          "one_hot: index "
+              + c
+              + " is out of range for num_classes="
+              + numClasses
+              + " (expected index < "
+              + numClasses
+              + "; negative indices give zeros). Received: x"
+              + position(s, at)
+              + "="
+              + c);
     }
-    int[] outShape = new int[s.length + 1];
-    System.arraycopy(s, 0, outShape, 0, ax);
-    outShape[ax] = numClasses;
-    System.arraycopy(s, ax, outShape, ax + 1, s.length - ax);
-    float[] out = io.keras4j.backend.Buffers.floats((int) Shapes.size(outShape));
-    for (int p = 0; p < idx.length; p++) {
-      int c = idx[p];
-      if (c >= numClasses) {
-        throw new IndexOutOfBoundsException(
-            "one_hot: index "
-                + c
-                + " is out of range for num_classes="
-                + numClasses
-                + " (expected index < "
-                + numClasses
-                + "; negative indices give zeros). Received: x"
-                + position(s, p)
-                + "="
-                + c);
-      }
-      if (c >= 0) {
-        int o = p / inner;
-        int i = p % inner;
-        out[(o * numClasses + c) * inner + i] = 1f;
-      }
-    }
-    return Tensor.wrap(out, outShape);
+    return array.oneHot(x, numClasses, Shapes.axis(axis, s.length + 1));
   }
 
-  /** The values of an index tensor: int32, or float32 holding whole numbers. */
+  /** The values of an index tensor (a copy): int32, or float32 holding whole numbers. */
   static int[] integerValues(Tensor t, String op) {
-    if (t.dtype() == DType.INT32) {
-      return t.ints();
-    }
-    float[] f = t.floats();
-    int[] out = new int[f.length];
-    for (int i = 0; i < f.length; i++) {
-      if (f[i] != Math.rint(f[i])) {
-        throw new IllegalArgumentException(
-            op
-                + ": indices must be integers. Received: "
-                + f[i]
-                + " at position "
-                + position(t.shapeRef(), i));
+    if (t.dtype() != DType.INT32) {
+      long bad =
+          Backend.current().array().firstIndexOutside(t, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      if (bad >= 0) {
+        checkWhole(t, (int) bad, op);
       }
-      out[i] = (int) f[i];
     }
-    return out;
+    return t.toIntArray();
   }
 
-  /** The multi-index of flat position {@code flat} in a shape, e.g. {@code [1, 2]}. */
-  static String position(int[] shape, int flat) {
+  /** Fails when the value at flat position {@code at} of a float32 tensor is not whole. */
+  private static void checkWhole(Tensor t, int at, String op) {
+    if (t.dtype() == DType.INT32) {
+      return;
+    }
+    float f = t.getFloat(multiIndex(t.shapeRef(), at));
+    if (f != Math.rint(f)) {
+      throw new IllegalArgumentException(
+          op
+              + ": indices must be integers. Received: "
+              + f
+              + " at position "
+              + position(t.shapeRef(), at));
+    }
+  }
+
+  private static int valueAt(Tensor t, int at) {
+    return t.getInt(multiIndex(t.shapeRef(), at));
+  }
+
+  private static int[] multiIndex(int[] shape, int flat) {
     int[] at = new int[shape.length];
     for (int d = shape.length - 1; d >= 0; d--) {
       at[d] = flat % shape[d];
       flat /= shape[d];
     }
-    return Arrays.toString(at);
+    return at;
+  }
+
+  /** The multi-index of flat position {@code flat} in a shape, e.g. {@code [1, 2]}. */
+  static String position(int[] shape, int flat) {
+    return Arrays.toString(multiIndex(shape, flat));
   }
 }

@@ -2,7 +2,7 @@ package io.keras4j.ops;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
-import io.keras4j.backend.jvm.Kernels;
+import io.keras4j.backend.Backend;
 import java.util.Arrays;
 
 /**
@@ -21,10 +21,8 @@ final class MatMul {
     int[] sb = b.shapeRef();
     int ra = sa.length;
     int rb = sb.length;
-    int m = transA ? sa[ra - 1] : sa[ra - 2];
     int k = transA ? sa[ra - 2] : sa[ra - 1];
     int kb = transB ? sb[rb - 1] : sb[rb - 2];
-    int n = transB ? sb[rb - 2] : sb[rb - 1];
     if (k != kb) {
       throw new IllegalArgumentException(
           "matmul: inner dimensions do not match: "
@@ -39,28 +37,7 @@ final class MatMul {
               + kb
               + ")");
     }
-    float[] x = a.asFloat().floats();
-    float[] y = b.asFloat().floats();
-    Kernels kern = io.keras4j.backend.jvm.JvmKernelsHolder.kernels();
-    int[] outShape;
-    float[] out;
-    if (rb == 2) {
-      // Fold the leading axes of a into rows when a is not transposed: one big GEMM.
-      int batch = (int) (Shapes.size(sa) / ((long) sa[ra - 2] * sa[ra - 1]));
-      outShape = Arrays.copyOf(sa, ra);
-      outShape[ra - 2] = m;
-      outShape[ra - 1] = n;
-      out = output((int) Shapes.size(outShape), k);
-      int lda = sa[ra - 1];
-      int ldb = sb[1];
-      if (!transA) {
-        kern.gemm(false, transB, batch * m, n, k, x, 0, lda, y, 0, ldb, out, 0, n, false);
-      } else {
-        for (int i = 0; i < batch; i++) {
-          kern.gemm(true, transB, m, n, k, x, i * m * k, lda, y, 0, ldb, out, i * m * n, n, false);
-        }
-      }
-    } else {
+    if (rb != 2) {
       int[] batchA = Arrays.copyOf(sa, ra - 2);
       int[] batchB = Arrays.copyOf(sb, rb - 2);
       if (!Arrays.equals(batchA, batchB)) {
@@ -70,18 +47,8 @@ final class MatMul {
                 + " x "
                 + Shapes.toString(sb));
       }
-      int batch = (int) Shapes.size(batchA);
-      outShape = Shapes.concat(batchA, m, n);
-      out = output((int) Shapes.size(outShape), k);
-      int lda = sa[ra - 1];
-      int ldb = sb[rb - 1];
-      for (int i = 0; i < batch; i++) {
-        kern.gemm(
-            transA, transB, m, n, k, x, i * m * k, lda, y, i * k * n, ldb, out, i * m * n, n,
-            false);
-      }
     }
-    Tensor result = Tensor.wrap(out, outShape);
+    Tensor result = Backend.current().array().matmul(a, b, transA, transB);
     GradientTape.record(
         result,
         new Tensor[] {a, b},
@@ -115,41 +82,17 @@ final class MatMul {
     return result;
   }
 
-  /** dB for {@code [..., m, k] x [k, n]}: the sum over the folded leading axes of A^T dC. */
+  /**
+   * dB for {@code [..., m, k] x [k, n]}: the sum over the folded leading axes of op(A)^T dC, one
+   * product over the rows of every batch.
+   */
   private static Tensor foldedWeightGrad(Tensor a, Tensor g, boolean transA) {
-    if (!transA) {
-      int k = a.dim(-1);
-      int n = g.dim(-1);
-      Tensor a2 = a.asFloat().reshapeView((int) (a.size() / k), k);
-      Tensor g2 = g.reshapeView((int) (g.size() / n), n);
-      return matmul(a2, g2, true, false);
-    }
-    int[] sa = a.shapeRef();
-    int k = sa[sa.length - 2];
-    int m = sa[sa.length - 1];
+    Tensor rowsOfA = transA ? swapLastTwo(a) : a;
+    int k = rowsOfA.dim(-1);
     int n = g.dim(-1);
-    int batch = (int) (a.size() / ((long) m * k));
-    float[] out = io.keras4j.backend.Buffers.floats(k * n);
-    Kernels kern = io.keras4j.backend.jvm.JvmKernelsHolder.kernels();
-    for (int i = 0; i < batch; i++) {
-      kern.gemm(
-          false,
-          false,
-          k,
-          n,
-          m,
-          a.asFloat().floats(),
-          i * m * k,
-          m,
-          g.floats(),
-          i * m * n,
-          n,
-          out,
-          0,
-          n,
-          true);
-    }
-    return Tensor.wrap(out, k, n);
+    Tensor a2 = Ops.reshape(rowsOfA, (int) (rowsOfA.size() / Math.max(1, k)), k);
+    Tensor g2 = Ops.reshape(g, (int) (g.size() / Math.max(1, n)), n);
+    return matmul(a2, g2, true, false);
   }
 
   private static Tensor swapLastTwo(Tensor t) {
@@ -189,12 +132,5 @@ final class MatMul {
       }
     }
     return out;
-  }
-
-  /** The product's array: every element is written by the GEMM, unless k is 0 (then zeros). */
-  private static float[] output(int size, int k) {
-    return k == 0
-        ? io.keras4j.backend.Buffers.floats(size)
-        : io.keras4j.backend.Buffers.overwritten(size);
   }
 }

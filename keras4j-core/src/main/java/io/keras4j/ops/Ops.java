@@ -2,6 +2,7 @@ package io.keras4j.ops;
 
 import io.keras4j.DType;
 import io.keras4j.Tensor;
+import io.keras4j.backend.FusedActivation;
 import java.util.List;
 
 /**
@@ -210,6 +211,16 @@ public final class Ops {
   /** {@code op(a) @ op(b)} where op transposes the last two axes when asked. */
   public static Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
     return MatMul.matmul(a, b, transposeA, transposeB);
+  }
+
+  /**
+   * A Dense layer's computation as one op: {@code activation(x @ kernel + bias)} for x of shape
+   * {@code [..., k]}, kernel {@code [k, n]} and bias {@code [n]} (or null). The backend adds the
+   * bias and applies the activation while each output tile is in cache, and the gradient is one
+   * backward: {@code dz = dy * activation'(y)}, then dx, dkernel and dbias from dz.
+   */
+  public static Tensor linear(Tensor x, Tensor kernel, Tensor bias, FusedActivation activation) {
+    return LinearOps.linear(x, kernel, bias, activation);
   }
 
   // ---- reductions ------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package io.keras4j.ops;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.backend.Backend;
 import java.util.Arrays;
 
 /** Ops that move values without computing: reshape, transpose, broadcast, expand and squeeze. */
@@ -85,59 +86,13 @@ final class ShapeOps {
       }
       seen[p[i]] = true;
     }
-    int[] outShape = new int[rank];
-    for (int i = 0; i < rank; i++) {
-      outShape[i] = s[p[i]];
-    }
-    int[] inStrides = Shapes.strides(s);
-    int[] st = new int[rank];
-    for (int i = 0; i < rank; i++) {
-      st[i] = inStrides[p[i]];
-    }
-    Tensor out = gatherStrided(x, outShape, st);
+    Tensor out = Backend.current().array().transpose(x, p);
     int[] inverse = new int[rank];
     for (int i = 0; i < rank; i++) {
       inverse[p[i]] = i;
     }
     GradientTape.record(out, new Tensor[] {x}, g -> new Tensor[] {transpose(g, inverse)});
     return out;
-  }
-
-  /** out[idx] = x[sum(idx[d] * strides[d])], iterating the output in row-major order. */
-  static Tensor gatherStrided(Tensor x, int[] outShape, int[] strides) {
-    int rank = outShape.length;
-    int total = (int) Shapes.size(outShape);
-    int[] idx = new int[rank];
-    int src = 0;
-    if (x.dtype() == io.keras4j.DType.INT32) {
-      int[] in = x.ints();
-      int[] out = new int[total];
-      for (int i = 0; i < total; i++) {
-        out[i] = in[src];
-        src = advance(idx, outShape, strides, src);
-      }
-      return Tensor.wrapInts(out, outShape);
-    }
-    float[] in = x.floats();
-    float[] out = io.keras4j.backend.Buffers.floats(total);
-    for (int i = 0; i < total; i++) {
-      out[i] = in[src];
-      src = advance(idx, outShape, strides, src);
-    }
-    return Tensor.wrap(out, outShape);
-  }
-
-  private static int advance(int[] idx, int[] shape, int[] strides, int pos) {
-    for (int d = shape.length - 1; d >= 0; d--) {
-      idx[d]++;
-      pos += strides[d];
-      if (idx[d] < shape[d]) {
-        return pos;
-      }
-      pos -= strides[d] * shape[d];
-      idx[d] = 0;
-    }
-    return pos;
   }
 
   static Tensor broadcastTo(Tensor x, int[] shape) {
@@ -150,7 +105,7 @@ final class ShapeOps {
     if (Arrays.equals(s, shape)) {
       return x;
     }
-    Tensor out = gatherStrided(x, shape.clone(), Broadcasting.broadcastStrides(s, shape));
+    Tensor out = Backend.current().array().broadcastTo(x, shape.clone());
     GradientTape.record(out, new Tensor[] {x}, g -> new Tensor[] {Broadcasting.sumToShape(g, s)});
     return out;
   }

@@ -1,8 +1,8 @@
 package io.keras4j.ops;
 
-import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.backend.Backend;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -145,7 +145,6 @@ final class SliceOps {
           "concatenate: scalars cannot be concatenated; use stack. Received: shape ()");
     }
     int ax = Shapes.axis(axis, rank);
-    boolean allInt = true;
     int total = 0;
     for (Tensor t : xs) {
       int[] s = t.shapeRef();
@@ -161,29 +160,10 @@ final class SliceOps {
                 + Shapes.toString(xs.stream().map(Tensor::shapeRef).toList()));
       }
       total += s[ax];
-      allInt &= t.dtype() == DType.INT32;
     }
     int[] outShape = first.clone();
     outShape[ax] = total;
-    int outer = 1;
-    for (int d = 0; d < ax; d++) {
-      outer *= first[d];
-    }
-    int inner = (int) (Shapes.size(outShape) / Math.max(1L, (long) outer * total));
-    int size = (int) Shapes.size(outShape);
-    Object out = allInt ? new int[size] : io.keras4j.backend.Buffers.floats(size);
-    int offset = 0;
-    for (Tensor t : xs) {
-      Tensor c = allInt ? t : t.asFloat();
-      Object src = allInt ? c.ints() : c.floats();
-      int run = t.dim(ax) * inner;
-      for (int o = 0; o < outer; o++) {
-        System.arraycopy(src, o * run, out, o * total * inner + offset, run);
-      }
-      offset += run;
-    }
-    Tensor result =
-        allInt ? Tensor.wrapInts((int[]) out, outShape) : Tensor.wrap((float[]) out, outShape);
+    Tensor result = Backend.current().array().concatenate(xs, ax);
     Tensor[] inputs = xs.toArray(new Tensor[0]);
     GradientTape.record(
         result,

@@ -1,5 +1,6 @@
 package io.keras4j.optimizers;
 
+import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.saving.Config;
@@ -14,8 +15,8 @@ public class Adadelta extends Optimizer {
   private static final String CLS = "Adadelta";
   private double rho = 0.95;
   private double epsilon = 1e-7;
-  private float[][] accumulatedGrads;
-  private float[][] accumulatedDeltaVars;
+  private Tensor[] accumulatedGrads;
+  private Tensor[] accumulatedDeltaVars;
 
   /** Learning rate 0.001, as Keras. */
   public Adadelta() {
@@ -53,28 +54,27 @@ public class Adadelta extends Optimizer {
   @Override
   protected void createSlots(List<Variable> variables) {
     int n = variables.size();
-    accumulatedGrads = new float[n][];
-    accumulatedDeltaVars = new float[n][];
+    accumulatedGrads = new Tensor[n];
+    accumulatedDeltaVars = new Tensor[n];
     for (int i = 0; i < n; i++) {
-      accumulatedGrads[i] = addSlot(variables.get(i), "accumulated_grad", 0f);
-      accumulatedDeltaVars[i] = addSlot(variables.get(i), "accumulated_delta_var", 0f);
+      accumulatedGrads[i] =
+          addVariableFromReference(variables.get(i), "accumulated_grad", 0f).value();
+      accumulatedDeltaVars[i] =
+          addVariableFromReference(variables.get(i), "accumulated_delta_var", 0f).value();
     }
   }
 
   @Override
-  protected void updateStep(int index, float[] w, float[] g, float lr) {
-    float[] ag = accumulatedGrads[index];
-    float[] ad = accumulatedDeltaVars[index];
-    float r = (float) rho;
-    float r1 = (float) (1 - rho);
-    float eps = (float) epsilon;
-    for (int j = 0; j < w.length; j++) {
-      float gj = g[j];
-      ag[j] = r * ag[j] + r1 * (gj * gj);
-      float delta = -((float) Math.sqrt(ad[j] + eps) * gj / (float) Math.sqrt(ag[j] + eps));
-      ad[j] = r * ad[j] + r1 * (delta * delta);
-      w[j] += lr * delta;
-    }
+  protected void updateStep(int index, Variable variable, Tensor g, float lr) {
+    kernels()
+        .adadelta(
+            variable.value(),
+            g,
+            accumulatedGrads[index],
+            accumulatedDeltaVars[index],
+            lr,
+            rho,
+            epsilon);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.keras4j.optimizers;
 
+import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.saving.Config;
@@ -14,7 +15,7 @@ public class Adagrad extends Optimizer {
   private static final String CLS = "Adagrad";
   private double initialAccumulatorValue = 0.1;
   private double epsilon = 1e-7;
-  private float[][] accumulators;
+  private Tensor[] accumulators;
 
   /** Learning rate 0.001, as Keras. */
   public Adagrad() {
@@ -53,21 +54,17 @@ public class Adagrad extends Optimizer {
 
   @Override
   protected void createSlots(List<Variable> variables) {
-    accumulators = new float[variables.size()][];
+    accumulators = new Tensor[variables.size()];
     for (int i = 0; i < accumulators.length; i++) {
-      accumulators[i] = addSlot(variables.get(i), "accumulator", (float) initialAccumulatorValue);
+      accumulators[i] =
+          addVariableFromReference(variables.get(i), "accumulator", (float) initialAccumulatorValue)
+              .value();
     }
   }
 
   @Override
-  protected void updateStep(int index, float[] w, float[] g, float lr) {
-    float[] acc = accumulators[index];
-    float eps = (float) epsilon;
-    for (int j = 0; j < w.length; j++) {
-      float gj = g[j];
-      acc[j] += gj * gj;
-      w[j] -= lr * gj / (float) Math.sqrt(acc[j] + eps);
-    }
+  protected void updateStep(int index, Variable variable, Tensor g, float lr) {
+    kernels().adagrad(variable.value(), g, accumulators[index], lr, epsilon);
   }
 
   @Override

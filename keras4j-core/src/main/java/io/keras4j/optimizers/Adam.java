@@ -1,5 +1,6 @@
 package io.keras4j.optimizers;
 
+import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.saving.Config;
@@ -17,9 +18,9 @@ public class Adam extends Optimizer {
   private double beta2 = 0.999;
   private double epsilon = 1e-7;
   private boolean amsgrad;
-  private float[][] momentums;
-  private float[][] velocities;
-  private float[][] velocityHats;
+  private Tensor[] momentums;
+  private Tensor[] velocities;
+  private Tensor[] velocityHats;
   private float alpha;
 
   /** Learning rate 0.001, as Keras. */
@@ -79,16 +80,16 @@ public class Adam extends Optimizer {
   @Override
   protected void createSlots(List<Variable> variables) {
     int n = variables.size();
-    momentums = new float[n][];
-    velocities = new float[n][];
+    momentums = new Tensor[n];
+    velocities = new Tensor[n];
     for (int i = 0; i < n; i++) {
-      momentums[i] = addSlot(variables.get(i), "momentum", 0f);
-      velocities[i] = addSlot(variables.get(i), "velocity", 0f);
+      momentums[i] = addVariableFromReference(variables.get(i), "momentum", 0f).value();
+      velocities[i] = addVariableFromReference(variables.get(i), "velocity", 0f).value();
     }
     if (amsgrad) {
-      velocityHats = new float[n][];
+      velocityHats = new Tensor[n];
       for (int i = 0; i < n; i++) {
-        velocityHats[i] = addSlot(variables.get(i), "velocity_hat", 0f);
+        velocityHats[i] = addVariableFromReference(variables.get(i), "velocity_hat", 0f).value();
       }
     }
   }
@@ -102,21 +103,18 @@ public class Adam extends Optimizer {
   }
 
   @Override
-  protected void updateStep(int index, float[] w, float[] g, float lr) {
-    float[] m = momentums[index];
-    float[] v = velocities[index];
-    float[] vMax = amsgrad ? velocityHats[index] : v;
-    float a1 = (float) (1 - beta1);
-    float a2 = (float) (1 - beta2);
-    float eps = (float) epsilon;
-    float step = alpha;
-    for (int j = 0; j < w.length; j++) {
-      float gj = g[j];
-      m[j] += (gj - m[j]) * a1;
-      v[j] += (gj * gj - v[j]) * a2;
-      vMax[j] = Math.max(vMax[j], v[j]);
-      w[j] -= m[j] * step / ((float) Math.sqrt(vMax[j]) + eps);
-    }
+  protected void updateStep(int index, Variable variable, Tensor g, float lr) {
+    kernels()
+        .adam(
+            variable.value(),
+            g,
+            momentums[index],
+            velocities[index],
+            amsgrad ? velocityHats[index] : null,
+            alpha,
+            beta1,
+            beta2,
+            epsilon);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.keras4j.optimizers;
 
+import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.saving.Config;
@@ -16,8 +17,8 @@ public class Adamax extends Optimizer {
   private double beta1 = 0.9;
   private double beta2 = 0.999;
   private double epsilon = 1e-7;
-  private float[][] momentums;
-  private float[][] norms;
+  private Tensor[] momentums;
+  private Tensor[] norms;
   private float correction;
 
   /** Learning rate 0.001, as Keras. */
@@ -66,11 +67,11 @@ public class Adamax extends Optimizer {
   @Override
   protected void createSlots(List<Variable> variables) {
     int n = variables.size();
-    momentums = new float[n][];
-    norms = new float[n][];
+    momentums = new Tensor[n];
+    norms = new Tensor[n];
     for (int i = 0; i < n; i++) {
-      momentums[i] = addSlot(variables.get(i), "momentum", 0f);
-      norms[i] = addSlot(variables.get(i), "norm", 0f);
+      momentums[i] = addVariableFromReference(variables.get(i), "momentum", 0f).value();
+      norms[i] = addVariableFromReference(variables.get(i), "norm", 0f).value();
     }
   }
 
@@ -81,19 +82,18 @@ public class Adamax extends Optimizer {
   }
 
   @Override
-  protected void updateStep(int index, float[] w, float[] g, float lr) {
-    float[] m = momentums[index];
-    float[] u = norms[index];
-    float a1 = (float) (1 - beta1);
-    float b2 = (float) beta2;
-    float eps = (float) epsilon;
-    float c = correction;
-    for (int j = 0; j < w.length; j++) {
-      float gj = g[j];
-      m[j] += (gj - m[j]) * a1;
-      u[j] = Math.max(b2 * u[j], Math.abs(gj));
-      w[j] -= lr * m[j] / (c * (u[j] + eps));
-    }
+  protected void updateStep(int index, Variable variable, Tensor g, float lr) {
+    kernels()
+        .adamax(
+            variable.value(),
+            g,
+            momentums[index],
+            norms[index],
+            lr,
+            correction,
+            beta1,
+            beta2,
+            epsilon);
   }
 
   @Override

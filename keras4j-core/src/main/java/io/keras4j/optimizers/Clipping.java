@@ -1,18 +1,23 @@
 package io.keras4j.optimizers;
 
+import io.keras4j.Tensor;
+import io.keras4j.backend.OptimizerKernels;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The gradient clipping of an optimizer, as Keras's {@code _clip_gradients}: at most one of {@code
  * clipnorm} (per variable), {@code globalClipnorm} (all gradients together) and {@code clipvalue}
- * (per value). A clipped gradient is written into one scratch buffer, reused for every variable, so
- * clipping allocates nothing per step; the buffer may be longer than the variable.
+ * (per value). A clipped gradient is written into a scratch tensor of the gradient's shape, made
+ * once per distinct shape and reused every step, so clipping allocates nothing per step.
  */
 final class Clipping {
   private final String owner;
   Double clipnorm;
   Double clipvalue;
   Double globalClipnorm;
-  private int largest;
-  private float[] scratch;
+  private final List<Tensor> scratch = new ArrayList<>();
 
   Clipping(String owner) {
     this.owner = owner;
@@ -44,21 +49,16 @@ final class Clipping {
     globalClipnorm = global;
   }
 
-  /** The size of the largest variable, for the scratch buffer. */
-  void reserve(int size) {
-    largest = size;
-  }
-
   private static boolean active(Double limit) {
     return limit != null && limit > 0;
   }
 
   /** The gradient's sum of squares when the global norm is needed, else 0. */
-  double squaresForGlobalNorm(float[] g) {
+  double squaresForGlobalNorm(Tensor g) {
     if (active(clipnorm) || !active(globalClipnorm)) {
       return 0;
     }
-    return sumOfSquares(g);
+    return Optimizer.kernels().sumOfSquares(g);
   }
 
   /** {@code c * min(1 / norm, 1 / c)}, NaN when the norm is not finite (as Keras). */
@@ -71,48 +71,46 @@ final class Clipping {
     return (float) (c * Math.min(1.0 / norm, 1.0 / c) + (norm - norm));
   }
 
-  /** The gradient to use: {@code g} itself when no clipping changes it, else the scratch buffer. */
-  float[] clip(float[] g, float globalScale) {
+  /** The gradient to use: {@code g} itself when no clipping changes it, else a scratch tensor. */
+  Tensor clip(Tensor g, float globalScale) {
+    OptimizerKernels k = Optimizer.kernels();
     if (active(clipnorm)) {
       double c = clipnorm;
-      double norm = Math.sqrt(sumOfSquares(g));
-      return norm <= c ? g : scale(g, (float) (c / norm));
+      double norm = Math.sqrt(k.sumOfSquares(g));
+      if (norm <= c) {
+        return g;
+      }
+      Tensor out = scratch(g);
+      k.scale(g, (float) (c / norm), out);
+      return out;
     }
     if (active(globalClipnorm)) {
-      return globalScale == 1f ? g : scale(g, globalScale);
+      if (globalScale == 1f) {
+        return g;
+      }
+      Tensor out = scratch(g);
+      k.scale(g, globalScale, out);
+      return out;
     }
     if (active(clipvalue)) {
       float hi = (float) (double) clipvalue;
-      float lo = -hi;
-      float[] out = scratch(g.length);
-      for (int j = 0; j < g.length; j++) {
-        out[j] = Math.max(lo, Math.min(hi, g[j]));
-      }
+      Tensor out = scratch(g);
+      k.clip(g, -hi, hi, out);
       return out;
     }
     return g;
   }
 
-  private float[] scale(float[] g, float s) {
-    float[] out = scratch(g.length);
-    for (int j = 0; j < g.length; j++) {
-      out[j] = g[j] * s;
+  /** The scratch tensor of g's shape (one per distinct shape, found without allocating). */
+  private Tensor scratch(Tensor g) {
+    for (int i = 0; i < scratch.size(); i++) {
+      Tensor t = scratch.get(i);
+      if (Arrays.equals(t.shapeRef(), g.shapeRef())) {
+        return t;
+      }
     }
-    return out;
-  }
-
-  private float[] scratch(int length) {
-    if (scratch == null || scratch.length < length) {
-      scratch = new float[Math.max(length, largest)];
-    }
-    return scratch;
-  }
-
-  private static double sumOfSquares(float[] g) {
-    double s = 0;
-    for (float x : g) {
-      s += (double) x * x;
-    }
-    return s;
+    Tensor t = Tensor.zeros(g.shape());
+    scratch.add(t);
+    return t;
   }
 }

@@ -1,5 +1,6 @@
 package io.keras4j.optimizers;
 
+import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.saving.Config;
@@ -20,8 +21,8 @@ public class Ftrl extends Optimizer {
   private double l2RegularizationStrength;
   private double l2ShrinkageRegularizationStrength;
   private double beta;
-  private float[][] accumulators;
-  private float[][] linears;
+  private Tensor[] accumulators;
+  private Tensor[] linears;
 
   /** Learning rate 0.001, as Keras. */
   public Ftrl() {
@@ -109,34 +110,30 @@ public class Ftrl extends Optimizer {
   @Override
   protected void createSlots(List<Variable> variables) {
     int n = variables.size();
-    accumulators = new float[n][];
-    linears = new float[n][];
+    accumulators = new Tensor[n];
+    linears = new Tensor[n];
     for (int i = 0; i < n; i++) {
-      accumulators[i] = addSlot(variables.get(i), "accumulator", (float) initialAccumulatorValue);
-      linears[i] = addSlot(variables.get(i), "linear", 0f);
+      accumulators[i] =
+          addVariableFromReference(variables.get(i), "accumulator", (float) initialAccumulatorValue)
+              .value();
+      linears[i] = addVariableFromReference(variables.get(i), "linear", 0f).value();
     }
   }
 
   @Override
-  protected void updateStep(int index, float[] w, float[] g, float lr) {
-    float[] acc = accumulators[index];
-    float[] z = linears[index];
-    double p = -learningRatePower;
-    boolean sqrt = p == 0.5;
-    float l1 = (float) l1RegularizationStrength;
-    float l2 = (float) (l2RegularizationStrength + beta / (2.0 * lr));
-    float shrink = (float) (2 * l2ShrinkageRegularizationStrength);
-    for (int j = 0; j < w.length; j++) {
-      float gj = g[j];
-      float newAcc = acc[j] + gj * gj;
-      float powNew = sqrt ? (float) Math.sqrt(newAcc) : (float) Math.pow(newAcc, p);
-      float powOld = sqrt ? (float) Math.sqrt(acc[j]) : (float) Math.pow(acc[j], p);
-      z[j] += gj + shrink * w[j] - (powNew - powOld) / lr * w[j];
-      float quadratic = powNew / lr + 2 * l2;
-      float clipped = Math.max(-l1, Math.min(l1, z[j]));
-      w[j] = (clipped - z[j]) / quadratic;
-      acc[j] = newAcc;
-    }
+  protected void updateStep(int index, Variable variable, Tensor g, float lr) {
+    kernels()
+        .ftrl(
+            variable.value(),
+            g,
+            accumulators[index],
+            linears[index],
+            lr,
+            learningRatePower,
+            l1RegularizationStrength,
+            l2RegularizationStrength,
+            l2ShrinkageRegularizationStrength,
+            beta);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.keras4j.optimizers;
 
+import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.saving.Config;
@@ -14,7 +15,7 @@ public class Lion extends Optimizer {
   private static final String CLS = "Lion";
   private double beta1 = 0.9;
   private double beta2 = 0.99;
-  private float[][] momentums;
+  private Tensor[] momentums;
 
   /** Learning rate 0.001, as Keras. */
   public Lion() {
@@ -58,24 +59,15 @@ public class Lion extends Optimizer {
 
   @Override
   protected void createSlots(List<Variable> variables) {
-    momentums = new float[variables.size()][];
+    momentums = new Tensor[variables.size()];
     for (int i = 0; i < momentums.length; i++) {
-      momentums[i] = addSlot(variables.get(i), "momentum", 0f);
+      momentums[i] = addVariableFromReference(variables.get(i), "momentum", 0f).value();
     }
   }
 
   @Override
-  protected void updateStep(int index, float[] w, float[] g, float lr) {
-    float[] m = momentums[index];
-    float b1 = (float) beta1;
-    float a1 = (float) (1 - beta1);
-    float b2 = (float) beta2;
-    float a2 = (float) (1 - beta2);
-    for (int j = 0; j < w.length; j++) {
-      float gj = g[j];
-      w[j] -= lr * Math.signum(m[j] * b1 + gj * a1);
-      m[j] = m[j] * b2 + gj * a2;
-    }
+  protected void updateStep(int index, Variable variable, Tensor g, float lr) {
+    kernels().lion(variable.value(), g, momentums[index], lr, beta1, beta2);
   }
 
   @Override

@@ -16,9 +16,9 @@ public class Nadam extends Optimizer {
   private double beta1 = 0.9;
   private double beta2 = 0.999;
   private double epsilon = 1e-7;
-  private float[][] momentums;
-  private float[][] velocities;
-  private float[] uProduct;
+  private Tensor[] momentums;
+  private Tensor[] velocities;
+  private Tensor uProduct;
   private float momentumScale;
   private float gradientScale;
   private float velocityScale;
@@ -69,13 +69,13 @@ public class Nadam extends Optimizer {
   @Override
   protected void createSlots(List<Variable> variables) {
     int n = variables.size();
-    momentums = new float[n][];
-    velocities = new float[n][];
+    momentums = new Tensor[n];
+    velocities = new Tensor[n];
     for (int i = 0; i < n; i++) {
-      momentums[i] = addSlot(variables.get(i), "momentum", 0f);
-      velocities[i] = addSlot(variables.get(i), "velocity", 0f);
+      momentums[i] = addVariableFromReference(variables.get(i), "momentum", 0f).value();
+      velocities[i] = addVariableFromReference(variables.get(i), "velocity", 0f).value();
     }
-    uProduct = addVariable("u_product", Tensor.scalar(1f)).value().floats();
+    uProduct = addVariable("u_product", Tensor.scalar(1f)).value();
   }
 
   @Override
@@ -85,8 +85,8 @@ public class Nadam extends Optimizer {
     float uT = (float) (b1 * (1 - 0.5 * Math.pow(0.96, t)));
     float uNext = (float) (b1 * (1 - 0.5 * Math.pow(0.96, t + 1)));
     // The product of the u's up to this step, then up to the next one.
-    uProduct[0] = uProduct[0] * uT;
-    float product = uProduct[0];
+    float product = uProduct.item() * uT;
+    kernels().fill(uProduct, product);
     float productNext = product * uNext;
     momentumScale = uNext / (1 - productNext);
     gradientScale = (1 - uT) / (1 - product);
@@ -94,22 +94,20 @@ public class Nadam extends Optimizer {
   }
 
   @Override
-  protected void updateStep(int index, float[] w, float[] g, float lr) {
-    float[] m = momentums[index];
-    float[] v = velocities[index];
-    float a1 = (float) (1 - beta1);
-    float a2 = (float) (1 - beta2);
-    float eps = (float) epsilon;
-    float cm = momentumScale;
-    float cg = gradientScale;
-    float cv = velocityScale;
-    for (int j = 0; j < w.length; j++) {
-      float gj = g[j];
-      m[j] += (gj - m[j]) * a1;
-      v[j] += (gj * gj - v[j]) * a2;
-      float mHat = cm * m[j] + cg * gj;
-      w[j] -= mHat * lr / ((float) Math.sqrt(v[j] * cv) + eps);
-    }
+  protected void updateStep(int index, Variable variable, Tensor g, float lr) {
+    kernels()
+        .nadam(
+            variable.value(),
+            g,
+            momentums[index],
+            velocities[index],
+            lr,
+            momentumScale,
+            gradientScale,
+            velocityScale,
+            beta1,
+            beta2,
+            epsilon);
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.keras4j.optimizers;
 
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.OptimizerKernels;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.optimizers.schedules.LearningRateSchedules;
 import io.keras4j.utils.Naming;
@@ -23,6 +25,9 @@ import java.util.Map;
  */
 public abstract class Optimizer {
   private static final System.Logger LOG = System.getLogger(Optimizer.class.getName());
+
+  /** The index of a scalar's only value (reads without allocating). */
+  private static final int[] SCALAR = {};
 
   private String name;
   private LearningRateSchedule schedule;
@@ -106,7 +111,7 @@ public abstract class Optimizer {
     if (schedule != null) {
       return (float) schedule.apply(iterations());
     }
-    return learningRateVariable.value().floats()[0];
+    return learningRateVariable.value().item();
   }
 
   /** The schedule driving the learning rate, or null for a constant rate. */
@@ -129,7 +134,7 @@ public abstract class Optimizer {
               + learningRate);
     }
     checkRate(learningRate);
-    learningRateVariable.value().floats()[0] = (float) learningRate;
+    kernels().fill(learningRateVariable.value(), (float) learningRate);
   }
 
   /** Replaces the learning rate by a schedule; the constant rate's variable is dropped. */
@@ -147,7 +152,7 @@ public abstract class Optimizer {
 
   /** Number of updates applied so far. */
   public long iterations() {
-    return iterations.value().ints()[0];
+    return iterations.value().getInt(SCALAR);
   }
 
   /** The decoupled weight decay factor, or null when none is applied. */
@@ -231,7 +236,7 @@ public abstract class Optimizer {
       return;
     }
     name();
-    clipping.reserve(targets.set(variables));
+    targets.set(variables);
     createSlots(targets.list());
     built = true;
   }
@@ -296,15 +301,12 @@ public abstract class Optimizer {
       }
       Variable v = variables.get(i);
       int index = targets.indexOf(v, i);
-      float[] w = v.value().floats();
       if (weightDecay != null && targets.decays(index)) {
-        for (int j = 0; j < w.length; j++) {
-          w[j] -= w[j] * decay * lr;
-        }
+        kernels().weightDecay(v.value(), decay, lr);
       }
-      updateStep(index, w, clipping.clip(Targets.data(g), globalScale), lr);
+      updateStep(index, v, clipping.clip(Targets.data(g), globalScale), lr);
     }
-    iterations.value().ints()[0]++;
+    kernels().fill(iterations.value(), iterations() + 1);
   }
 
   /** Keras's config (snake_case keys), the subclass's hyperparameters after the common ones. */
@@ -315,7 +317,7 @@ public abstract class Optimizer {
         "learning_rate",
         schedule != null
             ? LearningRateSchedules.serialize(schedule)
-            : (Object) (double) learningRateVariable.value().floats()[0]);
+            : (Object) (double) learningRateVariable.value().item());
     c.put("weight_decay", weightDecay);
     c.put("clipnorm", clipping.clipnorm);
     c.put("global_clipnorm", clipping.globalClipnorm);
@@ -347,7 +349,25 @@ public abstract class Optimizer {
   protected void prepareStep(float learningRate) {}
 
   /**
-   * Updates one variable in place.
+   * Updates one variable in place, as Keras's {@code update_step(gradient, variable,
+   * learning_rate)}: the built-in optimizers call one fused update of the backend ({@code
+   * Backend.current().optimizers()}) on the variable's value and their slots (from {@link
+   * #addVariableFromReference}). The default runs the array form below, for optimizers written on
+   * Java arrays.
+   *
+   * @param index the variable's position in the list the optimizer was built with (for its slots)
+   * @param variable the variable, whose value the update writes
+   * @param gradient its gradient (clipped), read-only, with the variable's size
+   */
+  protected void updateStep(int index, Variable variable, Tensor gradient, float learningRate) {
+    OptimizerKernels k = kernels();
+    updateStep(index, k.hostFloats(variable.value()), k.hostFloats(gradient), learningRate);
+  }
+
+  /**
+   * Updates one variable in place, on Java arrays: an optimizer written this way needs a backend
+   * whose tensors are Java arrays (the default one); see {@link #updateStep(int, Variable, Tensor,
+   * float)}.
    *
    * @param index the variable's position in the list the optimizer was built with (for its slots)
    * @param variable the variable's live values
@@ -359,11 +379,27 @@ public abstract class Optimizer {
 
   /**
    * Adds a slot shaped like {@code reference}, named as Keras names it ({@code
-   * <optimizer>/<reference path with _>_<slot>}), and returns its live values.
+   * <optimizer>/<reference path with _>_<slot>}), and returns its live values as a Java array (for
+   * the array form of {@code updateStep}).
    */
   protected final float[] addSlot(Variable reference, String slot, float initialValue) {
+    return kernels().hostFloats(addVariableFromReference(reference, slot, initialValue).value());
+  }
+
+  /**
+   * Adds a slot shaped like {@code reference} and filled with {@code initialValue}, named as Keras
+   * names it ({@code <optimizer>/<reference path with _>_<slot>}), as Keras's {@code
+   * add_variable_from_reference}. Its value is the tensor an update writes in place.
+   */
+  protected final Variable addVariableFromReference(
+      Variable reference, String slot, float initialValue) {
     String slotName = reference.path().replace('/', '_') + "_" + slot;
-    return addVariable(slotName, Tensor.full(initialValue, reference.shapeRef())).value().floats();
+    return addVariable(slotName, Tensor.full(initialValue, reference.shapeRef()));
+  }
+
+  /** The backend's optimizer updates. */
+  protected static OptimizerKernels kernels() {
+    return Backend.current().optimizers();
   }
 
   /** Adds a non-trainable variable to the optimizer's state. */

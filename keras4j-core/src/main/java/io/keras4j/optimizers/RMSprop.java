@@ -1,5 +1,6 @@
 package io.keras4j.optimizers;
 
+import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.saving.Config;
@@ -18,9 +19,9 @@ public class RMSprop extends Optimizer {
   private double momentum;
   private double epsilon = 1e-7;
   private boolean centered;
-  private float[][] velocities;
-  private float[][] momentums;
-  private float[][] averageGradients;
+  private Tensor[] velocities;
+  private Tensor[] momentums;
+  private Tensor[] averageGradients;
 
   /** Learning rate 0.001, as Keras. */
   public RMSprop() {
@@ -80,51 +81,38 @@ public class RMSprop extends Optimizer {
   @Override
   protected void createSlots(List<Variable> variables) {
     int n = variables.size();
-    velocities = new float[n][];
-    momentums = new float[n][];
-    averageGradients = new float[n][];
+    velocities = new Tensor[n];
+    momentums = new Tensor[n];
+    averageGradients = new Tensor[n];
     for (int i = 0; i < n; i++) {
-      velocities[i] = addSlot(variables.get(i), "velocity", 0f);
+      velocities[i] = addVariableFromReference(variables.get(i), "velocity", 0f).value();
     }
     if (momentum > 0) {
       for (int i = 0; i < n; i++) {
-        momentums[i] = addSlot(variables.get(i), "momentum", 0f);
+        momentums[i] = addVariableFromReference(variables.get(i), "momentum", 0f).value();
       }
     }
     if (centered) {
       for (int i = 0; i < n; i++) {
-        averageGradients[i] = addSlot(variables.get(i), "average_gradient", 0f);
+        averageGradients[i] =
+            addVariableFromReference(variables.get(i), "average_gradient", 0f).value();
       }
     }
   }
 
   @Override
-  protected void updateStep(int index, float[] w, float[] g, float lr) {
-    float[] v = velocities[index];
-    float r = (float) rho;
-    float r1 = (float) (1 - rho);
-    float eps = (float) epsilon;
-    float[] a = averageGradients[index];
-    float[] mom = momentums[index];
-    float mu = (float) momentum;
-    for (int j = 0; j < w.length; j++) {
-      float gj = g[j];
-      v[j] = r * v[j] + r1 * (gj * gj);
-      float denominator;
-      if (a != null) {
-        a[j] = r * a[j] + r1 * gj;
-        denominator = v[j] - a[j] * a[j] + eps;
-      } else {
-        denominator = v[j] + eps;
-      }
-      float increment = lr * gj / (float) Math.sqrt(denominator);
-      if (mom != null) {
-        mom[j] = mu * mom[j] + increment;
-        w[j] -= mom[j];
-      } else {
-        w[j] -= increment;
-      }
-    }
+  protected void updateStep(int index, Variable variable, Tensor g, float lr) {
+    kernels()
+        .rmsprop(
+            variable.value(),
+            g,
+            velocities[index],
+            momentums[index],
+            averageGradients[index],
+            lr,
+            rho,
+            momentum,
+            epsilon);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.keras4j.optimizers;
 
+import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.saving.Config;
@@ -15,7 +16,7 @@ public class SGD extends Optimizer {
   private static final String CLS = "SGD";
   private double momentum;
   private boolean nesterov;
-  private float[][] momentums;
+  private Tensor[] momentums;
 
   /** Learning rate 0.01, as Keras. */
   public SGD() {
@@ -53,37 +54,18 @@ public class SGD extends Optimizer {
 
   @Override
   protected void createSlots(List<Variable> variables) {
-    momentums = new float[variables.size()][];
+    momentums = new Tensor[variables.size()];
     if (momentum != 0) {
       for (int i = 0; i < momentums.length; i++) {
-        momentums[i] = addSlot(variables.get(i), "momentum", 0f);
+        momentums[i] = addVariableFromReference(variables.get(i), "momentum", 0f).value();
       }
     }
   }
 
   @Override
-  protected void updateStep(int index, float[] w, float[] g, float lr) {
-    int n = w.length;
-    if (momentum == 0) {
-      for (int j = 0; j < n; j++) {
-        w[j] -= g[j] * lr;
-      }
-      return;
-    }
-    float mu = (float) momentum;
-    float[] m = momentums[index];
-    if (nesterov) {
-      for (int j = 0; j < n; j++) {
-        float step = g[j] * lr;
-        m[j] = m[j] * mu - step;
-        w[j] += m[j] * mu - step;
-      }
-    } else {
-      for (int j = 0; j < n; j++) {
-        m[j] = m[j] * mu - g[j] * lr;
-        w[j] += m[j];
-      }
-    }
+  protected void updateStep(int index, Variable variable, Tensor g, float lr) {
+    kernels()
+        .sgd(variable.value(), g, momentum == 0 ? null : momentums[index], lr, momentum, nesterov);
   }
 
   @Override

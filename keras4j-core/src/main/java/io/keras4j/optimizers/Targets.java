@@ -103,8 +103,8 @@ final class Targets {
     }
   }
 
-  /** A gradient's values as float32 (the array itself when it already is). */
-  static float[] data(Tensor g) {
-    return g.dtype() == DType.FLOAT32 ? g.floats() : g.toFloatArray();
+  /** A gradient as float32 (itself when it already is). */
+  static Tensor data(Tensor g) {
+    return g.asFloat();
   }
 }

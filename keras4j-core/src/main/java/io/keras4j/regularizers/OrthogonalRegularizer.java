@@ -78,7 +78,7 @@ public final class OrthogonalRegularizer implements Regularizer {
     for (int i = 0; i < size; i++) {
       m[i * size + i] = 0f;
     }
-    return Tensor.wrap(m, size, size);
+    return Tensor.of(m, size, size);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.keras4j.backend.jvm;
 
+import io.keras4j.backend.FusedActivation;
+
 /**
  * Entry point of the matrix multiply behind {@code Kernels.gemm}: checks the arguments, handles
  * empty products, and sends small products to a direct loop (packing and threads cost more than
@@ -31,23 +33,70 @@ final class Gemm {
       int cOff,
       int ldc,
       boolean accumulate) {
+    multiply(
+        kern,
+        transA,
+        transB,
+        m,
+        n,
+        k,
+        a,
+        aOff,
+        lda,
+        b,
+        bOff,
+        ldb,
+        c,
+        cOff,
+        ldc,
+        accumulate,
+        null,
+        null);
+  }
+
+  /**
+   * As above, then {@code C = act(C + bias)} (bias of n floats, or null) applied to each tile of C
+   * as soon as its last piece of K is done; {@code act} null means no epilogue.
+   */
+  static void multiply(
+      GemmKernel kern,
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean accumulate,
+      float[] bias,
+      FusedActivation act) {
     checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
     checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
     checkMatrix("C", c, cOff, ldc, m, n);
     if (m == 0 || n == 0) {
       return;
     }
-    if (k == 0) {
-      if (!accumulate) {
-        for (int i = 0; i < m; i++) {
-          java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
-        }
-      }
-      return;
-    }
     long work = (long) m * n * k;
-    if (work < SMALL) {
-      kern.small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    if (k == 0 || work < SMALL) {
+      if (k == 0) {
+        if (!accumulate) {
+          for (int i = 0; i < m; i++) {
+            java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+          }
+        }
+      } else {
+        kern.small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+      }
+      if (act != null) {
+        kern.epilogue(c, cOff, ldc, m, n, bias, 0, act);
+      }
       return;
     }
     int threads = work < SERIAL ? 1 : Parallel.threads();
@@ -68,7 +117,9 @@ final class Gemm {
             cOff,
             ldc,
             accumulate,
-            threads)
+            threads,
+            bias,
+            act)
         .run();
   }
 

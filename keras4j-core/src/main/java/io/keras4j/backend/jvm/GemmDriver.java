@@ -1,5 +1,6 @@
 package io.keras4j.backend.jvm;
 
+import io.keras4j.backend.FusedActivation;
 import java.util.function.IntConsumer;
 
 /**
@@ -63,6 +64,8 @@ final class GemmDriver {
   private final boolean accumulate;
   private final int threads;
   private final int kBlocks;
+  private final float[] bias;
+  private final FusedActivation act; // null: no epilogue
 
   // The plan of the current pass: chunks are mChunks x nChunks over columns [j0, j0 + cols).
   private int j0;
@@ -91,6 +94,48 @@ final class GemmDriver {
       int ldc,
       boolean accumulate,
       int threads) {
+    this(
+        kern,
+        transA,
+        transB,
+        m,
+        n,
+        k,
+        a,
+        aOff,
+        lda,
+        b,
+        bOff,
+        ldb,
+        c,
+        cOff,
+        ldc,
+        accumulate,
+        threads,
+        null,
+        null);
+  }
+
+  GemmDriver(
+      GemmKernel kern,
+      boolean transA,
+      boolean transB,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int lda,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean accumulate,
+      int threads,
+      float[] bias,
+      FusedActivation act) {
     this.kern = kern;
     this.transA = transA;
     this.transB = transB;
@@ -109,6 +154,8 @@ final class GemmDriver {
     this.accumulate = accumulate;
     this.threads = threads;
     this.kBlocks = ceilDiv(k, KC);
+    this.bias = bias;
+    this.act = act;
   }
 
   void run() {
@@ -184,6 +231,7 @@ final class GemmDriver {
     for (int kb = 0, p0 = 0; kb < kBlocks; kb++) {
       int kc = base + (kb < extra ? 1 : 0);
       boolean load = accumulate || kb > 0;
+      boolean last = kb == kBlocks - 1;
       // Where the kernel reads this block of A: in place (transposed or not) or packed by rows.
       float[] as = a;
       int asOff;
@@ -217,6 +265,10 @@ final class GemmDriver {
             tile(true, kc, as, asOff + ir, asLd, h, bp, bAt, w, cAt, load, scratch);
           } else {
             tile(false, kc, as, asOff + ir * asLd, asLd, h, bp, bAt, w, cAt, load, scratch);
+          }
+          if (last && act != null) {
+            // The tile is complete and still in L1: finish it (bias, activation) now.
+            kern.epilogue(c, cAt, ldc, h, w, bias, cCol - cOff, act);
           }
         }
       }

@@ -1,5 +1,7 @@
 package io.keras4j.backend.jvm;
 
+import io.keras4j.backend.FusedActivation;
+
 /**
  * A register-blocked micro-kernel for {@link GemmDriver}, plus the direct loop used for products
  * too small to repay packing and threads.
@@ -93,4 +95,23 @@ abstract class GemmKernel {
       int cOff,
       int ldc,
       boolean accumulate);
+
+  /**
+   * The epilogue of a fused product: {@code C = act(C + bias)} on a rows x cols block of C at
+   * {@code off} (row stride ldc) whose first column is column {@code col0} of the product; bias may
+   * be null. Runs on a tile just computed, while it is in cache.
+   */
+  void epilogue(
+      float[] c,
+      int off,
+      int ldc,
+      int rows,
+      int cols,
+      float[] bias,
+      int col0,
+      FusedActivation act) {
+    for (int i = 0; i < rows; i++) {
+      ScalarEpilogue.row(c, off + i * ldc, cols, bias, col0, act);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package io.keras4j.backend.jvm;
 
+import io.keras4j.backend.FusedActivation;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -81,6 +82,21 @@ abstract class GemmVectorKernel extends GemmKernel {
       GemmVectorPacking.packTransposedB(k, j0, cols, nr, b, bOff, ldb, dst, dOff);
     } else {
       GemmPacking.packB(false, k, j0, cols, nr, b, bOff, ldb, dst, dOff);
+    }
+  }
+
+  @Override
+  void epilogue(
+      float[] c,
+      int off,
+      int ldc,
+      int rows,
+      int cols,
+      float[] bias,
+      int col0,
+      FusedActivation act) {
+    for (int i = 0; i < rows; i++) {
+      VectorEpilogue.row(c, off + i * ldc, cols, bias, col0, act);
     }
   }
 

@@ -29,6 +29,11 @@ public final class JvmTensors {
     return t.floats();
   }
 
+  /** As {@link #mutableFloats(Tensor)} for an int32 tensor (a step counter). */
+  public static int[] mutableInts(Tensor t) {
+    return t.ints();
+  }
+
   /** A tensor over {@code data}, which the caller hands over and never writes again. */
   public static Tensor wrap(float[] data, int... shape) {
     return Tensor.wrap(data, shape);
