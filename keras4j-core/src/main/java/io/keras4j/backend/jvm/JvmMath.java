@@ -107,16 +107,12 @@ final class JvmMath implements MathKernels {
     if (dtype == DType.INT32) {
       float[] a = JvmTensors.floats(x);
       int[] o = new int[a.length];
-      for (int i = 0; i < a.length; i++) {
-        o[i] = (int) a[i];
-      }
+      unary.toInt(a, 0, o, 0, a.length);
       return JvmTensors.wrapInts(o, x.shape());
     }
     int[] a = JvmTensors.ints(x);
     float[] o = JvmTensors.output(a.length);
-    for (int i = 0; i < a.length; i++) {
-      o[i] = a[i];
-    }
+    unary.toFloat(a, 0, o, 0, a.length);
     return JvmTensors.wrap(o, x.shape());
   }
 

@@ -187,6 +187,20 @@ class ScalarUnaryLoops implements UnaryLoops {
   }
 
   @Override
+  public void toInt(float[] a, int aOff, int[] out, int oOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oOff + i] = (int) a[aOff + i];
+    }
+  }
+
+  @Override
+  public void toFloat(int[] a, int aOff, float[] out, int oOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oOff + i] = a[aOff + i];
+    }
+  }
+
+  @Override
   public void relu6(float[] a, int aOff, float[] out, int oOff, int n) {
     for (int i = 0; i < n; i++) {
       out[oOff + i] = Math.min(Math.max(a[aOff + i], 0f), 6f);

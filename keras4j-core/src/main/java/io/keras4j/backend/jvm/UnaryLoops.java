@@ -56,6 +56,12 @@ interface UnaryLoops {
 
   void clip(float[] a, int aOff, float min, float max, float[] out, int oOff, int n);
 
+  /** {@code out = (int) a}: toward zero, NaN to 0, saturating at the int range (Java's cast). */
+  void toInt(float[] a, int aOff, int[] out, int oOff, int n);
+
+  /** {@code out = (float) a}. */
+  void toFloat(int[] a, int aOff, float[] out, int oOff, int n);
+
   // ---- activations -------------------------------------------------------------------------
 
   void relu6(float[] a, int aOff, float[] out, int oOff, int n);

@@ -95,6 +95,81 @@ class VectorLoopsTest {
     }
   }
 
+  @Test
+  void roundingAndSignAreBitExactIncludingSignedZerosAndSpecials() {
+    float[] specials = {
+      0f,
+      -0f,
+      0.3f,
+      -0.3f,
+      0.5f,
+      -0.5f,
+      1.5f,
+      -1.5f,
+      2.5f,
+      -2.5f,
+      0.7f,
+      -0.7f,
+      1f,
+      -1f,
+      8388607.5f,
+      -8388607.5f,
+      8388608f,
+      1e20f,
+      -1e20f,
+      Float.NaN,
+      Float.POSITIVE_INFINITY,
+      Float.NEGATIVE_INFINITY,
+      Float.MIN_VALUE,
+      -Float.MIN_VALUE,
+      3.999999f,
+      -3.999999f
+    };
+    float[] a = new float[specials.length * 8];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = specials[i % specials.length];
+    }
+    List<U> loops =
+        List.of(
+            new U("sign", UnaryLoops::sign, 0, 0),
+            new U("floor", UnaryLoops::floor, 0, 0),
+            new U("ceil", UnaryLoops::ceil, 0, 0),
+            new U("round", UnaryLoops::round, 0, 0));
+    for (U u : loops) {
+      float[] expected = new float[a.length];
+      float[] actual = new float[a.length];
+      u.loop.run(scalar.unary(), a, 0, expected, 0, a.length);
+      u.loop.run(vector.unary(), a, 0, actual, 0, a.length);
+      for (int i = 0; i < a.length; i++) {
+        assertEquals(
+            Float.floatToIntBits(expected[i]),
+            Float.floatToIntBits(actual[i]),
+            u.name + "(" + a[i] + "): scalar " + expected[i] + ", vector " + actual[i]);
+      }
+    }
+  }
+
+  @Test
+  void conversionsFollowJavaCasts() {
+    for (int n : LENGTHS) {
+      float[] a = random(n + 3, -3e9, 3e9);
+      if (n > 2) {
+        a[3] = Float.NaN;
+        a[4] = -2.7f;
+      }
+      int[] expected = new int[n + 4];
+      int[] actual = new int[n + 4];
+      scalar.unary().toInt(a, 3, expected, 1, n);
+      vector.unary().toInt(a, 3, actual, 1, n);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, "toInt n=" + n);
+      float[] fe = new float[n + 4];
+      float[] fa = new float[n + 4];
+      scalar.unary().toFloat(expected, 1, fe, 0, n);
+      vector.unary().toFloat(expected, 1, fa, 0, n);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(fe, fa, "toFloat n=" + n);
+    }
+  }
+
   @FunctionalInterface
   private interface BinaryLoop {
     void run(BinaryLoops l, float[] a, int aOff, float[] b, int bOff, float[] out, int oOff, int n);
