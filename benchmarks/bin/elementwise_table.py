@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Prints the fresh-vs-polluted table of ElementwiseBenchmark from two JMH JSON result files.
+"""Prints the fresh-vs-polluted table of ElementwiseBenchmark from JMH JSON results.
 
-Times are the best (smallest) measured iteration of each case, which is the least disturbed by
-other load on a shared machine; GB/s counts the bytes an op must read and write once.
+Arguments: directories, each with a fresh.json and a polluted.json (one repeat each). Times are
+the best (smallest) measured iteration of each case over all repeats, which is the least disturbed
+by other load on a shared machine; GB/s counts the bytes an op must read and write once.
 """
 import json
 import sys
@@ -20,18 +21,20 @@ def bytes_moved(op, n):
     return 8 * n
 
 
-def load(path):
+def load(paths):
     out = {}
-    for r in json.load(open(path)):
-        p = r["params"]
-        raw = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
-        out[(p["op"], int(p["size"]))] = min(raw)
+    for path in paths:
+        for r in json.load(open(path)):
+            p = r["params"]
+            raw = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
+            key = (p["op"], int(p["size"]))
+            out[key] = min(raw + ([out[key]] if key in out else []))
     return out
 
 
-def main(fresh_path, polluted_path):
-    fresh = load(fresh_path)
-    polluted = load(polluted_path)
+def main(dirs):
+    fresh = load([d + "/fresh.json" for d in dirs])
+    polluted = load([d + "/polluted.json" for d in dirs])
     sizes = sorted({s for _, s in fresh}, reverse=True)
     ops = []
     for op, _ in fresh:
@@ -68,4 +71,4 @@ def main(fresh_path, polluted_path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1:])

@@ -67,6 +67,7 @@ public class ElementwiseBenchmark {
           "round",
           "clip",
           "cast",
+          "cast_float",
           "add",
           "add_bias",
           "add_scalar",
@@ -102,6 +103,7 @@ public class ElementwiseBenchmark {
     "round",
     "clip",
     "cast",
+    "cast_float",
     "add",
     "add_bias",
     "add_scalar",
@@ -129,6 +131,7 @@ public class ElementwiseBenchmark {
   private Tensor y;
   private Tensor bias;
   private Tensor scalar;
+  private Tensor ints;
   private float[] src;
   private float[] dst;
   private final Buffers.Pool pool = new Buffers.Pool();
@@ -145,6 +148,7 @@ public class ElementwiseBenchmark {
     y = RandomOps.uniform(shape, -3, 3, 3);
     bias = RandomOps.uniform(new int[] {ROW}, -1, 1, 4);
     scalar = Tensor.scalar(0.75f);
+    ints = Ops.cast(Ops.multiply(x, 100f), DType.INT32);
     src = x.toFloatArray();
     dst = new float[size];
     if ("polluted".equals(jvm)) {
@@ -193,14 +197,15 @@ public class ElementwiseBenchmark {
         case 22 -> Ops.round(x);
         case 23 -> Ops.clip(x, -1f, 1f);
         case 24 -> Ops.cast(x, DType.INT32);
-        case 25 -> Ops.add(x, y);
-        case 26 -> Ops.add(x, bias);
-        case 27 -> Ops.add(x, scalar);
-        case 28 -> Ops.multiply(x, y);
-        case 29 -> Ops.multiply(x, bias);
-        case 30 -> Ops.multiply(x, scalar);
-        case 31 -> Ops.softmax(x);
-        case 32 -> Ops.sum(x);
+        case 25 -> Ops.cast(ints, DType.FLOAT32);
+        case 26 -> Ops.add(x, y);
+        case 27 -> Ops.add(x, bias);
+        case 28 -> Ops.add(x, scalar);
+        case 29 -> Ops.multiply(x, y);
+        case 30 -> Ops.multiply(x, bias);
+        case 31 -> Ops.multiply(x, scalar);
+        case 32 -> Ops.softmax(x);
+        case 33 -> Ops.sum(x);
         default -> throw new IllegalStateException("op " + op);
       };
     }
