@@ -2,6 +2,7 @@ package io.keras4j.activations;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.backend.Backend;
 import io.keras4j.ops.Ops;
 import java.util.Arrays;
 
@@ -45,64 +46,24 @@ final class AxisActivations {
     maskShape[ax] = 2;
     float[] m = new float[2];
     m[which] = 1f;
-    Tensor picked = Ops.multiply(pairs, Tensor.wrap(m, maskShape));
+    Tensor picked = Ops.multiply(pairs, Tensor.of(m, maskShape));
     return Ops.sum(picked, new int[] {ax}, false);
   }
 
   /**
    * Sparsemax (Martins and Astudillo, 2016): max(x - tau, 0), with tau chosen per line so that the
-   * output sums to 1. The support (the k largest values of each line) is found in plain Java and
+   * output sums to 1. The support (the k largest values of each line) comes from the backend and is
    * held constant; tau = (sum of x over the support - 1) / k is then built from ops, which gives
    * the exact Jacobian: g - mean of g over the support, on the support, and 0 elsewhere.
    */
   static Tensor sparsemax(Tensor x, int axis) {
     int[] shape = x.shape();
     int ax = Shapes.axis(axis, shape.length);
-    int n = shape[ax];
-    int inner = 1;
-    for (int i = ax + 1; i < shape.length; i++) {
-      inner *= shape[i];
-    }
-    int outer = n == 0 ? 0 : (int) (x.size() / ((long) n * inner));
-    float[] v = x.asFloat().floats();
-    float[] mask = new float[v.length];
-    double[] line = new double[n];
-    for (int o = 0; o < outer; o++) {
-      for (int in = 0; in < inner; in++) {
-        int base = o * n * inner + in;
-        for (int j = 0; j < n; j++) {
-          line[j] = v[base + j * inner];
-        }
-        double kth = supportThreshold(line);
-        for (int j = 0; j < n; j++) {
-          mask[base + j * inner] = v[base + j * inner] >= kth ? 1f : 0f;
-        }
-      }
-    }
-    Tensor support = Tensor.wrap(mask, shape);
+    Tensor support = Backend.current().nn().sparsemaxSupport(x, ax);
     int[] axes = {ax};
     Tensor k = Ops.sum(support, axes, true);
     Tensor tau =
         Ops.divide(Ops.add(Ops.sum(Ops.multiply(x, support), axes, true), Masks.scalar(-1)), k);
     return Ops.relu(Ops.subtract(x, tau));
-  }
-
-  /**
-   * The smallest value in the support of one line: with z sorted in decreasing order, the support
-   * is the largest k with 1 + k z_k > z_1 + ... + z_k. Ties with z_k are always in the support too.
-   */
-  private static double supportThreshold(double[] values) {
-    double[] z = values.clone();
-    Arrays.sort(z);
-    double cumsum = 0;
-    double kth = z[z.length - 1];
-    for (int k = 1; k <= z.length; k++) {
-      double zk = z[z.length - k];
-      cumsum += zk;
-      if (1 + k * zk > cumsum) {
-        kth = zk;
-      }
-    }
-    return kth;
   }
 }

@@ -31,7 +31,7 @@ final class PiecewiseActivations {
     }
     Tensor y;
     if (threshold != 0) {
-      y = Ops.multiply(x, Masks.where(x, v -> v > threshold));
+      y = Ops.multiply(x, Masks.above(x, threshold));
     } else if (maxValue == 6) {
       y = Ops.relu6(x);
       capped = false;
@@ -59,13 +59,13 @@ final class PiecewiseActivations {
 
   /** x where |x| > threshold, else 0. */
   static Tensor hardShrink(Tensor x, double threshold) {
-    return Ops.multiply(x, Masks.where(x, v -> Math.abs(v) > threshold));
+    return Ops.multiply(x, Masks.above(Ops.abs(x), threshold));
   }
 
   /** x - t above t, x + t below -t, else 0 (masks keep it exact for any sign of t). */
   static Tensor softShrink(Tensor x, double threshold) {
-    Tensor above = Masks.where(x, v -> v > threshold);
-    Tensor below = Masks.where(x, v -> !(v > threshold) && v < -threshold);
+    Tensor above = Masks.above(x, threshold);
+    Tensor below = Ops.logicalAnd(Ops.logicalNot(above), Masks.below(x, -threshold));
     return Ops.add(
         Ops.multiply(Ops.add(x, scalar(-threshold)), above),
         Ops.multiply(Ops.add(x, scalar(threshold)), below));
@@ -73,15 +73,15 @@ final class PiecewiseActivations {
 
   /** x where x > threshold, else defaultValue. */
   static Tensor threshold(Tensor x, double threshold, double defaultValue) {
-    Tensor keep = Masks.where(x, v -> v > threshold);
-    Tensor replaced = Masks.fillWhere(x, v -> !(v > threshold), (float) defaultValue);
+    Tensor keep = Masks.above(x, threshold);
+    Tensor replaced = Ops.multiply(Ops.logicalNot(keep), scalar(defaultValue));
     return Ops.add(Ops.multiply(x, keep), replaced);
   }
 
   /** 0 for x <= -1, (x + 1)^2 / 4 for -1 < x < 1, x for x >= 1. */
   static Tensor sparsePlus(Tensor x) {
-    Tensor middle = Masks.where(x, v -> v > -1 && v < 1);
-    Tensor upper = Masks.where(x, v -> v >= 1);
+    Tensor middle = Ops.logicalAnd(Masks.above(x, -1), Masks.below(x, 1));
+    Tensor upper = Masks.atLeast(x, 1);
     Tensor quadratic = Ops.multiply(Ops.square(Ops.add(x, scalar(1))), scalar(0.25));
     return Ops.add(Ops.multiply(quadratic, middle), Ops.multiply(x, upper));
   }

@@ -12,8 +12,10 @@ final class Hinges {
    * 1, the labels unchanged otherwise.
    */
   static Tensor toSignedLabels(Tensor yTrue) {
-    for (float v : yTrue.floats()) {
-      if (v != 0f && v != 1f) {
+    if (yTrue.size() > 0) {
+      Tensor other =
+          Ops.logicalAnd(Ops.notEqual(yTrue, Arguments.ZERO), Ops.notEqual(yTrue, Arguments.ONE));
+      if (Ops.max(other).item() != 0f) {
         return yTrue;
       }
     }

@@ -109,17 +109,9 @@ final class LossReduction {
   static Tensor applyMask(String owner, Tensor sampleWeight, Tensor mask, String reduction) {
     Tensor floatMask = mask.asFloat();
     if (MEAN.equals(reduction) || SUM_OVER_BATCH_SIZE.equals(reduction)) {
-      float[] m = floatMask.floats();
-      double valid = 0;
-      for (float v : m) {
-        valid += v;
-      }
-      float scale = valid == 0 ? 0f : (float) m.length / (float) valid;
-      float[] w = new float[m.length];
-      for (int i = 0; i < m.length; i++) {
-        w[i] = m[i] != 0 ? scale : 0f;
-      }
-      floatMask = Tensor.wrap(w, mask.shape());
+      float valid = floatMask.size() == 0 ? 0f : Ops.sum(floatMask).item();
+      float scale = valid == 0 ? 0f : (float) floatMask.size() / valid;
+      floatMask = Ops.multiply(Ops.notEqual(floatMask, Arguments.ZERO), Tensor.scalar(scale));
     }
     if (sampleWeight == null) {
       return floatMask;

@@ -99,7 +99,7 @@ public final class SparseCategoricalCrossentropy extends Loss {
     }
     int[] labels = checkedLabels(t, p.dim(a));
     if (ignoreClass == null) {
-      Tensor target = t.dtype() == DType.INT32 ? t : Tensor.wrapInts(labels, shape);
+      Tensor target = t.dtype() == DType.INT32 ? t : Tensor.ofInts(labels, shape);
       return new Values(Ops.sparseCategoricalCrossentropy(target, p, fromLogits, a), null);
     }
     int ignore = ignoreClass;
@@ -112,16 +112,15 @@ public final class SparseCategoricalCrossentropy extends Loss {
       kept[i] = ok ? labels[i] : 0;
       anyIgnored |= !ok;
     }
-    Tensor mask = Tensor.wrap(valid, shape);
+    Tensor mask = Tensor.of(valid, shape);
     if (!anyIgnored) {
-      Tensor target = Tensor.wrapInts(kept, shape);
+      Tensor target = Tensor.ofInts(kept, shape);
       return new Values(Ops.sparseCategoricalCrossentropy(target, p, fromLogits, a), mask);
     }
     // Ignored rows get harmless uniform inputs (Keras zeroes them, which gives 0/0 from
     // probabilities), and their values are replaced by 0; neither changes a kept value or gradient.
     Tensor safe = Ops.where(Ops.expandDims(mask, a), p, Arguments.ONE);
-    Tensor res =
-        Ops.sparseCategoricalCrossentropy(Tensor.wrapInts(kept, shape), safe, fromLogits, a);
+    Tensor res = Ops.sparseCategoricalCrossentropy(Tensor.ofInts(kept, shape), safe, fromLogits, a);
     return new Values(Ops.where(mask, res, Arguments.ZERO), mask);
   }
 
@@ -129,8 +128,8 @@ public final class SparseCategoricalCrossentropy extends Loss {
   private int[] checkedLabels(Tensor t, int numClasses) {
     boolean isInt = t.dtype() == DType.INT32;
     int n = (int) t.size();
-    int[] ints = isInt ? t.ints() : null;
-    float[] floats = isInt ? null : t.floats();
+    int[] ints = isInt ? t.toIntArray() : null;
+    float[] floats = isInt ? null : t.toFloatArray();
     int[] labels = isInt ? ints : new int[n];
     for (int i = 0; i < n; i++) {
       if (!isInt) {

@@ -1,29 +1,32 @@
 package io.keras4j.ops;
 
+import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
-import io.keras4j.ops.SoftmaxOps.Lines;
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.CompareOp;
+import io.keras4j.backend.MathKernels;
+import io.keras4j.backend.NnKernels;
+import io.keras4j.backend.UnaryOp;
 import java.util.Arrays;
 
 /**
- * The cross-entropies of {@code keras.ops}, computed as Keras 3's backends compute them, fused with
- * their gradients. Probabilities are clipped to {@code [eps, 1 - eps]} ({@code eps = 1e-7}, Keras's
- * {@code backend.epsilon()}); from logits, the stable forms are used.
+ * The cross-entropies of {@code keras.ops}, computed by the backend's {@link NnKernels} as Keras
+ * 3's backends compute them. Probabilities are clipped to {@code [eps, 1 - eps]} ({@code eps =
+ * 1e-7}, Keras's {@code backend.epsilon()}); from logits, the stable forms are used, fused with the
+ * softmax.
  */
 final class CrossEntropy {
   private CrossEntropy() {}
 
   static final float EPSILON = 1e-7f;
-  private static final float LOW = EPSILON;
-  // As Keras: 1 - epsilon in double, then float32 (0.99999988).
-  private static final float HIGH = (float) (1.0 - 1e-7);
 
-  private static float clip(float p) {
-    return Math.min(Math.max(p, LOW), HIGH);
+  private static NnKernels nn() {
+    return Backend.current().nn();
   }
 
-  private static boolean inside(float p) {
-    return p >= LOW && p <= HIGH;
+  private static MathKernels math() {
+    return Backend.current().math();
   }
 
   /**
@@ -33,39 +36,13 @@ final class CrossEntropy {
    */
   static Tensor binary(Tensor target, Tensor output, boolean fromLogits) {
     requireSameShape("binary_crossentropy", target, output);
-    float[] t = target.asFloat().floats();
-    float[] o = output.asFloat().floats();
-    float[] loss = io.keras4j.backend.Buffers.floats(o.length);
-    for (int i = 0; i < o.length; i++) {
-      double z = o[i];
-      if (fromLogits) {
-        loss[i] = (float) (Math.max(z, 0) - z * t[i] + Math.log1p(Math.exp(-Math.abs(z))));
-      } else {
-        double p = clip(o[i]);
-        loss[i] = (float) -(t[i] * Math.log(p) + (1 - t[i]) * Math.log(1 - p));
-      }
-    }
-    int[] shape = output.shape();
-    Tensor out = Tensor.wrap(loss, shape);
+    Tensor out = nn().binaryCrossentropy(target, output, fromLogits);
     GradientTape.record(
         out,
         new Tensor[] {target, output},
-        g -> {
-          float[] gv = g.floats();
-          float[] gt = io.keras4j.backend.Buffers.floats(o.length);
-          float[] go = io.keras4j.backend.Buffers.floats(o.length);
-          for (int i = 0; i < o.length; i++) {
-            if (fromLogits) {
-              gt[i] = -gv[i] * o[i];
-              go[i] = gv[i] * (UnaryOps.sigmoidOf(o[i]) - t[i]);
-            } else {
-              double p = clip(o[i]);
-              gt[i] = (float) (-gv[i] * (Math.log(p) - Math.log(1 - p)));
-              go[i] = inside(o[i]) ? (float) (gv[i] * (-t[i] / p + (1 - t[i]) / (1 - p))) : 0f;
-            }
-          }
-          return new Tensor[] {Tensor.wrap(gt, shape), Tensor.wrap(go, shape)};
-        });
+        g ->
+            nn().binaryCrossentropyBackward(
+                    target, output, fromLogits, g, GradientTape.needsGradient(0)));
     return out;
   }
 
@@ -80,7 +57,15 @@ final class CrossEntropy {
           "categorical_crossentropy: target and output must be at least rank 1. Received:"
               + " shape=()");
     }
-    return classAxis(target, null, output, fromLogits, axis);
+    int ax = Shapes.axis(axis, output.rank());
+    Tensor out = nn().categoricalCrossentropy(target, output, fromLogits, ax);
+    GradientTape.record(
+        out,
+        new Tensor[] {target, output},
+        g ->
+            nn().categoricalCrossentropyBackward(
+                    target, output, fromLogits, ax, g, GradientTape.needsGradient(0)));
+    return out;
   }
 
   /**
@@ -114,126 +99,75 @@ final class CrossEntropy {
               + ", output.shape="
               + Shapes.toString(so));
     }
-    int[] labels = GatherOps.integerValues(target, "sparse_categorical_crossentropy");
-    int n = so[ax];
-    for (int i = 0; i < labels.length; i++) {
-      if (labels[i] < 0 || labels[i] >= n) {
-        throw new IllegalArgumentException(
-            "sparse_categorical_crossentropy: label "
-                + labels[i]
-                + " is out of range: expected 0 <= label < "
-                + n
-                + " (the number of classes). Received: target"
-                + GatherOps.position(st, i)
-                + "="
-                + labels[i]);
-      }
-    }
-    return classAxis(null, labels, output, fromLogits, axis);
-  }
-
-  /**
-   * Shared by the dense form (a float32 target) and the sparse one (labels, one per row); the other
-   * argument is null.
-   */
-  private static Tensor classAxis(
-      Tensor target, int[] labels, Tensor output, boolean fromLogits, int axis) {
-    int[] shape = output.shape();
-    Lines l = Lines.of(shape, axis);
-    float[] t = target == null ? null : target.asFloat().floats();
-    float[] o = output.asFloat().floats();
-    // logP: the log-probabilities used; q: the renormalized probabilities (from probabilities).
-    double[] logP = new double[o.length];
-    float[] q = fromLogits ? null : io.keras4j.backend.Buffers.floats(o.length);
-    double[] sums = new double[l.outer() * l.inner()];
-    float[] loss = io.keras4j.backend.Buffers.floats(sums.length);
-    for (int r = 0; r < sums.length; r++) {
-      int b = l.base(r / l.inner(), r % l.inner());
-      int step = l.inner();
-      double s = 0;
-      if (fromLogits) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < l.n(); j++) {
-          m = Math.max(m, o[b + j * step]);
-        }
-        for (int j = 0; j < l.n(); j++) {
-          s += Math.exp(o[b + j * step] - m);
-        }
-        double lse = m + Math.log(s);
-        for (int j = 0; j < l.n(); j++) {
-          logP[b + j * step] = o[b + j * step] - lse;
-        }
-      } else {
-        for (int j = 0; j < l.n(); j++) {
-          s += o[b + j * step];
-        }
-        for (int j = 0; j < l.n(); j++) {
-          int p = b + j * step;
-          q[p] = (float) (o[p] / s);
-          logP[p] = Math.log(clip(q[p]));
-        }
-      }
-      sums[r] = s;
-      double acc = 0;
-      if (labels != null) {
-        acc = logP[b + labels[r] * step];
-      } else {
-        for (int j = 0; j < l.n(); j++) {
-          acc += t[b + j * step] * logP[b + j * step];
-        }
-      }
-      loss[r] = (float) -acc;
-    }
-    int ax = Shapes.axis(axis, shape.length);
-    int[] outShape = new int[shape.length - 1];
-    for (int d = 0, j = 0; d < shape.length; d++) {
-      if (d != ax) {
-        outShape[j++] = shape[d];
-      }
-    }
-    Tensor out = Tensor.wrap(loss, outShape);
+    Tensor labels = checkedLabels(target, so[ax], st);
+    Tensor out = nn().sparseCategoricalCrossentropy(labels, output, fromLogits, ax);
     GradientTape.record(
         out,
         new Tensor[] {target, output},
-        g -> {
-          float[] gv = g.floats();
-          float[] gt = t == null ? null : io.keras4j.backend.Buffers.floats(o.length);
-          float[] go = io.keras4j.backend.Buffers.floats(o.length);
-          double[] a = new double[l.n()];
-          for (int r = 0; r < sums.length; r++) {
-            int b = l.base(r / l.inner(), r % l.inner());
-            int step = l.inner();
-            // a[j] = dLoss/d(log-probability or renormalized probability) of class j.
-            double tsum = 0;
-            for (int j = 0; j < l.n(); j++) {
-              int p = b + j * step;
-              double tj = labels != null ? (labels[r] == j ? 1 : 0) : t[p];
-              tsum += tj;
-              if (gt != null) {
-                gt[p] = (float) (-gv[r] * logP[p]);
-              }
-              a[j] = fromLogits ? -tj : (inside(q[p]) ? -tj / clip(q[p]) : 0);
-            }
-            if (fromLogits) {
-              // d/dz of -sum t log_softmax(z) = softmax(z) * sum(t) - t
-              for (int j = 0; j < l.n(); j++) {
-                int p = b + j * step;
-                go[p] = (float) (gv[r] * (Math.exp(logP[p]) * tsum + a[j]));
-              }
-            } else {
-              // Through q = o / sum(o): dq_j/do_k = (delta_jk - q_j) / sum(o).
-              double aq = 0;
-              for (int j = 0; j < l.n(); j++) {
-                aq += a[j] * q[b + j * step];
-              }
-              for (int j = 0; j < l.n(); j++) {
-                go[b + j * step] = (float) (gv[r] * (a[j] - aq) / sums[r]);
-              }
-            }
-          }
-          return new Tensor[] {gt == null ? null : Tensor.wrap(gt, shape), Tensor.wrap(go, shape)};
-        });
+        g ->
+            new Tensor[] {
+              null, nn().sparseCategoricalCrossentropyBackward(labels, output, fromLogits, ax, g)
+            });
     return out;
+  }
+
+  /**
+   * The labels as int32 of shape {@code st}, after checking that each is an integer in [0, n); the
+   * first one that is not is named with its position.
+   */
+  private static Tensor checkedLabels(Tensor target, int n, int[] st) {
+    Tensor flat = target.reshapeView((int) target.size());
+    if (target.dtype() == DType.FLOAT32) {
+      Tensor fraction =
+          math().compare(CompareOp.NOT_EQUAL, flat, math().unary(UnaryOp.ROUND, flat));
+      int i = firstNonzero(fraction);
+      if (i >= 0) {
+        throw new IllegalArgumentException(
+            "sparse_categorical_crossentropy: labels must be integers. Received: "
+                + flat.getFloat(i)
+                + " at position "
+                + position(st, i));
+      }
+    }
+    Tensor outside =
+        math()
+            .compare(
+                CompareOp.LOGICAL_OR,
+                math().compare(CompareOp.LESS, flat, Tensor.scalar(0f)),
+                math().compare(CompareOp.GREATER_EQUAL, flat, Tensor.scalar(n)));
+    int i = firstNonzero(outside);
+    if (i >= 0) {
+      int label = flat.getInt(i);
+      throw new IllegalArgumentException(
+          "sparse_categorical_crossentropy: label "
+              + label
+              + " is out of range: expected 0 <= label < "
+              + n
+              + " (the number of classes). Received: target"
+              + position(st, i)
+              + "="
+              + label);
+    }
+    return math().cast(target, DType.INT32).reshapeView(st);
+  }
+
+  /** The first flat index where a 1-D 0/1 tensor is nonzero, or -1. */
+  private static int firstNonzero(Tensor flags) {
+    if (flags.size() == 0) {
+      return -1;
+    }
+    int i = math().argmax(flags, 0).getInt();
+    return flags.getFloat(i) != 0 ? i : -1;
+  }
+
+  /** The multi-index of flat position {@code flat} in a shape, e.g. {@code [1, 2]}. */
+  private static String position(int[] shape, int flat) {
+    int[] at = new int[shape.length];
+    for (int d = shape.length - 1; d >= 0; d--) {
+      at[d] = flat % shape[d];
+      flat /= shape[d];
+    }
+    return Arrays.toString(at);
   }
 
   private static void requireSameShape(String op, Tensor target, Tensor output) {

@@ -5,6 +5,7 @@ import static io.keras4j.ops.TestTensors.assertShape;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.keras4j.Tensor;
+import io.keras4j.backend.jvm.Erf;
 import io.keras4j.testing.GradientCheck;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;

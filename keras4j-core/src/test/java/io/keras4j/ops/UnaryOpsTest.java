@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.keras4j.DType;
 import io.keras4j.Tensor;
+import io.keras4j.backend.jvm.Erf;
 import io.keras4j.testing.GradientCheck;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
@@ -164,5 +165,19 @@ class UnaryOpsTest {
     Tensor y = Ops.sqrt(Tensor.ofInts(new int[] {4, 9}, 2));
     assertEquals(DType.FLOAT32, y.dtype());
     assertClose(y, 2f, 3f);
+  }
+
+  @Test
+  void erfValuesAndGradient() {
+    Tensor x = Tensor.of(-2f, -0.5f, 0f, 0.5f, 1f, 3f);
+    TestTensors.assertClose(
+        Ops.erf(x),
+        -0.9953222650f,
+        -0.5204998778f,
+        0f,
+        0.5204998778f,
+        0.8427007929f,
+        0.9999779095f);
+    GradientCheck.checkUnary(Ops::erf, TestTensors.rand(1, 2, 3));
   }
 }

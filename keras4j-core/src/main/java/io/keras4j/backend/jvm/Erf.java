@@ -1,14 +1,14 @@
-package io.keras4j.ops;
+package io.keras4j.backend.jvm;
 
 /** The error function in double precision (Java's Math has none). */
-final class Erf {
+public final class Erf {
   private Erf() {}
 
   /**
    * erf(x) to about 1e-15 relative: a Taylor series near zero and a continued fraction for erfc in
    * the tails (Numerical Recipes' approach, re-derived).
    */
-  static double erf(double x) {
+  public static double erf(double x) {
     double ax = Math.abs(x);
     if (ax < 2.5) {
       // erf(x) = 2/sqrt(pi) * sum_n (-1)^n x^(2n+1) / (n! (2n+1))
