@@ -3,7 +3,6 @@ package io.keras4j.backend.jvm;
 import io.keras4j.backend.FusedActivation;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -163,7 +162,7 @@ abstract class GemmVectorKernel extends GemmKernel {
     for (int bound = S.loopBound(n); i < bound; i += L) {
       acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
     }
-    float s = acc.reduceLanes(VectorOperators.ADD);
+    float s = VectorMath.sumLanes(acc);
     for (; i < n; i++) {
       s += a[aOff + i] * b[bOff + i];
     }

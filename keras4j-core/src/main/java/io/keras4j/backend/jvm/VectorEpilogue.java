@@ -42,12 +42,12 @@ final class VectorEpilogue {
       case SIGMOID -> {
         for (; j < bound; j += L) {
           FloatVector v = load(c, off + j, bias, col0 + j);
-          ONE.div(ONE.add(v.neg().lanewise(VectorOperators.EXP))).intoArray(c, off + j);
+          VectorMath.sigmoid(v).intoArray(c, off + j);
         }
       }
       case TANH -> {
         for (; j < bound; j += L) {
-          load(c, off + j, bias, col0 + j).lanewise(VectorOperators.TANH).intoArray(c, off + j);
+          VectorMath.tanh(load(c, off + j, bias, col0 + j)).intoArray(c, off + j);
         }
       }
     }

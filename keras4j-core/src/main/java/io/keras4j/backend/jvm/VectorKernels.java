@@ -119,7 +119,7 @@ final class VectorKernels extends ScalarKernels {
     for (int bound = SPECIES.loopBound(n); i < bound; i += SPECIES.length()) {
       acc = acc.add(FloatVector.fromArray(SPECIES, a, off + i));
     }
-    float s = acc.reduceLanes(VectorOperators.ADD);
+    float s = VectorMath.sumLanes(acc);
     for (; i < n; i++) {
       s += a[off + i];
     }
@@ -135,7 +135,7 @@ final class VectorKernels extends ScalarKernels {
           FloatVector.fromArray(SPECIES, a, aOff + i)
               .fma(FloatVector.fromArray(SPECIES, b, bOff + i), acc);
     }
-    float s = acc.reduceLanes(VectorOperators.ADD);
+    float s = VectorMath.sumLanes(acc);
     for (; i < n; i++) {
       s += a[aOff + i] * b[bOff + i];
     }

@@ -1,7 +1,5 @@
 package io.keras4j.backend.jvm;
 
-import static jdk.incubator.vector.VectorOperators.ADD;
-import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 
@@ -31,7 +29,7 @@ final class VectorRowLoops extends ScalarRowLoops {
       for (int bound = S.loopBound(n); i < bound; i += L) {
         acc = acc.add(load(a, off + i));
       }
-      s = acc.reduceLanes(ADD);
+      s = VectorMath.sumLanes(acc);
     }
     for (; i < n; i++) {
       s += a[off + i];
@@ -105,14 +103,14 @@ final class VectorRowLoops extends ScalarRowLoops {
     FloatVector acc = FloatVector.zero(S);
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      acc = acc.add(load(a, off + i).sub(shift).lanewise(EXP));
+      acc = acc.add(VectorMath.exp(load(a, off + i).sub(shift)));
     }
     if (i < n) {
       VectorMask<Float> m = S.indexInRange(i, n);
       // Masked-off lanes read 0 and are added as 0.
-      acc = acc.add(FloatVector.fromArray(S, a, off + i, m).sub(shift).lanewise(EXP), m);
+      acc = acc.add(VectorMath.exp(FloatVector.fromArray(S, a, off + i, m).sub(shift)), m);
     }
-    return acc.reduceLanes(ADD);
+    return VectorMath.sumLanes(acc);
   }
 
   @Override
@@ -120,17 +118,17 @@ final class VectorRowLoops extends ScalarRowLoops {
     FloatVector acc = FloatVector.zero(S);
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector e = load(a, aOff + i).sub(shift).lanewise(EXP);
+      FloatVector e = VectorMath.exp(load(a, aOff + i).sub(shift));
       e.intoArray(out, oOff + i);
       acc = acc.add(e);
     }
     if (i < n) {
       VectorMask<Float> m = S.indexInRange(i, n);
-      FloatVector e = FloatVector.fromArray(S, a, aOff + i, m).sub(shift).lanewise(EXP);
+      FloatVector e = VectorMath.exp(FloatVector.fromArray(S, a, aOff + i, m).sub(shift));
       e.intoArray(out, oOff + i, m);
       acc = acc.add(e, m);
     }
-    return acc.reduceLanes(ADD);
+    return VectorMath.sumLanes(acc);
   }
 
   @Override
@@ -145,7 +143,7 @@ final class VectorRowLoops extends ScalarRowLoops {
       FloatVector va = FloatVector.fromArray(S, a, aOff + i, m);
       acc = va.fma(FloatVector.fromArray(S, b, bOff + i, m).sub(shift), acc);
     }
-    return acc.reduceLanes(ADD);
+    return VectorMath.sumLanes(acc);
   }
 
   @Override
@@ -157,7 +155,7 @@ final class VectorRowLoops extends ScalarRowLoops {
       for (int bound = S.loopBound(n); i < bound; i += L) {
         acc = load(a, aOff + i).fma(load(b, bOff + i), acc);
       }
-      s = acc.reduceLanes(ADD);
+      s = VectorMath.sumLanes(acc);
     }
     for (; i < n; i++) {
       s += a[aOff + i] * b[bOff + i];
@@ -180,7 +178,7 @@ final class VectorRowLoops extends ScalarRowLoops {
       float[] y, int yOff, float[] g, int gOff, float sum, float[] out, int oOff, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector e = load(y, yOff + i).lanewise(EXP);
+      FloatVector e = VectorMath.exp(load(y, yOff + i));
       load(g, gOff + i).sub(e.mul(sum)).intoArray(out, oOff + i);
     }
     super.logSoftmaxGrad(y, yOff + i, g, gOff + i, sum, out, oOff + i, n - i);

@@ -1,11 +1,6 @@
 package io.keras4j.backend.jvm;
 
-import static jdk.incubator.vector.VectorOperators.EXP;
-import static jdk.incubator.vector.VectorOperators.EXPM1;
 import static jdk.incubator.vector.VectorOperators.GE;
-import static jdk.incubator.vector.VectorOperators.LOG;
-import static jdk.incubator.vector.VectorOperators.LOG1P;
-import static jdk.incubator.vector.VectorOperators.TANH;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -69,7 +64,7 @@ final class VectorUnaryLoops extends ScalarUnaryLoops {
 
   /** 1 / (1 + e^-v): e^-v overflows to infinity for v below about -88, giving 0 as it should. */
   private static FloatVector sigmoidOf(FloatVector v) {
-    return inv(v.neg().lanewise(EXP).add(1f));
+    return VectorMath.sigmoid(v);
   }
 
   private static FloatVector inv(FloatVector v) {
@@ -90,7 +85,7 @@ final class VectorUnaryLoops extends ScalarUnaryLoops {
     FloatVector a2 = a.mul(a);
     FloatVector small = v.mul(horner(ERF_SMALL, a2));
     FloatVector u = a.mul(2f / 3f).sub(5f / 3f);
-    FloatVector tail = a2.neg().lanewise(EXP).mul(horner(ERFC_SCALED, u)).neg().add(1f);
+    FloatVector tail = VectorMath.exp(a2.neg()).mul(horner(ERFC_SCALED, u)).neg().add(1f);
     FloatVector r = tail.blend(1f, a.compare(VectorOperators.GE, 4f));
     r = r.blend(r.neg(), v.compare(VectorOperators.LT, 0f));
     return r.blend(small, a.compare(VectorOperators.LT, 1f));
@@ -247,43 +242,16 @@ final class VectorUnaryLoops extends ScalarUnaryLoops {
   public void exp(float[] a, int aOff, float[] out, int oOff, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      load(a, aOff + i).lanewise(EXP).intoArray(out, oOff + i);
+      VectorMath.exp(load(a, aOff + i)).intoArray(out, oOff + i);
     }
     super.exp(a, aOff + i, out, oOff + i, n - i);
-  }
-
-  @Override
-  public void expm1(float[] a, int aOff, float[] out, int oOff, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += L) {
-      load(a, aOff + i).lanewise(EXPM1).intoArray(out, oOff + i);
-    }
-    super.expm1(a, aOff + i, out, oOff + i, n - i);
-  }
-
-  @Override
-  public void log(float[] a, int aOff, float[] out, int oOff, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += L) {
-      load(a, aOff + i).lanewise(LOG).intoArray(out, oOff + i);
-    }
-    super.log(a, aOff + i, out, oOff + i, n - i);
-  }
-
-  @Override
-  public void log1p(float[] a, int aOff, float[] out, int oOff, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += L) {
-      load(a, aOff + i).lanewise(LOG1P).intoArray(out, oOff + i);
-    }
-    super.log1p(a, aOff + i, out, oOff + i, n - i);
   }
 
   @Override
   public void tanh(float[] a, int aOff, float[] out, int oOff, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      load(a, aOff + i).lanewise(TANH).intoArray(out, oOff + i);
+      VectorMath.tanh(load(a, aOff + i)).intoArray(out, oOff + i);
     }
     super.tanh(a, aOff + i, out, oOff + i, n - i);
   }
@@ -307,16 +275,6 @@ final class VectorUnaryLoops extends ScalarUnaryLoops {
   }
 
   @Override
-  public void softplus(float[] a, int aOff, float[] out, int oOff, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector v = load(a, aOff + i);
-      v.max(0f).add(v.abs().neg().lanewise(EXP).lanewise(LOG1P)).intoArray(out, oOff + i);
-    }
-    super.softplus(a, aOff + i, out, oOff + i, n - i);
-  }
-
-  @Override
   public void softsign(float[] a, int aOff, float[] out, int oOff, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
@@ -324,24 +282,6 @@ final class VectorUnaryLoops extends ScalarUnaryLoops {
       v.div(v.abs().add(1f)).intoArray(out, oOff + i);
     }
     super.softsign(a, aOff + i, out, oOff + i, n - i);
-  }
-
-  @Override
-  public void sin(float[] a, int aOff, float[] out, int oOff, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += L) {
-      load(a, aOff + i).lanewise(VectorOperators.SIN).intoArray(out, oOff + i);
-    }
-    super.sin(a, aOff + i, out, oOff + i, n - i);
-  }
-
-  @Override
-  public void cos(float[] a, int aOff, float[] out, int oOff, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += L) {
-      load(a, aOff + i).lanewise(VectorOperators.COS).intoArray(out, oOff + i);
-    }
-    super.cos(a, aOff + i, out, oOff + i, n - i);
   }
 
   @Override
@@ -382,33 +322,6 @@ final class VectorUnaryLoops extends ScalarUnaryLoops {
   }
 
   @Override
-  public void elu(float[] a, int aOff, float alpha, float[] out, int oOff, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector v = load(a, aOff + i);
-      v.min(0f).lanewise(EXPM1).mul(alpha).blend(v, v.compare(GE, 0f)).intoArray(out, oOff + i);
-    }
-    super.elu(a, aOff + i, alpha, out, oOff + i, n - i);
-  }
-
-  @Override
-  public void selu(float[] a, int aOff, float[] out, int oOff, int n) {
-    float alpha = (float) SELU_ALPHA;
-    float scale = (float) SELU_SCALE;
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector v = load(a, aOff + i);
-      v.min(0f)
-          .lanewise(EXPM1)
-          .mul(alpha)
-          .blend(v, v.compare(GE, 0f))
-          .mul(scale)
-          .intoArray(out, oOff + i);
-    }
-    super.selu(a, aOff + i, out, oOff + i, n - i);
-  }
-
-  @Override
   public void geluApproximate(float[] a, int aOff, float[] out, int oOff, int n) {
     float c = (float) SQRT_2_OVER_PI;
     float cubic = (float) GELU_CUBIC;
@@ -416,7 +329,7 @@ final class VectorUnaryLoops extends ScalarUnaryLoops {
     for (int bound = S.loopBound(n); i < bound; i += L) {
       FloatVector v = load(a, aOff + i);
       FloatVector inner = v.mul(v).mul(v).mul(cubic).add(v).mul(c);
-      v.mul(0.5f).mul(inner.lanewise(TANH).add(1f)).intoArray(out, oOff + i);
+      v.mul(0.5f).mul(VectorMath.tanh(inner).add(1f)).intoArray(out, oOff + i);
     }
     super.geluApproximate(a, aOff + i, out, oOff + i, n - i);
   }
@@ -448,15 +361,5 @@ final class VectorUnaryLoops extends ScalarUnaryLoops {
       v.mul(v.div(6f).add(0.5f).max(0f).min(1f)).intoArray(out, oOff + i);
     }
     super.hardSilu(a, aOff + i, out, oOff + i, n - i);
-  }
-
-  @Override
-  public void logSigmoid(float[] a, int aOff, float[] out, int oOff, int n) {
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector v = load(a, aOff + i);
-      v.min(0f).sub(v.abs().neg().lanewise(EXP).lanewise(LOG1P)).intoArray(out, oOff + i);
-    }
-    super.logSigmoid(a, aOff + i, out, oOff + i, n - i);
   }
 }
