@@ -1,6 +1,6 @@
 package io.keras4j;
 
-import io.keras4j.backend.Buffers;
+import io.keras4j.backend.pool.Buffers;
 import java.util.Arrays;
 
 /**

@@ -93,7 +93,8 @@ class LayeringTest {
   /**
    * Only the backend (and {@code Tensor} and {@code Variable} themselves) reads or wraps a tensor's
    * storage: {@code Tensor.floats()}, {@code ints()}, {@code wrap(..)}, {@code wrapInts(..)}, and
-   * the step buffers ({@code io.keras4j.backend.Buffers}). Frozen until the backend seam lands.
+   * the step buffers ({@code io.keras4j.backend.pool.Buffers}). Frozen until the backend seam
+   * lands.
    */
   @ArchTest
   static final ArchRule onlyTheBackendReadsTensorStorage =
@@ -139,7 +140,7 @@ class LayeringTest {
 
   private static final String TENSOR = "io.keras4j.Tensor";
   private static final Set<String> STORAGE_METHODS = Set.of("floats", "ints", "wrap", "wrapInts");
-  private static final String BUFFERS = "io.keras4j.backend.Buffers";
+  private static final String BUFFERS = "io.keras4j.backend.pool.Buffers";
 
   /** The storage members a class calls (or references), as {@code Tensor.floats}. */
   private static Stream<String> storageReads(JavaClass c) {

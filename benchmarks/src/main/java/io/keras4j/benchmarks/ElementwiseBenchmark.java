@@ -2,7 +2,7 @@ package io.keras4j.benchmarks;
 
 import io.keras4j.DType;
 import io.keras4j.Tensor;
-import io.keras4j.backend.Buffers;
+import io.keras4j.backend.pool.Buffers;
 import io.keras4j.ops.Ops;
 import io.keras4j.random.RandomOps;
 import java.util.List;

@@ -31,6 +31,12 @@ public interface Backend {
   /** Sets the number of threads the kernels use (>= 1). */
   void setThreads(int threads);
 
+  /**
+   * A new pool for a training loop's steps (see {@link StepPool}); a backend that recycles nothing
+   * returns a pool whose scopes do nothing.
+   */
+  StepPool newStepPool();
+
   /** Elementwise arithmetic with broadcasting, comparisons, reductions. */
   MathKernels math();
 

@@ -1,7 +1,8 @@
 package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
-import io.keras4j.backend.Buffers;
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.StepPool;
 import io.keras4j.metrics.Mean;
 import io.keras4j.metrics.Metric;
 import io.keras4j.models.CompileOptions;
@@ -21,7 +22,7 @@ final class CompileState {
   private CompileLoss compileLoss;
   private CompileMetrics compileMetrics;
   final Mean lossTracker = new Mean("loss");
-  private final Buffers.Pool pool = new Buffers.Pool();
+  private final StepPool pool = Backend.current().newStepPool();
   private long steps;
 
   /** Checks the options now (unknown names, output names) as far as {@code outputNames} allow. */
@@ -99,10 +100,10 @@ final class CompileState {
 
   /**
    * The scope of one step (batch, forward, backward, update, metrics): after the first step, op
-   * outputs come from this pool and return to it when the scope closes (see {@link Buffers}). The
+   * outputs come from this pool and return to it when the scope closes (see {@link StepPool}). The
    * first step runs without, as it may build layers that keep what they make.
    */
-  Buffers.Scope stepScope() {
-    return ++steps == 1 ? () -> {} : pool.activate(steps);
+  StepPool.StepScope stepScope() {
+    return ++steps == 1 ? () -> {} : pool.open(steps);
   }
 }

@@ -1,7 +1,7 @@
 package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
-import io.keras4j.backend.Buffers;
+import io.keras4j.backend.StepPool;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.data.Dataset;
 import io.keras4j.losses.InvalidTargetException;
@@ -64,7 +64,7 @@ final class EvaluateLoop {
     Map<String, Double> logs = null;
     for (int step = 0; step < steps; step++) {
       callbacks.onTestBatchBegin(step, Map.of());
-      try (Buffers.Scope scope = compiled.stepScope()) {
+      try (StepPool.StepScope scope = compiled.stepScope()) {
         Batches.Batch b = batches.next();
         try {
           logs = Callbacks.sorted(model.testStep(b.data()));

@@ -1,7 +1,7 @@
 package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
-import io.keras4j.backend.Buffers;
+import io.keras4j.backend.StepPool;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
 import io.keras4j.data.Dataset;
@@ -85,7 +85,7 @@ final class FitLoop {
       Map<String, Double> logs = null;
       for (int step = 0; step < steps; step++) {
         callbacks.onTrainBatchBegin(step, Map.of());
-        try (Buffers.Scope scope = compiled.stepScope()) {
+        try (StepPool.StepScope scope = compiled.stepScope()) {
           Batches.Batch b = batches.next();
           try {
             logs = Callbacks.sorted(model.trainStep(b.data()));

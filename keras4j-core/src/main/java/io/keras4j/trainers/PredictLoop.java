@@ -5,6 +5,7 @@ import io.keras4j.callbacks.CallbackList;
 import io.keras4j.data.Rows;
 import io.keras4j.models.PredictOptions;
 import io.keras4j.models.StepData;
+import io.keras4j.ops.Ops;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,21 +60,6 @@ final class PredictLoop {
     if (pieces.size() == 1) {
       return pieces.get(0);
     }
-    int[] s = pieces.get(0).shape();
-    long total = 0;
-    int rows = 0;
-    for (Tensor p : pieces) {
-      total += p.size();
-      rows += p.dim(0);
-    }
-    s[0] = rows;
-    float[] d = new float[(int) total];
-    int off = 0;
-    for (Tensor p : pieces) {
-      float[] src = p.asFloat().floats();
-      System.arraycopy(src, 0, d, off, src.length);
-      off += src.length;
-    }
-    return Tensor.wrap(d, s);
+    return Ops.concatenate(pieces, 0);
   }
 }

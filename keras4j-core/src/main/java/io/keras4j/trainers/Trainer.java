@@ -326,7 +326,7 @@ public abstract class Trainer extends Layer {
     Map<String, Double> logs = new TreeMap<>();
     for (Metric m : metrics()) {
       Tensor r = m.result();
-      float[] v = r.asFloat().floats();
+      float[] v = r.toFloatArray();
       if (r.size() == 1) {
         logs.put(m.name(), (double) v[0]);
       } else {

@@ -136,7 +136,7 @@ final class TrainingData {
     float[] w = new float[n];
     boolean oneHot = s.length > 1 && s[s.length - 1] > 1;
     int width = n == 0 ? 0 : (int) (labels.size() / n);
-    float[] f = labels.asFloat().floats();
+    float[] f = labels.toFloatArray();
     for (int i = 0; i < n; i++) {
       int cls;
       if (oneHot) {
@@ -161,6 +161,6 @@ final class TrainingData {
       }
       w[i] = cw.floatValue();
     }
-    return new TrainingData(x, y, Tensor.wrap(w, n), firstRow);
+    return new TrainingData(x, y, Tensor.of(w, n), firstRow);
   }
 }

@@ -17,9 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * fit recycles the arrays of each step (io.keras4j.backend.Buffers); trainOnBatch does not. Both
- * must give the same weights and losses on the same batches, step after step. The comparison of a
- * pooled fit with an unpooled one (Dropout, validation, History) is
+ * fit recycles the arrays of each step (io.keras4j.backend.pool.Buffers); trainOnBatch does not.
+ * Both must give the same weights and losses on the same batches, step after step. The comparison
+ * of a pooled fit with an unpooled one (Dropout, validation, History) is
  * io.keras4j.backend.PooledFitTest; a tensor kept past its step is
  * io.keras4j.backend.KeptOutputTest.
  */

@@ -6,6 +6,8 @@ import io.keras4j.backend.MathKernels;
 import io.keras4j.backend.NnKernels;
 import io.keras4j.backend.OptimizerKernels;
 import io.keras4j.backend.RandomKernels;
+import io.keras4j.backend.StepPool;
+import io.keras4j.backend.pool.Buffers;
 
 /**
  * The pure Java backend: heap arrays, Vector API loops where the module is readable and C2 runs,
@@ -51,6 +53,12 @@ public final class JvmBackend implements Backend {
   /** The low-level loops (GEMM, vectorized runs) behind this backend's families. */
   Kernels kernels() {
     return kernels;
+  }
+
+  @Override
+  public StepPool newStepPool() {
+    Buffers.Pool pool = new Buffers.Pool();
+    return step -> pool.activate(step)::close;
   }
 
   @Override

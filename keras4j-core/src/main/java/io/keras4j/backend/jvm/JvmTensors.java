@@ -1,7 +1,7 @@
 package io.keras4j.backend.jvm;
 
 import io.keras4j.Tensor;
-import io.keras4j.backend.Buffers;
+import io.keras4j.backend.pool.Buffers;
 
 /**
  * The one place the Java backend reaches a tensor's arrays and makes tensors from arrays. Nothing

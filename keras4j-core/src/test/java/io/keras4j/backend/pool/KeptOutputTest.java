@@ -1,4 +1,4 @@
-package io.keras4j.backend;
+package io.keras4j.backend.pool;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.keras4j.backend;
+package io.keras4j.backend.pool;
 
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;

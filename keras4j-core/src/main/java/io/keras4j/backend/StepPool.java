@@ -1,0 +1,25 @@
+package io.keras4j.backend;
+
+/**
+ * Memory recycled from one training step to the next: inside a step opened with {@link #open}, the
+ * backend may hand op outputs from this pool and take them back when the step's scope closes. A
+ * tensor of a closed step refuses to be read (it names the step and the cure, {@code copy()}), so
+ * it never shows another step's numbers. One pool per training loop; made by {@link
+ * Backend#newStepPool()}.
+ */
+public interface StepPool {
+
+  /**
+   * Makes this pool the source of op outputs on this thread until the returned scope closes. {@code
+   * step} numbers the step in the error a stale tensor gives. Inside an open step, opening another
+   * scope changes nothing (the outer one recycles).
+   */
+  StepScope open(long step);
+
+  /** The end of a step: what was lent during it goes back to the pool. */
+  @FunctionalInterface
+  interface StepScope extends AutoCloseable {
+    @Override
+    void close();
+  }
+}
