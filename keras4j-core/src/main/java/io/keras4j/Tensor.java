@@ -8,14 +8,15 @@ import java.util.Arrays;
  *
  * <p>A tensor a user holds is never changed by the library: every op returns a new tensor, and
  * factories copy the arrays they are given. Only the library's own buffers (weights being trained,
- * reused scratch space) are written in place, and those are never handed out without a copy.
+ * scratch space) are written in place.
  *
  * <p>One exception to "a tensor stays readable": during {@code fit} and {@code evaluate}, from the
  * second step on, the tensors that ops compute (layer outputs, losses, gradients) live in arrays
  * that the next step reuses (see {@link Buffers}). Such a tensor is valid until its step ends; any
  * read after that ({@link #getFloat}, {@link #toFloatArray}, {@link #item}, an op...) throws an
- * {@link IllegalStateException} naming the step, and never returns another step's values. To keep a
- * value computed inside a step (a layer's last output, say), keep {@link #copy()}.
+ * {@link IllegalStateException} naming the step, and never returns another step's values ({@link
+ * #isReadable()} tells beforehand). To keep a value computed inside a step (a layer's last output,
+ * say), keep {@link #copy()}.
  */
 public final class Tensor {
   private final DType dtype;
