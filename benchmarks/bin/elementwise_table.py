@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the fresh-vs-polluted table of ElementwiseBenchmark from JMH JSON results.
 
-Arguments: directories, each with a fresh.json and a polluted.json (one repeat each). Times are
+Arguments: directories, each with the result.json of one repeat. Times are
 the best (smallest) measured iteration of each case over all repeats, which is the least disturbed
 by other load on a shared machine; GB/s counts the bytes an op must read and write once.
 """
@@ -21,11 +21,13 @@ def bytes_moved(op, n):
     return 8 * n
 
 
-def load(paths):
+def load(paths, state):
     out = {}
     for path in paths:
         for r in json.load(open(path)):
             p = r["params"]
+            if p["state"] != state:
+                continue
             raw = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
             key = (p["op"], int(p["size"]))
             out[key] = min(raw + ([out[key]] if key in out else []))
@@ -33,8 +35,8 @@ def load(paths):
 
 
 def main(dirs):
-    fresh = load([d + "/fresh.json" for d in dirs])
-    polluted = load([d + "/polluted.json" for d in dirs])
+    fresh = load([d + "/result.json" for d in dirs], "fresh")
+    polluted = load([d + "/result.json" for d in dirs], "polluted")
     sizes = sorted({s for _, s in fresh}, reverse=True)
     ops = []
     for op, _ in fresh:

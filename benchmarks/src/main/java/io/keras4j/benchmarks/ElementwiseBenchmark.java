@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 4, time = 250, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 8, time = 250, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 10, time = 150, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(
     value = 1,
@@ -119,9 +119,12 @@ public class ElementwiseBenchmark {
   @Param({"1048576", "16384"})
   public int size;
 
-  /** {@code fresh} or {@code polluted}. */
+  /**
+   * {@code fresh} or {@code polluted} (named so that it sorts after op and size: JMH runs the two
+   * forks of one case back to back, under the same load from other processes).
+   */
   @Param({"fresh", "polluted"})
-  public String jvm;
+  public String state;
 
   private static final int ROW = 1024;
 
@@ -151,20 +154,47 @@ public class ElementwiseBenchmark {
     ints = Ops.cast(Ops.multiply(x, 100f), DType.INT32);
     src = x.toFloatArray();
     dst = new float[size];
-    if ("polluted".equals(jvm)) {
+    if ("polluted".equals(state)) {
       pollute();
-    } else if (!"fresh".equals(jvm)) {
-      throw new IllegalArgumentException("jvm must be fresh or polluted. Received: jvm=" + jvm);
+    } else if (!"fresh".equals(state)) {
+      throw new IllegalArgumentException(
+          "state must be fresh or polluted. Received: state=" + state);
     }
   }
 
   private static boolean polluted;
 
-  /** Once per JVM: a non-forked run ({@code -f 0}) measures every op after the same pollution. */
+  /** Once per JVM (a non-forked run, {@code -f 0}, measures every case after one pollution). */
   private static synchronized void pollute() {
     if (!polluted) {
-      Pollution.run(2000);
+      Pollution.run(1000);
+      awaitCompilerQuiet();
       polluted = true;
+    }
+  }
+
+  /**
+   * Waits (up to 20 s) until the JIT has compiled nothing for half a second: the pollution leaves a
+   * queue of compilations which, on a busy machine, would otherwise still run during warm-up.
+   */
+  private static void awaitCompilerQuiet() {
+    var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      return;
+    }
+    long last = -1;
+    for (int i = 0; i < 40; i++) {
+      long now = jit.getTotalCompilationTime();
+      if (now == last) {
+        return;
+      }
+      last = now;
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
