@@ -1,6 +1,7 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
 
 /**
  * A mean of an elementwise function of targets and predictions, matched by Keras's {@code
@@ -9,41 +10,26 @@ import io.keras4j.Tensor;
  */
 abstract class PairwiseMetric extends MeanMetricWrapper {
   private final boolean meanOverLastAxis;
-  private float[] scratch = new float[0];
 
   PairwiseMetric(String name, boolean meanOverLastAxis) {
     super(name);
     this.meanOverLastAxis = meanOverLastAxis;
   }
 
-  /** {@code out[i] = f(yTrue[i], yPred[i])} for {@code i < n}. */
-  abstract void terms(float[] yTrue, float[] yPred, float[] out, int n);
+  /** {@code f(yTrue, yPred)} elementwise with ops, float32 inputs of broadcastable shapes. */
+  abstract Tensor terms(Tensor yTrue, Tensor yPred);
 
   @Override
-  final void compute(Tensor yTrue, Tensor yPred, Values out) {
+  final Tensor compute(Tensor yTrue, Tensor yPred) {
     int[][] s = MetricShapes.squeezeOrExpand(yTrue.shapeRef(), yPred.shapeRef(), true);
     int[] shape = MetricShapes.broadcastShape(s[0], s[1], className());
-    float[] t =
-        MetricShapes.broadcast(MetricShapes.floats(yTrue), s[0], shape, className(), "y_true");
-    float[] p =
-        MetricShapes.broadcast(MetricShapes.floats(yPred), s[1], shape, className(), "y_pred");
-    int n = t.length;
-    if (!meanOverLastAxis) {
-      terms(t, p, out.alloc(shape), n);
-      return;
+    Tensor out =
+        terms(
+            MetricShapes.reshape(MetricShapes.floats(yTrue), s[0]),
+            MetricShapes.reshape(MetricShapes.floats(yPred), s[1]));
+    if (!meanOverLastAxis || shape.length == 0) {
+      return out;
     }
-    if (scratch.length != n) {
-      scratch = new float[n];
-    }
-    terms(t, p, scratch, n);
-    int cols = MetricShapes.last(shape);
-    float[] o = out.alloc(MetricShapes.dropLast(shape));
-    for (int r = 0; r < o.length; r++) {
-      double sum = 0;
-      for (int i = r * cols, end = i + cols; i < end; i++) {
-        sum += scratch[i];
-      }
-      o[r] = (float) (sum / cols);
-    }
+    return Ops.mean(out, -1);
   }
 }
