@@ -75,7 +75,12 @@ public class MeanMetricWrapper extends Metric {
                 MetricShapes.reshape(MetricShapes.floats(w), same[1]));
       }
     }
-    totals.add(values, w, true, className());
+    addValues(values, w);
+  }
+
+  /** Adds per-sample values with their weights (null: 1) to the total and count. */
+  final void addValues(Tensor values, Tensor weights) {
+    totals.add(values, weights, true, className());
   }
 
   @Override

@@ -19,17 +19,32 @@ abstract class PairwiseMetric extends MeanMetricWrapper {
   /** {@code f(yTrue, yPred)} elementwise with ops, float32 inputs of broadcastable shapes. */
   abstract Tensor terms(Tensor yTrue, Tensor yPred);
 
+  /** The elementwise terms, before any mean over the last axis. */
+  private Tensor pairTerms(Tensor yTrue, Tensor yPred) {
+    int[][] s = MetricShapes.squeezeOrExpand(yTrue.shapeRef(), yPred.shapeRef(), true);
+    MetricShapes.broadcastShape(s[0], s[1], className()); // the error names the metric
+    return terms(
+        MetricShapes.reshape(MetricShapes.floats(yTrue), s[0]),
+        MetricShapes.reshape(MetricShapes.floats(yPred), s[1]));
+  }
+
   @Override
   final Tensor compute(Tensor yTrue, Tensor yPred) {
-    int[][] s = MetricShapes.squeezeOrExpand(yTrue.shapeRef(), yPred.shapeRef(), true);
-    int[] shape = MetricShapes.broadcastShape(s[0], s[1], className());
-    Tensor out =
-        terms(
-            MetricShapes.reshape(MetricShapes.floats(yTrue), s[0]),
-            MetricShapes.reshape(MetricShapes.floats(yPred), s[1]));
-    if (!meanOverLastAxis || shape.length == 0) {
-      return out;
+    Tensor out = pairTerms(yTrue, yPred);
+    return !meanOverLastAxis || out.rank() == 0 ? out : Ops.mean(out, -1);
+  }
+
+  @Override
+  public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask) {
+    if (meanOverLastAxis && sampleWeight == null && mask == null) {
+      Tensor out = pairTerms(yTrue, yPred);
+      if (out.rank() >= 2 && out.dim(-1) > 0) {
+        // Unweighted, the mean over the last axis then over the other non-batch axes is the mean
+        // over all non-batch axes, which the totals take anyway: one reduction fewer.
+        addValues(out, null);
+        return;
+      }
     }
-    return Ops.mean(out, -1);
+    super.updateState(yTrue, yPred, sampleWeight, mask);
   }
 }

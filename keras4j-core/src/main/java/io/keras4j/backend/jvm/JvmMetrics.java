@@ -27,13 +27,14 @@ final class JvmMetrics implements MetricKernels {
     int cols = shape.length == 0 ? 1 : shape[shape.length - 1];
     int labelCount = perLabel ? cols : 1;
     int stride = t + 1;
-    // pos[l * stride + k]: the weight of positive labels with k thresholds below the prediction.
-    double[] pos = new double[labelCount * stride];
-    double[] neg = new double[labelCount * stride];
+    // hist[2 * (l * stride + k) + 1]: the weight of positive labels of label l with k thresholds
+    // below the prediction; hist[2 * (...)]: of negative labels. One scatter-add per prediction,
+    // its index computed without a branch on the label.
+    double[] hist = new double[2 * labelCount * stride];
     if (bucketed) {
-      bucketedHistogram(p, y, w, th, perLabel ? cols : 1, stride, pos, neg);
+      bucketedHistogram(p, y, w, th, labelCount, stride, hist);
     } else {
-      searchedHistogram(p, y, w, th, perLabel ? cols : 1, stride, pos, neg);
+      searchedHistogram(p, y, w, th, labelCount, stride, hist);
     }
     int n = t * labelCount;
     float[] tp = JvmTensors.output(n);
@@ -41,19 +42,19 @@ final class JvmMetrics implements MetricKernels {
     float[] tn = JvmTensors.output(n);
     float[] fn = JvmTensors.output(n);
     for (int l = 0; l < labelCount; l++) {
-      int base = l * stride;
+      int base = 2 * l * stride;
       double totalPos = 0;
       double totalNeg = 0;
       for (int k = 0; k <= t; k++) {
-        totalPos += pos[base + k];
-        totalNeg += neg[base + k];
+        totalNeg += hist[base + 2 * k];
+        totalPos += hist[base + 2 * k + 1];
       }
       // Threshold i is passed by the predictions with more than i thresholds below them.
       double cumPos = 0;
       double cumNeg = 0;
       for (int i = t - 1; i >= 0; i--) {
-        cumPos += pos[base + i + 1];
-        cumNeg += neg[base + i + 1];
+        cumNeg += hist[base + 2 * (i + 1)];
+        cumPos += hist[base + 2 * (i + 1) + 1];
         int at = i * labelCount + l;
         tp[at] = (float) cumPos;
         fp[at] = (float) cumNeg;
@@ -72,49 +73,37 @@ final class JvmMetrics implements MetricKernels {
 
   /** Keras's bucketed rule (see the interface), in float32 as Keras computes it. */
   private static void bucketedHistogram(
-      float[] p,
-      float[] y,
-      float[] w,
-      float[] th,
-      int labels,
-      int stride,
-      double[] pos,
-      double[] neg) {
+      float[] p, float[] y, float[] w, float[] th, int labels, int stride, double[] hist) {
     int t = th.length;
-    boolean withEpsilon = th[0] < 0 || th[t - 1] > 1;
+    int lowest = th[0] < 0 || th[t - 1] > 1 ? 0 : -1; // with the epsilon ends: relu(bucket)
     float scale = (float) (t - 1);
+    int base = 0; // the first slot of the element's label, (e % labels) * stride
+    int step = labels == 1 ? 0 : stride;
+    int end = labels * stride;
     for (int e = 0; e < p.length; e++) {
       float v = Math.min(Math.max(p[e], 0f), 1f);
       int bucket = (int) ((float) Math.ceil(v * scale) - 1f);
-      int below = (withEpsilon ? Math.max(bucket, 0) : bucket) + 1;
-      int slot = (labels == 1 ? 0 : (e % labels) * stride) + below;
-      double weight = w == null ? 1 : w[e];
-      if (y[e] != 0) {
-        pos[slot] += weight;
-      } else {
-        neg[slot] += weight;
+      int slot = base + Math.max(bucket, lowest) + 1;
+      hist[2 * slot + (y[e] != 0 ? 1 : 0)] += w == null ? 1 : w[e];
+      base += step;
+      if (base == end) {
+        base = 0;
       }
     }
   }
 
   /** The number of thresholds strictly below each prediction, by binary search. */
   private static void searchedHistogram(
-      float[] p,
-      float[] y,
-      float[] w,
-      float[] th,
-      int labels,
-      int stride,
-      double[] pos,
-      double[] neg) {
+      float[] p, float[] y, float[] w, float[] th, int labels, int stride, double[] hist) {
+    int base = 0; // the first slot of the element's label, (e % labels) * stride
+    int step = labels == 1 ? 0 : stride;
+    int end = labels * stride;
     for (int e = 0; e < p.length; e++) {
-      int below = countBelow(th, p[e]);
-      int slot = (labels == 1 ? 0 : (e % labels) * stride) + below;
-      double weight = w == null ? 1 : w[e];
-      if (y[e] != 0) {
-        pos[slot] += weight;
-      } else {
-        neg[slot] += weight;
+      int slot = base + countBelow(th, p[e]);
+      hist[2 * slot + (y[e] != 0 ? 1 : 0)] += w == null ? 1 : w[e];
+      base += step;
+      if (base == end) {
+        base = 0;
       }
     }
   }
