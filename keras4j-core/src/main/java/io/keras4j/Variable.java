@@ -1,6 +1,7 @@
 package io.keras4j;
 
 import io.keras4j.ops.GradientTape;
+import io.keras4j.ops.Ops;
 import java.util.Arrays;
 
 /**
@@ -95,6 +96,88 @@ public final class Variable {
       int[] src = newValue.dtype() == DType.INT32 ? newValue.ints() : newValue.toIntArray();
       System.arraycopy(src, 0, value.ints(), 0, src.length);
     }
+  }
+
+  /**
+   * Adds {@code delta} to the value in place, as Keras's {@code variable.assign_add}. The delta has
+   * the variable's shape or broadcasts to it (a scalar adds to every element); float32 variables
+   * add in float32, int32 variables add int32 deltas exactly and truncate the (double) sum with a
+   * float32 delta toward zero.
+   */
+  public void assignAdd(Tensor delta) {
+    update(delta, false, "assign_add");
+  }
+
+  /** Subtracts {@code delta} from the value in place, as Keras's {@code variable.assign_sub}. */
+  public void assignSub(Tensor delta) {
+    update(delta, true, "assign_sub");
+  }
+
+  private void update(Tensor delta, boolean subtract, String op) {
+    int[] ds = delta.shapeRef();
+    if (!broadcastsToShape(ds)) {
+      throw new IllegalArgumentException(
+          "Cannot "
+              + op
+              + " to variable '"
+              + path
+              + "': expected a value of shape "
+              + Shapes.toString(shape)
+              + " or one that broadcasts to it. Received: shape="
+              + Shapes.toString(ds));
+    }
+    int n = (int) value.size();
+    if (delta.size() != n && delta.size() != 1) {
+      delta = Ops.broadcastTo(delta, shape);
+    }
+    boolean one = delta.size() == 1;
+    if (dtype == DType.FLOAT32) {
+      float[] v = value.floats();
+      float[] d = delta.dtype() == DType.FLOAT32 ? delta.floats() : delta.toFloatArray();
+      if (one) {
+        float x = subtract ? -d[0] : d[0];
+        for (int i = 0; i < n; i++) {
+          v[i] += x;
+        }
+      } else if (subtract) {
+        for (int i = 0; i < n; i++) {
+          v[i] -= d[i];
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          v[i] += d[i];
+        }
+      }
+      return;
+    }
+    int[] v = value.ints();
+    if (delta.dtype() == DType.INT32) {
+      int[] d = delta.ints();
+      for (int i = 0; i < n; i++) {
+        int x = d[one ? 0 : i];
+        v[i] = subtract ? v[i] - x : v[i] + x;
+      }
+    } else {
+      float[] d = delta.floats();
+      for (int i = 0; i < n; i++) {
+        double x = d[one ? 0 : i];
+        v[i] = (int) (subtract ? v[i] - x : v[i] + x);
+      }
+    }
+  }
+
+  /** Whether a value of shape {@code from} broadcasts to this variable's shape. */
+  private boolean broadcastsToShape(int[] from) {
+    if (from.length > shape.length) {
+      return false;
+    }
+    int off = shape.length - from.length;
+    for (int i = 0; i < from.length; i++) {
+      if (from[i] != 1 && from[i] != shape[off + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

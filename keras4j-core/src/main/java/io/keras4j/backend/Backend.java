@@ -51,4 +51,7 @@ public interface Backend {
 
   /** Optimizer updates, each one pass over a variable, its gradient and its slots, in place. */
   OptimizerKernels optimizers();
+
+  /** The counting primitives of the metrics: confusion counts at thresholds, the top-k filter. */
+  MetricKernels metrics();
 }

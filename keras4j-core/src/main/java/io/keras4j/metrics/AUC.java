@@ -2,6 +2,8 @@ package io.keras4j.metrics;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.Variable;
+import io.keras4j.ops.Ops;
 import io.keras4j.utils.Naming;
 import java.util.Arrays;
 import java.util.Map;
@@ -29,11 +31,10 @@ public class AUC extends Metric {
   private double[] thresholds;
   private Confusion confusion;
   private int labels = -1; // -1: state not built yet
-  private float[] tp;
-  private float[] fp;
-  private float[] tn;
-  private float[] fn;
-  private float[] sigmoid = new float[0];
+  private Variable tp;
+  private Variable fp;
+  private Variable tn;
+  private Variable fn;
   private final Confusion.Batch batch = new Confusion.Batch();
 
   /** ROC, 200 thresholds, interpolation; named {@code "auc"} (made unique, as Keras does). */
@@ -199,10 +200,10 @@ public class AUC extends Metric {
     int[] shape =
         multiLabel ? new int[] {thresholds.length, labels} : new int[] {thresholds.length};
     clearVariables();
-    tp = addVariable("true_positives", shape).value().floats();
-    fp = addVariable("false_positives", shape).value().floats();
-    tn = addVariable("true_negatives", shape).value().floats();
-    fn = addVariable("false_negatives", shape).value().floats();
+    tp = addVariable("true_positives", shape);
+    fp = addVariable("false_positives", shape);
+    tn = addVariable("true_negatives", shape);
+    fn = addVariable("false_negatives", shape);
   }
 
   @Override
@@ -241,23 +242,10 @@ public class AUC extends Metric {
                 + labelWeights.length);
       }
     }
-    float[] p = MetricShapes.floats(yPred);
-    if (fromLogits) {
-      if (sigmoid.length != p.length) {
-        sigmoid = new float[p.length];
-      }
-      for (int i = 0; i < p.length; i++) {
-        sigmoid[i] = (float) (1.0 / (1.0 + Math.exp(-p[i])));
-      }
-      p = sigmoid;
-    }
     Confusion.Batch b = batch;
-    b.yTrue = MetricShapes.floats(yTrue);
-    b.trueShape = yTrue.shapeRef();
-    b.yPred = p;
-    b.predShape = ps;
-    b.sampleWeight = sampleWeight == null ? null : MetricShapes.floats(sampleWeight);
-    b.weightShape = sampleWeight == null ? null : sampleWeight.shapeRef();
+    b.yTrue = yTrue;
+    b.yPred = fromLogits ? Ops.sigmoid(MetricShapes.floats(yPred)) : yPred;
+    b.sampleWeight = sampleWeight;
     b.multiLabel = multiLabel;
     b.labelWeights = multiLabel || labelWeights == null ? null : toFloats(labelWeights);
     confusion.update("AUC", b, tp, fp, tn, fn);
@@ -266,7 +254,8 @@ public class AUC extends Metric {
     b.sampleWeight = null;
   }
 
-  private static double[] widen(float[] f) {
+  private static double[] widen(Variable v) {
+    float[] f = v.value().toFloatArray();
     double[] d = new double[f.length];
     for (int i = 0; i < f.length; i++) {
       d[i] = f[i];

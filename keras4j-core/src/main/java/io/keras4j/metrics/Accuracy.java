@@ -1,5 +1,8 @@
 package io.keras4j.metrics;
 
+import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
+
 /**
  * Keras's {@code keras.metrics.Accuracy}: how often predictions equal labels exactly, averaged over
  * samples with their weights.
@@ -26,9 +29,7 @@ public class Accuracy extends PairwiseMetric {
   }
 
   @Override
-  void terms(float[] yTrue, float[] yPred, float[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = yTrue[i] == yPred[i] ? 1f : 0f;
-    }
+  Tensor terms(Tensor yTrue, Tensor yPred) {
+    return Ops.equal(yTrue, yPred);
   }
 }

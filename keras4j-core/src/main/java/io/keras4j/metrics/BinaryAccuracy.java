@@ -1,5 +1,7 @@
 package io.keras4j.metrics;
 
+import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
 import java.util.Map;
 
 /**
@@ -44,11 +46,9 @@ public class BinaryAccuracy extends PairwiseMetric {
   }
 
   @Override
-  void terms(float[] yTrue, float[] yPred, float[] out, int n) {
-    float t = (float) threshold; // Keras compares in float32
-    for (int i = 0; i < n; i++) {
-      out[i] = yTrue[i] == (yPred[i] > t ? 1f : 0f) ? 1f : 0f;
-    }
+  Tensor terms(Tensor yTrue, Tensor yPred) {
+    // Keras compares in float32: predictions above the threshold become 1, the others 0.
+    return Ops.equal(yTrue, Ops.greater(yPred, Tensor.scalar((float) threshold)));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.keras4j.metrics;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
 
 /**
  * Keras's {@code keras.metrics.CategoricalAccuracy}: how often the argmax of the prediction equals
@@ -29,15 +30,13 @@ public class CategoricalAccuracy extends MeanMetricWrapper {
   }
 
   @Override
-  void compute(Tensor yTrue, Tensor yPred, Values out) {
+  Tensor compute(Tensor yTrue, Tensor yPred) {
     int[] ts = yTrue.shapeRef();
     int[] ps = yPred.shapeRef();
     int tc = MetricShapes.last(ts);
     int pc = MetricShapes.last(ps);
-    float[] t = MetricShapes.floats(yTrue);
-    float[] p = MetricShapes.floats(yPred);
-    int rows = tc == 0 ? 0 : t.length / tc;
-    if (ts.length == 0 || ps.length == 0 || (pc == 0 ? 0 : p.length / pc) != rows) {
+    long rows = tc == 0 ? 0 : yTrue.size() / tc;
+    if (ts.length == 0 || ps.length == 0 || (pc == 0 ? 0 : yPred.size() / pc) != rows) {
       throw new IllegalArgumentException(
           className()
               + ": y_true (one-hot) and y_pred must have the same leading dimensions. Received:"
@@ -46,9 +45,12 @@ public class CategoricalAccuracy extends MeanMetricWrapper {
               + ", y_pred.shape="
               + Shapes.toString(ps));
     }
-    float[] o = out.alloc(MetricShapes.dropLast(ts));
-    for (int r = 0; r < rows; r++) {
-      o[r] = Ranking.argmax(t, r * tc, tc) == Ranking.argmax(p, r * pc, pc) ? 1f : 0f;
+    int[] shape = MetricShapes.dropLast(ts);
+    if (rows == 0) {
+      return Tensor.zeros(shape);
     }
+    Tensor trueClass = Ranking.argmax(MetricShapes.floats(yTrue));
+    Tensor predClass = MetricShapes.reshape(Ranking.argmax(MetricShapes.floats(yPred)), shape);
+    return Ops.equal(trueClass, predClass);
   }
 }

@@ -1,6 +1,7 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
+import io.keras4j.Variable;
 import java.util.Map;
 
 /**
@@ -11,16 +12,16 @@ abstract class ConfusionCount extends Metric {
   private Object initThresholds; // null, a Double or a double[] as given, for the config
   private double[] thresholds = {0.5};
   private Confusion confusion = new Confusion(thresholds, false);
-  private float[] counts;
+  private Variable counts;
   private final Confusion.Batch batch = new Confusion.Batch();
 
   ConfusionCount(String name) {
     super(name);
-    counts = addVariable("accumulator", 1).value().floats();
+    counts = addVariable("accumulator", 1);
   }
 
   /** Adds this metric's cell to the slot it names; the others are null. */
-  abstract void update(Confusion c, Confusion.Batch b, float[] counts);
+  abstract void update(Confusion c, Confusion.Batch b, Variable counts);
 
   /** One threshold in [0, 1] (default 0.5); predictions above it are positive. */
   public ConfusionCount thresholds(double threshold) {
@@ -40,7 +41,7 @@ abstract class ConfusionCount extends Metric {
     thresholds = Thresholds.checkRange(className(), t);
     confusion = new Confusion(thresholds, Thresholds.evenlyDistributed(thresholds));
     clearVariables();
-    counts = addVariable("accumulator", thresholds.length).value().floats();
+    counts = addVariable("accumulator", thresholds.length);
   }
 
   /** The thresholds in use. */
@@ -51,12 +52,9 @@ abstract class ConfusionCount extends Metric {
   @Override
   public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
     Confusion.Batch b = batch;
-    b.yTrue = MetricShapes.floats(yTrue);
-    b.trueShape = yTrue.shapeRef();
-    b.yPred = MetricShapes.floats(yPred);
-    b.predShape = yPred.shapeRef();
-    b.sampleWeight = sampleWeight == null ? null : MetricShapes.floats(sampleWeight);
-    b.weightShape = sampleWeight == null ? null : sampleWeight.shapeRef();
+    b.yTrue = yTrue;
+    b.yPred = yPred;
+    b.sampleWeight = sampleWeight;
     update(confusion, b, counts);
     b.yTrue = null;
     b.yPred = null;
@@ -65,10 +63,8 @@ abstract class ConfusionCount extends Metric {
 
   @Override
   public Tensor result() {
-    if (counts.length == 1) {
-      return Tensor.scalar(counts[0]);
-    }
-    return Tensor.of(counts, counts.length);
+    Tensor value = counts.numpy();
+    return value.size() == 1 ? Tensor.scalar(value.item()) : value;
   }
 
   @Override

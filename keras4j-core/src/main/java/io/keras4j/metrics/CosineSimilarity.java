@@ -1,6 +1,7 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
 import java.util.Map;
 
 /**
@@ -52,13 +53,8 @@ public class CosineSimilarity extends LossMetric {
   }
 
   @Override
-  void compute(Tensor yTrue, Tensor yPred, Values out) {
-    Tensor r = lossValues(yTrue, yPred);
-    float[] negated = MetricShapes.floats(r);
-    float[] o = out.alloc(r.shapeRef());
-    for (int i = 0; i < o.length; i++) {
-      o[i] = -negated[i];
-    }
+  Tensor compute(Tensor yTrue, Tensor yPred) {
+    return Ops.negative(lossValues(yTrue, yPred));
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.keras4j.metrics;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.Variable;
+import io.keras4j.ops.Ops;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -19,10 +21,10 @@ public class FBetaScore extends Metric {
   private double beta = 1.0;
   private Double threshold;
   private int classes = -1; // -1: not built
-  private float[] tp;
-  private float[] fp;
-  private float[] fn;
-  private float[] support;
+  private Variable tp;
+  private Variable fp;
+  private Variable fn;
+  private Variable support;
 
   /** No averaging, beta 1, argmax predictions; named {@code "fbeta_score"}. */
   public FBetaScore() {
@@ -121,9 +123,12 @@ public class FBetaScore extends Metric {
               + " classes of the first. Received: y_pred.shape="
               + Shapes.toString(ps));
     }
-    float[] t = MetricShapes.floats(yTrue);
-    float[] p = MetricShapes.floats(yPred);
-    float[] w = null;
+    if (yPred.size() == 0) {
+      return; // nothing to count
+    }
+    Tensor t = MetricShapes.floats(yTrue);
+    Tensor p = MetricShapes.floats(yPred);
+    Tensor w = null;
     if (sampleWeight != null) {
       // Keras appends axes to lower-rank weights: (N,) becomes (N, 1).
       int[] ws = sampleWeight.shapeRef();
@@ -135,41 +140,28 @@ public class FBetaScore extends Metric {
           MetricShapes.broadcast(
               MetricShapes.floats(sampleWeight), expanded, ps, className(), "sample_weight");
     }
-    boolean micro = "micro".equals(average);
-    // The batch's counts, then one addition to the state per variable (as Keras's assign_add).
-    int n = tp.length;
-    double[] bTp = new double[n];
-    double[] bFp = new double[n];
-    double[] bFn = new double[n];
-    double[] bSupport = new double[n];
-    float thr = threshold == null ? 0 : (float) threshold.doubleValue();
-    for (int r = 0, off = 0; off < p.length; r++, off += c) {
-      float max = Float.NEGATIVE_INFINITY;
-      if (threshold == null) {
-        for (int j = 0; j < c; j++) {
-          max = Math.max(max, p[off + j]);
-        }
-      }
-      for (int j = 0; j < c; j++) {
-        int e = off + j;
-        float v = p[e];
-        double pred =
-            threshold == null ? (v >= max && Math.abs(v) > 1e-9f ? 1 : 0) : (v > thr ? 1 : 0);
-        double truth = t[e];
-        double wt = w == null ? 1 : w[e];
-        int k = micro ? 0 : j;
-        bTp[k] += pred * truth * wt;
-        bFp[k] += pred * (1 - truth) * wt;
-        bFn[k] += (1 - pred) * truth * wt;
-        bSupport[k] += truth * wt;
-      }
+    Tensor predicted;
+    if (threshold == null) {
+      // The row's maximum is the positive prediction, unless it is (about) zero.
+      Tensor max = Ops.max(p, new int[] {1}, true);
+      predicted =
+          Ops.logicalAnd(Ops.greaterEqual(p, max), Ops.greater(Ops.abs(p), Tensor.scalar(1e-9f)));
+    } else {
+      predicted = Ops.greater(p, Tensor.scalar((float) threshold.doubleValue()));
     }
-    for (int k = 0; k < n; k++) {
-      tp[k] = (float) (tp[k] + bTp[k]);
-      fp[k] = (float) (fp[k] + bFp[k]);
-      fn[k] = (float) (fn[k] + bFn[k]);
-      support[k] = (float) (support[k] + bSupport[k]);
-    }
+    // The batch's counts, then one addition to each variable (as Keras's assign_add).
+    Tensor truth = w == null ? t : Ops.multiply(t, w); // weighted labels
+    Tensor falsehood = Ops.subtract(w == null ? Tensor.scalar(1f) : w, truth); // (1 - t) * w
+    Tensor truePositives = Ops.multiply(predicted, truth);
+    tp.assignAdd(classCounts(truePositives));
+    fp.assignAdd(classCounts(Ops.multiply(predicted, falsehood)));
+    fn.assignAdd(classCounts(Ops.subtract(truth, truePositives)));
+    support.assignAdd(classCounts(truth));
+  }
+
+  /** Sums over the samples, and over the classes too when "micro". */
+  private Tensor classCounts(Tensor x) {
+    return "micro".equals(average) ? Ops.sum(x) : Ops.sum(x, 0);
   }
 
   /** Makes the state for {@code c} classes (Keras's {@code _build}), on the first batch. */
@@ -177,10 +169,10 @@ public class FBetaScore extends Metric {
     classes = c;
     int n = "micro".equals(average) ? 1 : c;
     clearVariables();
-    tp = addVariable("true_positives", n).value().floats();
-    fp = addVariable("false_positives", n).value().floats();
-    fn = addVariable("false_negatives", n).value().floats();
-    support = addVariable("intermediate_weights", n).value().floats();
+    tp = addVariable("true_positives", n);
+    fp = addVariable("false_positives", n);
+    fn = addVariable("false_negatives", n);
+    support = addVariable("intermediate_weights", n);
   }
 
   @Override
@@ -193,6 +185,10 @@ public class FBetaScore extends Metric {
     if (classes < 0) {
       return average != null ? Tensor.scalar(0f) : Tensor.zeros(0);
     }
+    float[] tp = this.tp.value().toFloatArray();
+    float[] fp = this.fp.value().toFloatArray();
+    float[] fn = this.fn.value().toFloatArray();
+    float[] support = this.support.value().toFloatArray();
     int n = tp.length;
     double b2 = beta * beta;
     double[] f = new double[n];
@@ -206,7 +202,7 @@ public class FBetaScore extends Metric {
       for (int k = 0; k < n; k++) {
         out[k] = (float) f[k];
       }
-      return Tensor.wrap(out, n);
+      return Tensor.of(out, n);
     }
     double sum = 0;
     if (average.equals("weighted")) {

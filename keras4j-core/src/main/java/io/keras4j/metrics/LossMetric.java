@@ -17,9 +17,8 @@ abstract class LossMetric extends MeanMetricWrapper {
   abstract Tensor lossValues(Tensor yTrue, Tensor yPred);
 
   @Override
-  void compute(Tensor yTrue, Tensor yPred, Values out) {
-    Tensor r = lossValues(yTrue, yPred);
-    out.borrow(MetricShapes.floats(r), r.shapeRef());
+  Tensor compute(Tensor yTrue, Tensor yPred) {
+    return lossValues(yTrue, yPred);
   }
 
   @Override

@@ -41,13 +41,7 @@ public class Mean extends Metric {
    */
   @Override
   public void updateState(Tensor values, Tensor sampleWeight) {
-    totals.add(
-        MetricShapes.floats(values),
-        values.shapeRef(),
-        sampleWeight == null ? null : MetricShapes.floats(sampleWeight),
-        sampleWeight == null ? null : sampleWeight.shapeRef(),
-        true,
-        className());
+    totals.add(values, sampleWeight, true, className());
   }
 
   /** Unsupported: a Mean takes values, not targets and predictions. */

@@ -1,5 +1,8 @@
 package io.keras4j.metrics;
 
+import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
+
 /**
  * Keras's {@code keras.metrics.MeanAbsoluteError}: the mean of {@code |yTrue - yPred|} over the
  * last axis, averaged over samples with their weights.
@@ -26,9 +29,7 @@ public class MeanAbsoluteError extends PairwiseMetric {
   }
 
   @Override
-  void terms(float[] yTrue, float[] yPred, float[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = Math.abs(yTrue[i] - yPred[i]);
-    }
+  Tensor terms(Tensor yTrue, Tensor yPred) {
+    return Ops.abs(Ops.subtract(yTrue, yPred));
   }
 }

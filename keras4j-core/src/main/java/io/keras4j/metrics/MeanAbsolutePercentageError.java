@@ -1,5 +1,8 @@
 package io.keras4j.metrics;
 
+import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
+
 /**
  * Keras's {@code keras.metrics.MeanAbsolutePercentageError}: {@code 100 * mean(|(yTrue - yPred) /
  * max(|yTrue|, 1e-7)|)} over the last axis, averaged over samples with their weights.
@@ -28,9 +31,8 @@ public class MeanAbsolutePercentageError extends PairwiseMetric {
   }
 
   @Override
-  void terms(float[] yTrue, float[] yPred, float[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = 100f * Math.abs((yTrue[i] - yPred[i]) / Math.max(Math.abs(yTrue[i]), EPSILON));
-    }
+  Tensor terms(Tensor yTrue, Tensor yPred) {
+    Tensor scale = Ops.maximum(Ops.abs(yTrue), Tensor.scalar(EPSILON));
+    return Ops.multiply(Ops.abs(Ops.divide(Ops.subtract(yTrue, yPred), scale)), 100f);
   }
 }

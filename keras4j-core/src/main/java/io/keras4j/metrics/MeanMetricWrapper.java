@@ -1,6 +1,7 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
 import io.keras4j.utils.Naming;
 import java.util.function.BiFunction;
 
@@ -11,12 +12,11 @@ import java.util.function.BiFunction;
  * timestep); sample weights and the mask are matched to those values as Keras does.
  *
  * <p>The accuracy and error metrics ({@link Accuracy}, {@link MeanAbsoluteError}, ...) are this
- * class with a built-in function computed on the raw arrays.
+ * class with a built-in function computed with ops.
  */
 public class MeanMetricWrapper extends Metric {
   private final BiFunction<Tensor, Tensor, Tensor> fn;
   private final Totals totals = new Totals(addVariable("total"), addVariable("count"));
-  private final Values values = new Values();
 
   /** Averages {@code fn}, named {@code mean_metric_wrapper} (made unique). */
   public MeanMetricWrapper(BiFunction<Tensor, Tensor, Tensor> fn) {
@@ -45,10 +45,9 @@ public class MeanMetricWrapper extends Metric {
     return this;
   }
 
-  /** Writes the per-sample values of one batch into {@code out}. */
-  void compute(Tensor yTrue, Tensor yPred, Values out) {
-    Tensor r = fn.apply(yTrue, yPred);
-    out.borrow(MetricShapes.floats(r), r.shapeRef());
+  /** The per-sample values of one batch. */
+  Tensor compute(Tensor yTrue, Tensor yPred) {
+    return fn.apply(yTrue, yPred);
   }
 
   @Override
@@ -62,29 +61,26 @@ public class MeanMetricWrapper extends Metric {
    */
   @Override
   public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask) {
-    compute(yTrue, yPred, values);
-    float[] w = sampleWeight == null ? null : MetricShapes.floats(sampleWeight);
-    int[] ws = sampleWeight == null ? null : sampleWeight.shapeRef();
+    Tensor values = compute(yTrue, yPred);
+    Tensor w = sampleWeight;
     if (mask != null) {
-      float[] m = MetricShapes.floats(mask);
-      int[] ms = mask.shapeRef();
       if (w == null) {
-        w = m;
-        ws = ms;
+        w = mask;
       } else {
-        int[][] same = MetricShapes.squeezeOrExpand(ms, ws, true);
-        int[] shape = MetricShapes.broadcastShape(same[0], same[1], className());
-        float[] mb = MetricShapes.broadcast(m, same[0], shape, className(), "mask");
-        float[] wb = MetricShapes.broadcast(w, same[1], shape, className(), "sample_weight");
-        float[] prod = new float[mb.length];
-        for (int i = 0; i < prod.length; i++) {
-          prod[i] = mb[i] * wb[i];
-        }
-        w = prod;
-        ws = shape;
+        int[][] same = MetricShapes.squeezeOrExpand(mask.shapeRef(), w.shapeRef(), true);
+        MetricShapes.broadcastShape(same[0], same[1], className()); // the error names the metric
+        w =
+            Ops.multiply(
+                MetricShapes.reshape(MetricShapes.floats(mask), same[0]),
+                MetricShapes.reshape(MetricShapes.floats(w), same[1]));
       }
     }
-    totals.add(values.data, values.shape, w, ws, true, className());
+    addValues(values, w);
+  }
+
+  /** Adds per-sample values with their weights (null: 1) to the total and count. */
+  final void addValues(Tensor values, Tensor weights) {
+    totals.add(values, weights, true, className());
   }
 
   @Override

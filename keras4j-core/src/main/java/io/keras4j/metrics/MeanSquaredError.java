@@ -1,5 +1,8 @@
 package io.keras4j.metrics;
 
+import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
+
 /**
  * Keras's {@code keras.metrics.MeanSquaredError}: the mean of {@code (yTrue - yPred)^2} over the
  * last axis, averaged over samples with their weights.
@@ -26,10 +29,7 @@ public class MeanSquaredError extends PairwiseMetric {
   }
 
   @Override
-  void terms(float[] yTrue, float[] yPred, float[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      float d = yTrue[i] - yPred[i];
-      out[i] = d * d;
-    }
+  Tensor terms(Tensor yTrue, Tensor yPred) {
+    return Ops.square(Ops.subtract(yTrue, yPred));
   }
 }

@@ -1,5 +1,8 @@
 package io.keras4j.metrics;
 
+import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
+
 /**
  * Keras's {@code keras.metrics.MeanSquaredLogarithmicError}: the mean of {@code (log(max(yPred,
  * 1e-7) + 1) - log(max(yTrue, 1e-7) + 1))^2} over the last axis, averaged over samples with their
@@ -29,13 +32,10 @@ public class MeanSquaredLogarithmicError extends PairwiseMetric {
   }
 
   @Override
-  void terms(float[] yTrue, float[] yPred, float[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      float d =
-          (float)
-              (Math.log(Math.max(yPred[i], EPSILON) + 1.0)
-                  - Math.log(Math.max(yTrue[i], EPSILON) + 1.0));
-      out[i] = d * d;
-    }
+  Tensor terms(Tensor yTrue, Tensor yPred) {
+    Tensor eps = Tensor.scalar(EPSILON);
+    Tensor logPred = Ops.log(Ops.add(Ops.maximum(yPred, eps), 1f));
+    Tensor logTrue = Ops.log(Ops.add(Ops.maximum(yTrue, eps), 1f));
+    return Ops.square(Ops.subtract(logPred, logTrue));
   }
 }

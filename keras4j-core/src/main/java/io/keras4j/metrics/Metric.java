@@ -17,8 +17,9 @@ import java.util.Map;
  * <p>The state is a few float32 {@link Variable}s ({@link #variables()}, Keras's {@code
  * metric.variables}: totals, counts, confusion-matrix cells), so instances that saw different parts
  * of the data (workers of a data-parallel fit) can be combined with {@link #mergeState}. Metrics
- * are not differentiated: they read the raw arrays of their inputs, sum a batch in double precision
- * and add it to their float32 state, as Keras adds a batch's sums to its variables.
+ * are not differentiated: they compute a batch's sums with ops ({@code io.keras4j.ops.Ops}, and the
+ * backend's metric family for confusion counts at thresholds) and add them to their state with
+ * {@link Variable#assignAdd}, as Keras does.
  */
 public abstract class Metric {
   private String name;
@@ -73,7 +74,7 @@ public abstract class Metric {
   /** Starts over: every state variable back to zero (Keras's default {@code reset_state}). */
   public void resetState() {
     for (Variable v : variables) {
-      Arrays.fill(v.value().floats(), 0f);
+      v.assign(Tensor.zeros(v.shapeRef()));
     }
   }
 
@@ -111,11 +112,7 @@ public abstract class Metric {
       }
       checkCompatible(other);
       for (int i = 0; i < variables.size(); i++) {
-        float[] to = variables.get(i).value().floats();
-        float[] from = other.variables.get(i).value().floats();
-        for (int j = 0; j < to.length; j++) {
-          to[j] += from[j];
-        }
+        variables.get(i).assignAdd(other.variables.get(i).value());
       }
     }
   }
@@ -153,7 +150,7 @@ public abstract class Metric {
 
   /**
    * Adds a state variable of zeros, float32 and not trainable (Keras's {@code add_variable}); the
-   * caller keeps it (or its array) to accumulate into.
+   * caller keeps it to accumulate into ({@link Variable#assignAdd}).
    */
   protected final Variable addVariable(String variableName, int... shape) {
     Variable v = new Variable(variableName, Tensor.zeros(shape), false);

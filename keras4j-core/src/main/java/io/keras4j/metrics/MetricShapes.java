@@ -1,16 +1,26 @@
 package io.keras4j.metrics;
 
+import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
 import java.util.Arrays;
 
-/** Keras's shape rules for metric inputs, on raw arrays: rank matching and broadcasting. */
+/**
+ * Keras's shape rules for metric inputs: rank matching and broadcasting, with the errors naming the
+ * metric.
+ */
 final class MetricShapes {
   private MetricShapes() {}
 
-  /** The values of a tensor as float32, without a copy for float tensors (read-only). */
-  static float[] floats(Tensor t) {
-    return t.asFloat().floats();
+  /** {@code t} as float32 (itself when it is). */
+  static Tensor floats(Tensor t) {
+    return Ops.cast(t, DType.FLOAT32);
+  }
+
+  /** {@code t} with the shape {@code shape} of the same size (itself when it has it). */
+  static Tensor reshape(Tensor t, int[] shape) {
+    return Arrays.equals(t.shapeRef(), shape) ? t : Ops.reshape(t, shape);
   }
 
   /**
@@ -55,11 +65,11 @@ final class MetricShapes {
   }
 
   /**
-   * {@code src} (of shape {@code from}) broadcast to {@code to}: {@code src} itself when the sizes
-   * agree and the shapes broadcast, otherwise a new array. Throws naming {@code owner} and {@code
-   * argument} when they do not broadcast.
+   * {@code t}, read with the shape {@code from} (same size), broadcast to {@code to}: a reshape
+   * only when the sizes agree. Throws naming {@code owner} and {@code argument} when {@code from}
+   * does not broadcast to {@code to}.
    */
-  static float[] broadcast(float[] src, int[] from, int[] to, String owner, String argument) {
+  static Tensor broadcast(Tensor t, int[] from, int[] to, String owner, String argument) {
     if (!broadcastsTo(from, to)) {
       throw new IllegalArgumentException(
           owner
@@ -74,38 +84,10 @@ final class MetricShapes {
               + ".shape="
               + Shapes.toString(from));
     }
-    int n = (int) Shapes.size(to);
-    if (src.length == n) {
-      return src; // equal sizes and broadcastable: the same row-major layout
+    if (t.size() == Shapes.size(to)) {
+      return reshape(t, to); // equal sizes and broadcastable: the same row-major layout
     }
-    float[] out = new float[n];
-    if (src.length == 1) {
-      Arrays.fill(out, src[0]);
-      return out;
-    }
-    int rank = to.length;
-    int off = rank - from.length;
-    int[] stride = new int[rank];
-    int acc = 1;
-    for (int d = from.length - 1; d >= 0; d--) {
-      stride[off + d] = from[d] == 1 ? 0 : acc;
-      acc *= from[d];
-    }
-    int[] idx = new int[rank];
-    int j = 0;
-    for (int i = 0; i < n; i++) {
-      out[i] = src[j];
-      for (int d = rank - 1; d >= 0; d--) {
-        idx[d]++;
-        j += stride[d];
-        if (idx[d] < to[d]) {
-          break;
-        }
-        j -= stride[d] * to[d];
-        idx[d] = 0;
-      }
-    }
-    return out;
+    return Ops.broadcastTo(reshape(t, from), to);
   }
 
   /** Numpy's broadcast shape of two shapes, the error naming {@code owner}. */

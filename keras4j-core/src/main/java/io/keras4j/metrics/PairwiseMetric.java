@@ -1,6 +1,7 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
 
 /**
  * A mean of an elementwise function of targets and predictions, matched by Keras's {@code
@@ -9,41 +10,41 @@ import io.keras4j.Tensor;
  */
 abstract class PairwiseMetric extends MeanMetricWrapper {
   private final boolean meanOverLastAxis;
-  private float[] scratch = new float[0];
 
   PairwiseMetric(String name, boolean meanOverLastAxis) {
     super(name);
     this.meanOverLastAxis = meanOverLastAxis;
   }
 
-  /** {@code out[i] = f(yTrue[i], yPred[i])} for {@code i < n}. */
-  abstract void terms(float[] yTrue, float[] yPred, float[] out, int n);
+  /** {@code f(yTrue, yPred)} elementwise with ops, float32 inputs of broadcastable shapes. */
+  abstract Tensor terms(Tensor yTrue, Tensor yPred);
+
+  /** The elementwise terms, before any mean over the last axis. */
+  private Tensor pairTerms(Tensor yTrue, Tensor yPred) {
+    int[][] s = MetricShapes.squeezeOrExpand(yTrue.shapeRef(), yPred.shapeRef(), true);
+    MetricShapes.broadcastShape(s[0], s[1], className()); // the error names the metric
+    return terms(
+        MetricShapes.reshape(MetricShapes.floats(yTrue), s[0]),
+        MetricShapes.reshape(MetricShapes.floats(yPred), s[1]));
+  }
 
   @Override
-  final void compute(Tensor yTrue, Tensor yPred, Values out) {
-    int[][] s = MetricShapes.squeezeOrExpand(yTrue.shapeRef(), yPred.shapeRef(), true);
-    int[] shape = MetricShapes.broadcastShape(s[0], s[1], className());
-    float[] t =
-        MetricShapes.broadcast(MetricShapes.floats(yTrue), s[0], shape, className(), "y_true");
-    float[] p =
-        MetricShapes.broadcast(MetricShapes.floats(yPred), s[1], shape, className(), "y_pred");
-    int n = t.length;
-    if (!meanOverLastAxis) {
-      terms(t, p, out.alloc(shape), n);
-      return;
-    }
-    if (scratch.length != n) {
-      scratch = new float[n];
-    }
-    terms(t, p, scratch, n);
-    int cols = MetricShapes.last(shape);
-    float[] o = out.alloc(MetricShapes.dropLast(shape));
-    for (int r = 0; r < o.length; r++) {
-      double sum = 0;
-      for (int i = r * cols, end = i + cols; i < end; i++) {
-        sum += scratch[i];
+  final Tensor compute(Tensor yTrue, Tensor yPred) {
+    Tensor out = pairTerms(yTrue, yPred);
+    return !meanOverLastAxis || out.rank() == 0 ? out : Ops.mean(out, -1);
+  }
+
+  @Override
+  public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask) {
+    if (meanOverLastAxis && sampleWeight == null && mask == null) {
+      Tensor out = pairTerms(yTrue, yPred);
+      if (out.rank() >= 2 && out.dim(-1) > 0) {
+        // Unweighted, the mean over the last axis then over the other non-batch axes is the mean
+        // over all non-batch axes, which the totals take anyway: one reduction fewer.
+        addValues(out, null);
+        return;
       }
-      o[r] = (float) (sum / cols);
     }
+    super.updateState(yTrue, yPred, sampleWeight, mask);
   }
 }

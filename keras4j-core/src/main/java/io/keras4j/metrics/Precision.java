@@ -1,5 +1,6 @@
 package io.keras4j.metrics;
 
+import io.keras4j.Variable;
 import io.keras4j.utils.Naming;
 
 /**
@@ -50,7 +51,7 @@ public class Precision extends RatioAtThresholds {
   }
 
   @Override
-  void update(Confusion c, Confusion.Batch b, float[] tp, float[] other) {
+  void update(Confusion c, Confusion.Batch b, Variable tp, Variable other) {
     c.update(className(), b, tp, other, null, null);
   }
 }

@@ -2,6 +2,8 @@ package io.keras4j.metrics;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.Variable;
+import io.keras4j.ops.Ops;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -18,11 +20,11 @@ public class R2Score extends Metric {
   private String classAggregation = "uniform_average";
   private int numRegressors;
   private int outputs = -1; // -1: not built
-  private float[] sum;
-  private float[] squaredSum;
-  private float[] residual;
-  private float[] count;
-  private float[] numSamples;
+  private Variable sum;
+  private Variable squaredSum;
+  private Variable residual;
+  private Variable count;
+  private Variable numSamples;
 
   /** Uniform average, no regressors; named {@code "r2_score"}. */
   public R2Score() {
@@ -95,9 +97,9 @@ public class R2Score extends Metric {
               + " outputs of the first. Received: y_pred.shape="
               + Shapes.toString(yPred.shapeRef()));
     }
-    float[] t = MetricShapes.floats(yTrue);
-    float[] p = MetricShapes.floats(yPred);
-    float[] w = null;
+    Tensor t = MetricShapes.reshape(MetricShapes.floats(yTrue), ts);
+    Tensor p = MetricShapes.reshape(MetricShapes.floats(yPred), ps);
+    Tensor w = null;
     if (sampleWeight != null) {
       int[] ws = sampleWeight.shapeRef();
       if (ws.length == 1) {
@@ -107,45 +109,34 @@ public class R2Score extends Metric {
           MetricShapes.broadcast(
               MetricShapes.floats(sampleWeight), ws, ts, "R2Score", "sample_weight");
     }
-    // The batch's sums, then one addition to the state per variable (as Keras's assign_add).
-    double[] bSum = new double[c];
-    double[] bSquared = new double[c];
-    double[] bResidual = new double[c];
-    double[] bCount = new double[c];
-    int samples = 0;
-    for (int off = 0; off < t.length; off += c) {
-      boolean any = false;
-      for (int j = 0; j < c; j++) {
-        double y = t[off + j];
-        double wt = w == null ? 1 : w[off + j];
-        double d = y - p[off + j];
-        bSum[j] += y * wt;
-        bSquared[j] += y * y * wt;
-        bResidual[j] += d * d * wt;
-        bCount[j] += wt;
-        any |= wt != 0;
-      }
-      if (any) {
-        samples++; // a sample counts when any of its outputs has a nonzero weight
+    // The batch's sums over samples, then one addition to each variable (Keras's assign_add).
+    Tensor weighted = w == null ? t : Ops.multiply(t, w);
+    sum.assignAdd(Ops.sum(weighted, 0));
+    squaredSum.assignAdd(Ops.sum(Ops.multiply(weighted, t), 0));
+    Tensor squaredError = Ops.square(Ops.subtract(t, p));
+    residual.assignAdd(Ops.sum(w == null ? squaredError : Ops.multiply(squaredError, w), 0));
+    int rows = ts[0];
+    if (w == null) {
+      count.assignAdd(Tensor.scalar(rows));
+      numSamples.assignAdd(Tensor.scalar(c == 0 ? 0 : rows));
+    } else {
+      count.assignAdd(Ops.sum(w, 0));
+      if (c > 0 && rows > 0) {
+        // A sample counts when any of its outputs has a nonzero weight.
+        Tensor weightedSample = Ops.max(Ops.notEqual(w, Tensor.scalar(0f)), 1);
+        numSamples.assignAdd(Ops.sum(weightedSample));
       }
     }
-    for (int j = 0; j < c; j++) {
-      sum[j] = (float) (sum[j] + bSum[j]);
-      squaredSum[j] = (float) (squaredSum[j] + bSquared[j]);
-      residual[j] = (float) (residual[j] + bResidual[j]);
-      count[j] = (float) (count[j] + bCount[j]);
-    }
-    numSamples[0] += samples;
   }
 
   /** Makes the state for {@code c} outputs (Keras's {@code _build}), on the first batch. */
   private void build(int c) {
     outputs = c;
-    sum = addVariable("sum", c).value().floats();
-    squaredSum = addVariable("squared_sum", c).value().floats();
-    residual = addVariable("total_mse", c).value().floats();
-    count = addVariable("count", c).value().floats();
-    numSamples = addVariable("num_samples").value().floats();
+    sum = addVariable("sum", c);
+    squaredSum = addVariable("squared_sum", c);
+    residual = addVariable("total_mse", c);
+    count = addVariable("count", c);
+    numSamples = addVariable("num_samples");
   }
 
   @Override
@@ -159,6 +150,10 @@ public class R2Score extends Metric {
       return classAggregation == null ? Tensor.zeros(0) : Tensor.scalar(0f);
     }
     int c = outputs;
+    float[] sum = this.sum.value().toFloatArray();
+    float[] squaredSum = this.squaredSum.value().toFloatArray();
+    float[] residual = this.residual.value().toFloatArray();
+    float[] count = this.count.value().toFloatArray();
     double[] raw = new double[c];
     double[] total = new double[c];
     for (int j = 0; j < c; j++) {
@@ -174,7 +169,7 @@ public class R2Score extends Metric {
       for (int j = 0; j < c; j++) {
         out[j] = (float) adjust(raw[j]);
       }
-      return Tensor.wrap(out, c);
+      return Tensor.of(out, c);
     }
     double r2 = 0;
     if (classAggregation.equals("uniform_average")) {
@@ -198,7 +193,7 @@ public class R2Score extends Metric {
     if (numRegressors == 0) {
       return r2;
     }
-    double n = numSamples[0];
+    double n = numSamples.value().item();
     if (numRegressors > n - 1) {
       LOG.log(
           System.Logger.Level.WARNING,

@@ -1,6 +1,8 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
+import io.keras4j.Variable;
+import io.keras4j.ops.Ops;
 import java.util.Map;
 
 /**
@@ -13,8 +15,8 @@ abstract class RatioAtThresholds extends Metric {
   private Integer classId;
   private double[] thresholds;
   private Confusion confusion;
-  private float[] tp;
-  private float[] other;
+  private Variable tp;
+  private Variable other;
   private final Confusion.Batch batch = new Confusion.Batch();
 
   RatioAtThresholds(String name) {
@@ -26,7 +28,7 @@ abstract class RatioAtThresholds extends Metric {
   abstract String otherName();
 
   /** Adds the batch to {@code tp} and to the other cell (false positives or negatives). */
-  abstract void update(Confusion c, Confusion.Batch b, float[] tp, float[] other);
+  abstract void update(Confusion c, Confusion.Batch b, Variable tp, Variable other);
 
   /** One threshold in [0, 1]; predictions above it are positive (default 0.5). */
   public RatioAtThresholds thresholds(double threshold) {
@@ -84,8 +86,8 @@ abstract class RatioAtThresholds extends Metric {
     }
     confusion = new Confusion(thresholds, Thresholds.evenlyDistributed(thresholds));
     clearVariables();
-    tp = addVariable("true_positives", thresholds.length).value().floats();
-    other = addVariable(otherName(), thresholds.length).value().floats();
+    tp = addVariable("true_positives", thresholds.length);
+    other = addVariable(otherName(), thresholds.length);
   }
 
   @Override
@@ -96,12 +98,9 @@ abstract class RatioAtThresholds extends Metric {
   @Override
   public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
     Confusion.Batch b = batch;
-    b.yTrue = MetricShapes.floats(yTrue);
-    b.trueShape = yTrue.shapeRef();
-    b.yPred = MetricShapes.floats(yPred);
-    b.predShape = yPred.shapeRef();
-    b.sampleWeight = sampleWeight == null ? null : MetricShapes.floats(sampleWeight);
-    b.weightShape = sampleWeight == null ? null : sampleWeight.shapeRef();
+    b.yTrue = yTrue;
+    b.yPred = yPred;
+    b.sampleWeight = sampleWeight;
     b.topK = topK == null ? -1 : topK;
     b.classId = classId == null ? -1 : classId;
     update(confusion, b, tp, other);
@@ -112,12 +111,12 @@ abstract class RatioAtThresholds extends Metric {
 
   @Override
   public Tensor result() {
-    float[] out = new float[tp.length];
-    for (int i = 0; i < out.length; i++) {
-      double d = (double) tp[i] + other[i];
-      out[i] = (float) (d == 0 ? 0 : tp[i] / d);
-    }
-    return out.length == 1 ? Tensor.scalar(out[0]) : Tensor.wrap(out, out.length);
+    // tp / (tp + other), 0 where both are 0 (Keras's divide_no_nan).
+    Tensor truePositives = tp.numpy();
+    Tensor total = Ops.add(truePositives, other.numpy());
+    Tensor zero = Tensor.scalar(0f);
+    Tensor ratio = Ops.where(Ops.equal(total, zero), zero, Ops.divide(truePositives, total));
+    return ratio.size() == 1 ? Tensor.scalar(ratio.item()) : ratio;
   }
 
   @Override

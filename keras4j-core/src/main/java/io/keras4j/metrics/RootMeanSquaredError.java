@@ -1,6 +1,7 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
 
 /**
  * Keras's {@code keras.metrics.RootMeanSquaredError}: {@code sqrt} of the weighted mean of {@code
@@ -29,11 +30,8 @@ public class RootMeanSquaredError extends PairwiseMetric {
   }
 
   @Override
-  void terms(float[] yTrue, float[] yPred, float[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      float d = yPred[i] - yTrue[i];
-      out[i] = d * d;
-    }
+  Tensor terms(Tensor yTrue, Tensor yPred) {
+    return Ops.square(Ops.subtract(yPred, yTrue));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.keras4j.metrics;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
 import java.util.Arrays;
 
 /**
@@ -31,13 +32,11 @@ public class SparseCategoricalAccuracy extends MeanMetricWrapper {
   }
 
   @Override
-  void compute(Tensor yTrue, Tensor yPred, Values out) {
+  Tensor compute(Tensor yTrue, Tensor yPred) {
     int[] ts = yTrue.shapeRef();
     int[] ps = yPred.shapeRef();
     int classes = MetricShapes.last(ps);
-    float[] t = MetricShapes.floats(yTrue);
-    float[] p = MetricShapes.floats(yPred);
-    if (ps.length == 0 || (classes == 0 ? 0 : p.length / classes) != t.length) {
+    if (ps.length == 0 || (classes == 0 ? 0 : yPred.size() / classes) != yTrue.size()) {
       throw new IllegalArgumentException(
           className()
               + ": y_true must hold one integer label per row of y_pred. Received: y_true.shape="
@@ -47,9 +46,10 @@ public class SparseCategoricalAccuracy extends MeanMetricWrapper {
     }
     // The matches take the labels' shape, without a trailing axis of 1 (Keras squeezes it).
     int[] shape = ts.length > 1 && ts[ts.length - 1] == 1 ? Arrays.copyOf(ts, ts.length - 1) : ts;
-    float[] o = out.alloc(shape);
-    for (int r = 0; r < t.length; r++) {
-      o[r] = t[r] == Ranking.argmax(p, r * classes, classes) ? 1f : 0f;
+    if (yTrue.size() == 0) {
+      return Tensor.zeros(shape);
     }
+    Tensor predClass = MetricShapes.reshape(Ranking.argmax(MetricShapes.floats(yPred)), shape);
+    return Ops.equal(MetricShapes.reshape(MetricShapes.floats(yTrue), shape), predClass);
   }
 }

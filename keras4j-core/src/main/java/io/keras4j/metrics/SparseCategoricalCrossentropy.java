@@ -1,6 +1,7 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
 import java.util.Map;
 
 /**
@@ -16,7 +17,6 @@ import java.util.Map;
 public class SparseCategoricalCrossentropy extends LossMetric {
   private final io.keras4j.losses.SparseCategoricalCrossentropy loss =
       new io.keras4j.losses.SparseCategoricalCrossentropy();
-  private float[] keep = new float[0];
 
   /**
    * Named {@code "sparse_categorical_crossentropy"}, on probabilities, classes on the last axis.
@@ -81,34 +81,23 @@ public class SparseCategoricalCrossentropy extends LossMetric {
       super.updateState(yTrue, yPred, sampleWeight, mask);
       return;
     }
-    float[] labels = MetricShapes.floats(yTrue);
-    if (keep.length != labels.length) {
-      keep = new float[labels.length];
-    }
-    float ig = ignore;
-    for (int i = 0; i < labels.length; i++) {
-      keep[i] = labels[i] == ig ? 0f : 1f;
-    }
     int[] shape = new int[rank - 1];
-    for (int i = 0, j = 0; i < rank; i++) {
-      if (i != a) {
-        shape[j++] = yPred.dim(i);
+    for (int d = 0, j = 0; d < rank; d++) {
+      if (d != a) {
+        shape[j++] = yPred.dim(d);
       }
     }
-    Tensor keepMask = Tensor.wrap(keep, shape);
+    Tensor labels = MetricShapes.reshape(MetricShapes.floats(yTrue), shape);
+    Tensor keepMask = Ops.notEqual(labels, Tensor.scalar(ignore));
     super.updateState(yTrue, yPred, sampleWeight, mask == null ? keepMask : both(mask, keepMask));
   }
 
   private Tensor both(Tensor mask, Tensor keepMask) {
     int[][] s = MetricShapes.squeezeOrExpand(mask.shapeRef(), keepMask.shapeRef(), true);
-    int[] shape = MetricShapes.broadcastShape(s[0], s[1], className());
-    float[] m = MetricShapes.broadcast(MetricShapes.floats(mask), s[0], shape, className(), "mask");
-    float[] k = MetricShapes.broadcast(keep, s[1], shape, className(), "mask");
-    float[] out = new float[m.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = m[i] * k[i];
-    }
-    return Tensor.wrap(out, shape);
+    MetricShapes.broadcastShape(s[0], s[1], className()); // the error names the metric
+    return Ops.multiply(
+        MetricShapes.reshape(MetricShapes.floats(mask), s[0]),
+        MetricShapes.reshape(keepMask, s[1]));
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.keras4j.metrics;
 
+import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
 import java.util.Map;
 
 /**
@@ -56,13 +58,11 @@ public class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
   }
 
   @Override
-  void compute(Tensor yTrue, Tensor yPred, Values out) {
+  Tensor compute(Tensor yTrue, Tensor yPred) {
     int[] ts = yTrue.shapeRef();
     int[] ps = yPred.shapeRef();
     int cols = MetricShapes.last(ps);
-    float[] t = MetricShapes.floats(yTrue);
-    float[] p = MetricShapes.floats(yPred);
-    if (ps.length == 0 || (cols == 0 ? 0 : p.length / cols) != t.length) {
+    if (ps.length == 0 || (cols == 0 ? 0 : yPred.size() / cols) != yTrue.size()) {
       throw new IllegalArgumentException(
           className()
               + ": y_true must hold one integer label per row of y_pred. Received: y_true.shape="
@@ -70,19 +70,22 @@ public class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
               + ", y_pred.shape="
               + Shapes.toString(ps));
     }
-    float[] o = out.alloc(ts);
-    for (int r = 0; r < t.length; r++) {
-      boolean hit = false;
-      if (fromSortedIds) {
-        for (int j = 0, end = Math.min(k, cols); j < end && !hit; j++) {
-          hit = p[r * cols + j] == t[r];
-        }
-      } else {
-        // Keras converts the labels to int32 (truncating).
-        hit = Ranking.inTopK(p, r * cols, cols, (int) t[r], k);
-      }
-      o[r] = hit ? 1f : 0f;
+    int rows = (int) yTrue.size();
+    if (rows == 0) {
+      return Tensor.zeros(ts);
     }
+    Tensor p = Ops.reshape(MetricShapes.floats(yPred), rows, cols);
+    Tensor t = MetricShapes.floats(yTrue);
+    Tensor hit;
+    if (fromSortedIds) {
+      int m = Math.min(k, cols);
+      Tensor firstK = m == cols ? p : Ops.slice(p, new int[] {0, 0}, new int[] {rows, m});
+      hit = Ops.max(Ops.equal(firstK, Ops.reshape(t, rows, 1)), 1);
+    } else {
+      // Keras converts the labels to int32 (truncating).
+      hit = Ranking.inTopK(p, Ops.cast(t, DType.INT32), k);
+    }
+    return MetricShapes.reshape(hit, ts);
   }
 
   @Override

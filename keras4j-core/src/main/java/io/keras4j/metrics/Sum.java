@@ -39,13 +39,7 @@ public class Sum extends Metric {
    */
   @Override
   public void updateState(Tensor values, Tensor sampleWeight) {
-    totals.add(
-        MetricShapes.floats(values),
-        values.shapeRef(),
-        sampleWeight == null ? null : MetricShapes.floats(sampleWeight),
-        sampleWeight == null ? null : sampleWeight.shapeRef(),
-        false,
-        className());
+    totals.add(values, sampleWeight, false, className());
   }
 
   /** Unsupported: a Sum takes values, not targets and predictions. */

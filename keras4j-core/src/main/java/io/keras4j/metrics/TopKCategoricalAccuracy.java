@@ -2,6 +2,7 @@ package io.keras4j.metrics;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.ops.Ops;
 import java.util.Map;
 
 /**
@@ -52,15 +53,13 @@ public class TopKCategoricalAccuracy extends MeanMetricWrapper {
   }
 
   @Override
-  void compute(Tensor yTrue, Tensor yPred, Values out) {
+  Tensor compute(Tensor yTrue, Tensor yPred) {
     int[] ts = yTrue.shapeRef();
     int[] ps = yPred.shapeRef();
     int tc = MetricShapes.last(ts);
     int pc = MetricShapes.last(ps);
-    float[] t = MetricShapes.floats(yTrue);
-    float[] p = MetricShapes.floats(yPred);
-    int rows = tc == 0 ? 0 : t.length / tc;
-    if (ts.length == 0 || ps.length == 0 || (pc == 0 ? 0 : p.length / pc) != rows) {
+    long rows = tc == 0 ? 0 : yTrue.size() / tc;
+    if (ts.length == 0 || ps.length == 0 || (pc == 0 ? 0 : yPred.size() / pc) != rows) {
       throw new IllegalArgumentException(
           className()
               + ": y_true (one-hot) and y_pred must have the same leading dimensions. Received:"
@@ -69,11 +68,13 @@ public class TopKCategoricalAccuracy extends MeanMetricWrapper {
               + ", y_pred.shape="
               + Shapes.toString(ps));
     }
-    float[] o = out.alloc(MetricShapes.dropLast(ts));
-    for (int r = 0; r < rows; r++) {
-      int target = Ranking.argmax(t, r * tc, tc);
-      o[r] = Ranking.inTopK(p, r * pc, pc, target, k) ? 1f : 0f;
+    int[] shape = MetricShapes.dropLast(ts);
+    if (rows == 0) {
+      return Tensor.zeros(shape);
     }
+    Tensor target = Ranking.argmax(MetricShapes.floats(yTrue));
+    Tensor p = Ops.reshape(MetricShapes.floats(yPred), (int) rows, pc);
+    return MetricShapes.reshape(Ranking.inTopK(p, target, k), shape);
   }
 
   @Override

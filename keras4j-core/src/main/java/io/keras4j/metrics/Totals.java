@@ -1,90 +1,92 @@
 package io.keras4j.metrics;
 
+import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.ops.Ops;
+import java.util.Arrays;
 
 /**
  * The running {@code total} and {@code count} of {@link Mean}, {@link Sum} and {@link
  * MeanMetricWrapper} (two scalar state variables of the metric), updated as Keras's {@code
  * reduce_to_samplewise_values} shapes values and sample weights: the weights are matched to the
  * values' rank, the values reduced to the weights' rank, the weights broadcast, and both reduced to
- * one value per sample (by mean for Mean, by sum for Sum).
+ * one value per sample (by mean for Mean, by sum for Sum). The batch is summed with ops and added
+ * to the variables ({@code assign_add}).
  */
 final class Totals {
-  private final float[] total;
-  private final float[] count;
+  private final Variable total;
+  private final Variable count;
 
-  /** Accumulates into the arrays of these scalar variables ({@code count} null: no count). */
+  /** Accumulates into these scalar variables ({@code count} null: no count). */
   Totals(Variable total, Variable count) {
-    this.total = total.value().floats();
-    this.count = count == null ? null : count.value().floats();
+    this.total = total;
+    this.count = count;
   }
 
   double total() {
-    return total[0];
+    return total.value().item();
   }
 
   double count() {
-    return count[0];
+    return count.value().item();
   }
 
   /** total / count, 0 before any weight (Keras's divide_no_nan). */
   double mean() {
-    return count[0] == 0 ? 0 : (double) total[0] / count[0];
+    double c = count();
+    return c == 0 ? 0 : total() / c;
   }
 
-  private void accumulate(double batchTotal, double batchCount) {
-    total[0] = (float) (total[0] + batchTotal);
+  private void accumulate(Tensor batchTotal, Tensor batchCount) {
+    total.assignAdd(batchTotal);
     if (count != null) {
-      count[0] = (float) (count[0] + batchCount);
+      count.assignAdd(batchCount);
     }
   }
 
   /**
    * Adds one batch of values.
    *
-   * @param v the values, row-major, of shape {@code vs}
-   * @param w the sample weights of shape {@code ws}, or null
+   * @param values the values, any numeric tensor
+   * @param weights the sample weights, or null
    * @param mean reduce within a sample by mean (Mean) rather than by sum (Sum)
    * @param owner the metric's class name, for errors
    */
-  void add(float[] v, int[] vs, float[] w, int[] ws, boolean mean, String owner) {
-    if (w == null) {
-      double s = 0;
-      for (float x : v) {
-        s += x;
-      }
+  void add(Tensor values, Tensor weights, boolean mean, String owner) {
+    Tensor v = MetricShapes.floats(values);
+    int[] vs = v.shapeRef();
+    if (weights == null) {
       int inner = MetricShapes.sizeFrom(vs, 1);
-      accumulate(mean && vs.length > 1 && inner > 0 ? s / inner : s, vs.length == 0 ? 1 : vs[0]);
+      Tensor s = Ops.sum(v);
+      if (mean && vs.length > 1 && inner > 0) {
+        s = Ops.divide(s, Tensor.scalar(inner));
+      }
+      accumulate(s, count == null ? null : Tensor.scalar(vs.length == 0 ? 1 : vs[0]));
       return;
     }
-    int[][] same = MetricShapes.squeezeOrExpand(vs, ws, true);
+    int[][] same = MetricShapes.squeezeOrExpand(vs, weights.shapeRef(), true);
     vs = same[0];
-    ws = same[1];
+    int[] ws = same[1];
+    v = MetricShapes.reshape(v, vs);
     int rank = ws.length;
     if (vs.length > rank) {
       // Reduce the values over their trailing axes to the weights' rank.
-      int inner = MetricShapes.sizeFrom(vs, rank);
-      int outer = inner == 0 ? 0 : v.length / inner;
-      float[] r = new float[outer];
-      for (int o = 0; o < outer; o++) {
-        double s = 0;
-        for (int i = o * inner, end = i + inner; i < end; i++) {
-          s += v[i];
-        }
-        r[o] = (float) (mean ? s / inner : s);
+      int[] axes = new int[vs.length - rank];
+      for (int i = 0; i < axes.length; i++) {
+        axes[i] = rank + i;
       }
-      v = r;
-      vs = java.util.Arrays.copyOf(vs, rank);
+      v = mean ? Ops.mean(v, axes, false) : Ops.sum(v, axes, false);
+      vs = Arrays.copyOf(vs, rank);
     }
-    float[] wb = MetricShapes.broadcast(w, ws, vs, owner, "sample_weight");
-    double sumVw = 0;
-    double sumW = 0;
-    for (int i = 0; i < v.length; i++) {
-      sumVw += (double) v[i] * wb[i];
-      sumW += wb[i];
-    }
+    Tensor w = MetricShapes.broadcast(MetricShapes.floats(weights), ws, vs, owner, "sample_weight");
+    Tensor sumVw = Ops.sum(Ops.multiply(v, w));
+    Tensor sumW = Ops.sum(w);
     int inner = MetricShapes.sizeFrom(vs, 1);
-    boolean perSample = mean && vs.length > 1 && inner > 0;
-    accumulate(perSample ? sumVw / inner : sumVw, perSample ? sumW / inner : sumW);
+    if (mean && vs.length > 1 && inner > 0) {
+      Tensor n = Tensor.scalar(inner);
+      sumVw = Ops.divide(sumVw, n);
+      sumW = Ops.divide(sumW, n);
+    }
+    accumulate(sumVw, sumW);
   }
 }

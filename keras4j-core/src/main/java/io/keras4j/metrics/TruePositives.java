@@ -1,5 +1,6 @@
 package io.keras4j.metrics;
 
+import io.keras4j.Variable;
 import io.keras4j.utils.Naming;
 
 /**
@@ -32,7 +33,7 @@ public class TruePositives extends ConfusionCount {
   }
 
   @Override
-  void update(Confusion c, Confusion.Batch b, float[] counts) {
+  void update(Confusion c, Confusion.Batch b, Variable counts) {
     c.update(className(), b, counts, null, null, null);
   }
 }

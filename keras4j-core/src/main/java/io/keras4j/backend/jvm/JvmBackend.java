@@ -3,6 +3,7 @@ package io.keras4j.backend.jvm;
 import io.keras4j.backend.ArrayKernels;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.MathKernels;
+import io.keras4j.backend.MetricKernels;
 import io.keras4j.backend.NnKernels;
 import io.keras4j.backend.OptimizerKernels;
 import io.keras4j.backend.RandomKernels;
@@ -20,6 +21,7 @@ public final class JvmBackend implements Backend {
   private final JvmArray array;
   private final JvmRandom random;
   private final JvmOptimizers optimizers;
+  private final JvmMetrics metrics = new JvmMetrics();
 
   JvmBackend(Kernels kernels) {
     this.kernels = kernels;
@@ -84,5 +86,10 @@ public final class JvmBackend implements Backend {
   @Override
   public OptimizerKernels optimizers() {
     return optimizers;
+  }
+
+  @Override
+  public MetricKernels metrics() {
+    return metrics;
   }
 }
