@@ -2,14 +2,11 @@ package io.keras4j;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -17,14 +14,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -36,15 +27,8 @@ import java.util.stream.Stream;
  * The layering of docs/architecture.md ("Modules and layering") as rules on the compiled classes of
  * keras4j-core: backend, then ops, then layers and models, then the trainer.
  *
- * <p>Rules that hold today are plain rules: a new dependency against them fails the build. Two
- * rules do not hold yet and become true with the backend-seam work: they are frozen ({@link
- * FreezingArchRule}) with their known violations in {@code src/test/resources/archunit_store}, one
- * line per offending top-level class. A class not in the store fails the build; a class that stops
- * offending is removed from the store by the next run (commit that change: the store only shrinks).
- * When a store file is empty, the rule can become a plain rule.
- *
- * <p>Never regenerate the store to let a new offender in; fix the code instead. (The store was
- * created once with {@code -Darchunit.freeze.store.default.allowStoreCreation=true}.)
+ * <p>Every rule is a plain rule: a new dependency against one fails the build. (The storage rule
+ * was frozen with its known offenders while the backend seam was built; none is left.)
  */
 @AnalyzeClasses(packages = "io.keras4j", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -98,14 +82,13 @@ class LayeringTest {
    */
   @ArchTest
   static final ArchRule onlyTheBackendReadsTensorStorage =
-      frozen(
-          classes()
-              .that()
-              .resideOutsideOfPackage("io.keras4j.backend..")
-              .and()
-              .doNotBelongToAnyOf(Tensor.class, Variable.class)
-              .should(perTopLevelClass("read a tensor's storage", LayeringTest::storageReads))
-              .as("only the backend, Tensor and Variable read a tensor's storage"));
+      classes()
+          .that()
+          .resideOutsideOfPackage("io.keras4j.backend..")
+          .and()
+          .doNotBelongToAnyOf(Tensor.class, Variable.class)
+          .should(perTopLevelClass("read a tensor's storage", LayeringTest::storageReads))
+          .as("only the backend, Tensor and Variable read a tensor's storage");
 
   /**
    * The backend interface package names no implementation: backends are found through {@code
@@ -120,23 +103,6 @@ class LayeringTest {
           .dependOnClassesThat()
           .resideInAPackage("io.keras4j.backend.jvm")
           .as("io.keras4j.backend does not depend on io.keras4j.backend.jvm");
-
-  /**
-   * Each frozen rule has its entry in the store. Without one, ArchUnit would take every current
-   * violation as the new baseline (a renamed rule would silently forget its history).
-   */
-  @ArchTest
-  static void everyFrozenRuleHasItsStore(JavaClasses classes) throws IOException {
-    Path store = Path.of(ArchConfiguration.get().getProperty("freeze.store.default.path"));
-    Properties stored = new Properties();
-    try (Reader in = Files.newBufferedReader(store.resolve("stored.rules"))) {
-      stored.load(in);
-    }
-    assertEquals(
-        Set.of(onlyTheBackendReadsTensorStorage.getDescription()),
-        stored.stringPropertyNames(),
-        "the frozen rules of " + store.resolve("stored.rules"));
-  }
 
   private static final String TENSOR = "io.keras4j.Tensor";
   private static final Set<String> STORAGE_METHODS = Set.of("floats", "ints", "wrap", "wrapInts");
@@ -214,11 +180,6 @@ class LayeringTest {
   }
 
   /** Frozen, matching the stored lines by class only (the part before "; uses:"). */
-  private static ArchRule frozen(ArchRule rule) {
-    return FreezingArchRule.freeze(rule)
-        .associateViolationLinesVia((a, b) -> offender(a).equals(offender(b)));
-  }
-
   private static String offender(String line) {
     int end = line.indexOf("; uses:");
     return end < 0 ? line : line.substring(0, end);
