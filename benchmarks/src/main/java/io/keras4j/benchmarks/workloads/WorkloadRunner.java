@@ -35,6 +35,10 @@ public final class WorkloadRunner {
       System.exit(2);
     }
     String name = args[0];
+    if (name.equals("startup")) {
+      startup();
+      return;
+    }
     Path root = Path.of(System.getProperty("keras4j.root", ".")).toAbsolutePath();
     JsonLine line = new JsonLine().put("peer", "keras4j").put("peer_version", version());
     try {
@@ -118,6 +122,30 @@ public final class WorkloadRunner {
     r.put("gc_share", usage.gcSeconds() / trainS);
     r.put("notes", notes(s.model()));
     r.print();
+  }
+
+  /**
+   * The peers' start-up probe: build workload A's MLP, predict one batch of 32, print the time from
+   * JVM start to that prediction (the harness's {@code bin/startup.sh} times the whole process).
+   */
+  private static void startup() {
+    Keras.setRandomSeed(42);
+    Model model = build("mlp");
+    int rows = 32;
+    Tensor x = Tensor.of(SynthData.uniform(42, SynthData.FEATURES, 0, rows * 784), rows, 784);
+    float first = model.predictOnBatch(List.of(x)).get(0).getFloat(0, 0);
+    double sinceStart =
+        (System.currentTimeMillis()
+                - ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli())
+            / 1000.0;
+    new JsonLine()
+        .put("peer", "keras4j")
+        .put("peer_version", version())
+        .put("workload", "startup_mlp")
+        .put("params", model.countParams())
+        .put("first_predict_s_since_jvm_start", sinceStart)
+        .put("checksum", first)
+        .print();
   }
 
   static Model build(String kind) {
