@@ -75,11 +75,9 @@ final class VectorMath {
    * adds pairwise, the interpreter in order), which changes the last bit with the JIT's timing.
    */
   static float sumLanes(FloatVector v) {
-    float[] lanes = new float[v.length()];
-    v.intoArray(lanes, 0);
     float s = 0f;
-    for (float x : lanes) {
-      s += x;
+    for (int i = 0, n = v.length(); i < n; i++) {
+      s += v.lane(i);
     }
     return s;
   }
