@@ -202,6 +202,56 @@ class MetricConformanceTest {
   }
 
   @Test
+  void countsAtTheEdgesOfFloat32() {
+    // Predictions one ulp either side of the threshold, on it, infinite, NaN, signed zeros and the
+    // smallest subnormal; labels zero, negative zero, subnormal, NaN, infinite: each is compared
+    // as the reference compares (p > t, y != 0), on the single-threshold and search paths.
+    float[] special = {
+      Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, Float.MIN_VALUE
+    };
+    float[] labelValues = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.NaN, 1f, -3f};
+    for (float[] th : new float[][] {{0f}, {0.5f}, {-1e10f}, {0f, 0.5f, 1f}, {0.25f, 0.5f}}) {
+      float[] p = new float[special.length + 3 * th.length];
+      System.arraycopy(special, 0, p, 0, special.length);
+      for (int i = 0; i < th.length; i++) {
+        p[special.length + 3 * i] = th[i];
+        p[special.length + 3 * i + 1] = Math.nextUp(th[i]);
+        p[special.length + 3 * i + 2] = Math.nextDown(th[i]);
+      }
+      // Every prediction with every label.
+      int n = p.length * labelValues.length;
+      float[] pp = new float[n];
+      float[] yy = new float[n];
+      for (int i = 0; i < p.length; i++) {
+        for (int j = 0; j < labelValues.length; j++) {
+          pp[i * labelValues.length + j] = p[i];
+          yy[i * labelValues.length + j] = labelValues[j];
+        }
+      }
+      String what = "float32 edges, thresholds " + Arrays.toString(th);
+      checkCounts(what, pp, yy, null, new int[] {n}, th, false, false);
+      checkCounts(
+          what + " per label",
+          pp,
+          yy,
+          null,
+          new int[] {p.length, labelValues.length},
+          th,
+          false,
+          true);
+    }
+  }
+
+  @Test
+  void bucketedLabelsAtTheEdgesOfFloat32() {
+    float[] labelValues = {0f, -0f, Float.MIN_VALUE, Float.NaN, Float.NEGATIVE_INFINITY, 2f};
+    float[] p = {0.1f, 0.3f, 0.6f, 0.9f, 0.6f, 0.1f};
+    for (float[] th : new float[][] {even(3, false), even(200, true)}) {
+      checkCounts("bucketed labels", p, labelValues, null, new int[] {6}, th, true, false);
+    }
+  }
+
+  @Test
   void countsReadInt32LabelsAndSumInDoublePrecision() {
     // One weight of 1e8 then 64 of 1: float32 running sums stay at 1e8 (its ulp is 8), double
     // sums reach 100000064, a float32 value.
