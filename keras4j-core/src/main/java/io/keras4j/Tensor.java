@@ -1,10 +1,13 @@
 package io.keras4j;
 
-import io.keras4j.backend.pool.Buffers;
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.Storage;
 import java.util.Arrays;
 
 /**
- * An n-dimensional array of float32 or int32 values in row-major order.
+ * An n-dimensional array of float32 or int32 values in row-major order: a shape and the backend's
+ * {@link Storage} of the values. No method hands out the backend's memory; values come out as
+ * copies ({@link #toFloatArray()}) or one at a time ({@link #getFloat}).
  *
  * <p>A tensor a user holds is never changed by the library: every op returns a new tensor, and
  * factories copy the arrays they are given. Only the library's own buffers (weights being trained,
@@ -12,29 +15,27 @@ import java.util.Arrays;
  *
  * <p>One exception to "a tensor stays readable": during {@code fit} and {@code evaluate}, from the
  * second step on, the tensors that ops compute (layer outputs, losses, gradients) live in arrays
- * that the next step reuses (see {@link Buffers}). Such a tensor is valid until its step ends; any
- * read after that ({@link #getFloat}, {@link #toFloatArray}, {@link #item}, an op...) throws an
+ * that the next step reuses (the backend's step pool). Such a tensor is valid until its step ends;
+ * any read after that ({@link #getFloat}, {@link #toFloatArray}, {@link #item}, an op...) throws an
  * {@link IllegalStateException} naming the step, and never returns another step's values ({@link
  * #isReadable()} tells beforehand). To keep a value computed inside a step (a layer's last output,
  * say), keep {@link #copy()}.
  */
 public final class Tensor {
-  private final DType dtype;
   private final int[] shape;
-  private final float[] floats;
-  private final int[] ints;
-  private final Buffers.Lease lease; // the pooled step whose arrays this may use; null: none
+  private final Storage storage;
 
-  private Tensor(DType dtype, int[] shape, float[] floats, int[] ints) {
-    this(dtype, shape, floats, ints, null);
+  private Tensor(int[] shape, Storage storage) {
+    this.shape = shape;
+    this.storage = storage;
   }
 
-  private Tensor(DType dtype, int[] shape, float[] floats, int[] ints, Buffers.Lease lease) {
-    this.dtype = dtype;
-    this.shape = shape;
-    this.floats = floats;
-    this.ints = ints;
-    this.lease = lease;
+  private static Storage floats(float[] data) {
+    return Backend.current().storage(data);
+  }
+
+  private static Storage ints(int[] data) {
+    return Backend.current().storage(data);
   }
 
   // ---- factories -------------------------------------------------------------------------
@@ -42,12 +43,12 @@ public final class Tensor {
   /** A float32 tensor from row-major data and a shape (the data is copied). */
   public static Tensor of(float[] data, int... shape) {
     checkShape(shape, data.length);
-    return new Tensor(DType.FLOAT32, shape.clone(), data.clone(), null);
+    return new Tensor(shape.clone(), floats(data.clone()));
   }
 
   /** A 1-D float32 tensor. */
   public static Tensor of(float... data) {
-    return new Tensor(DType.FLOAT32, new int[] {data.length}, data.clone(), null);
+    return new Tensor(new int[] {data.length}, floats(data.clone()));
   }
 
   /** A 2-D float32 tensor from rows of equal length. */
@@ -66,13 +67,13 @@ public final class Tensor {
       }
       System.arraycopy(rows[r], 0, data, r * cols, cols);
     }
-    return new Tensor(DType.FLOAT32, new int[] {rows.length, cols}, data, null);
+    return new Tensor(new int[] {rows.length, cols}, floats(data));
   }
 
   /** An int32 tensor from row-major data and a shape (the data is copied). */
   public static Tensor ofInts(int[] data, int... shape) {
     checkShape(shape, data.length);
-    return new Tensor(DType.INT32, shape.clone(), null, data.clone());
+    return new Tensor(shape.clone(), ints(data.clone()));
   }
 
   /** A 2-D int32 tensor from rows of equal length. */
@@ -91,11 +92,11 @@ public final class Tensor {
       }
       System.arraycopy(rows[r], 0, data, r * cols, cols);
     }
-    return new Tensor(DType.INT32, new int[] {rows.length, cols}, null, data);
+    return new Tensor(new int[] {rows.length, cols}, ints(data));
   }
 
   public static Tensor zeros(int... shape) {
-    return new Tensor(DType.FLOAT32, shape.clone(), new float[checkedSize(shape)], null);
+    return new Tensor(shape.clone(), floats(new float[checkedSize(shape)]));
   }
 
   public static Tensor ones(int... shape) {
@@ -105,34 +106,27 @@ public final class Tensor {
   public static Tensor full(float value, int... shape) {
     float[] data = new float[checkedSize(shape)];
     Arrays.fill(data, value);
-    return new Tensor(DType.FLOAT32, shape.clone(), data, null);
+    return new Tensor(shape.clone(), floats(data));
   }
 
   public static Tensor zerosLike(Tensor t) {
-    return t.dtype == DType.INT32
-        ? new Tensor(DType.INT32, t.shape.clone(), null, new int[t.ints.length])
+    return t.dtype() == DType.INT32
+        ? new Tensor(t.shape.clone(), ints(new int[t.storage.size()]))
         : zeros(t.shape);
   }
 
   /** A rank-0 float32 tensor. */
   public static Tensor scalar(float value) {
-    return new Tensor(DType.FLOAT32, new int[0], new float[] {value}, null);
+    return new Tensor(new int[0], floats(new float[] {value}));
   }
 
   /**
-   * Wraps an array without copying it. For the library's kernels and ops only: the caller hands
-   * over the array and must not write it afterwards. Inside a pooled training step the array may be
-   * the step's (see {@link Buffers}), so the tensor is readable until the step ends.
+   * A tensor over a backend's storage (see {@link Backend#storage(float[])}), without a copy: how a
+   * backend hands out the results of its kernels. The shape must match the storage's size.
    */
-  public static Tensor wrap(float[] data, int... shape) {
-    checkShape(shape, data.length);
-    return new Tensor(DType.FLOAT32, shape, data, null, Buffers.lease());
-  }
-
-  /** Wraps an int array without copying it; see {@link #wrap(float[], int...)}. */
-  public static Tensor wrapInts(int[] data, int... shape) {
-    checkShape(shape, data.length);
-    return new Tensor(DType.INT32, shape, null, data, Buffers.lease());
+  public static Tensor of(Storage storage, int... shape) {
+    checkShape(shape, storage.size());
+    return new Tensor(shape.clone(), storage);
   }
 
   /**
@@ -143,13 +137,7 @@ public final class Tensor {
    * @throws IllegalStateException when this tensor's step has already ended
    */
   public Tensor copy() {
-    readable();
-    Tensor c =
-        dtype == DType.FLOAT32
-            ? new Tensor(dtype, shape.clone(), floats.clone(), null)
-            : new Tensor(dtype, shape.clone(), null, ints.clone());
-    readAfter();
-    return c;
+    return new Tensor(shape.clone(), storage.copy());
   }
 
   private static int checkedSize(int[] shape) {
@@ -187,7 +175,15 @@ public final class Tensor {
   // ---- accessors -------------------------------------------------------------------------
 
   public DType dtype() {
-    return dtype;
+    return storage.dtype();
+  }
+
+  /**
+   * The backend's storage of the values: opaque outside the backend that made it (see {@link
+   * Storage}).
+   */
+  public Storage storage() {
+    return storage;
   }
 
   /** The shape (a copy). */
@@ -205,55 +201,25 @@ public final class Tensor {
   }
 
   public long size() {
-    return dtype == DType.FLOAT32 ? floats.length : ints.length;
+    return storage.size();
   }
 
   /** The values as float32, row-major (a copy; int32 tensors are converted). */
   public float[] toFloatArray() {
-    readable();
-    float[] out;
-    if (dtype == DType.FLOAT32) {
-      out = floats.clone();
-    } else {
-      out = new float[ints.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = ints[i];
-      }
-    }
-    readAfter();
-    return out;
+    return storage.toFloatArray();
   }
 
   /** The values as int32, row-major (a copy; float32 values are truncated toward zero). */
   public int[] toIntArray() {
-    readable();
-    int[] out;
-    if (dtype == DType.INT32) {
-      out = ints.clone();
-    } else {
-      out = new int[floats.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = (int) floats[i];
-      }
-    }
-    readAfter();
-    return out;
+    return storage.toIntArray();
   }
 
   public float getFloat(int... index) {
-    int flat = flatIndex(index);
-    readable();
-    float v = dtype == DType.FLOAT32 ? floats[flat] : ints[flat];
-    readAfter();
-    return v;
+    return storage.getFloat(flatIndex(index));
   }
 
   public int getInt(int... index) {
-    int flat = flatIndex(index);
-    readable();
-    int v = dtype == DType.INT32 ? ints[flat] : (int) floats[flat];
-    readAfter();
-    return v;
+    return storage.getInt(flatIndex(index));
   }
 
   /** The single value of a tensor with one element, e.g. a scalar loss. */
@@ -263,10 +229,7 @@ public final class Tensor {
           "item() needs a tensor with exactly one element. Received: shape="
               + Shapes.toString(shape));
     }
-    readable();
-    float v = dtype == DType.FLOAT32 ? floats[0] : ints[0];
-    readAfter();
-    return v;
+    return storage.getFloat(0);
   }
 
   /**
@@ -274,23 +237,7 @@ public final class Tensor {
    * has ended and its arrays were handed back for reuse (see the class comment).
    */
   public boolean isReadable() {
-    return lease == null || !lease.released();
-  }
-
-  /** Refuses a read once the step whose arrays this tensor uses has ended. */
-  private void readable() {
-    Buffers.Lease l = lease;
-    if (l != null) {
-      l.check();
-    }
-  }
-
-  /** After values were copied out: refuses them when the step ended meanwhile (another thread). */
-  private void readAfter() {
-    Buffers.Lease l = lease;
-    if (l != null) {
-      l.checkAfterRead();
-    }
+    return storage.isReadable();
   }
 
   private int flatIndex(int[] index) {
@@ -319,27 +266,6 @@ public final class Tensor {
     return flat;
   }
 
-  /**
-   * The backing float array, without a copy. For the library's kernels: never write to it, and
-   * never hand it to user code.
-   */
-  public float[] floats() {
-    if (floats == null) {
-      throw new IllegalStateException("Expected a float32 tensor. Received: dtype=" + dtype);
-    }
-    readable();
-    return floats;
-  }
-
-  /** The backing int array, without a copy; see {@link #floats()}. */
-  public int[] ints() {
-    if (ints == null) {
-      throw new IllegalStateException("Expected an int32 tensor. Received: dtype=" + dtype);
-    }
-    readable();
-    return ints;
-  }
-
   /** The shape array itself, without a copy; for the library's ops. */
   public int[] shapeRef() {
     return shape;
@@ -347,14 +273,12 @@ public final class Tensor {
 
   /** This tensor as float32 (itself when it already is). */
   public Tensor asFloat() {
-    return dtype == DType.FLOAT32
-        ? this
-        : new Tensor(DType.FLOAT32, shape, toFloatArray(), null, lease);
+    return dtype() == DType.FLOAT32 ? this : new Tensor(shape, storage.cast(DType.FLOAT32));
   }
 
   /** This tensor as int32 (itself when it already is). */
   public Tensor asInt() {
-    return dtype == DType.INT32 ? this : new Tensor(DType.INT32, shape, null, toIntArray(), lease);
+    return dtype() == DType.INT32 ? this : new Tensor(shape, storage.cast(DType.INT32));
   }
 
   /**
@@ -363,8 +287,11 @@ public final class Tensor {
    */
   public Tensor reshapeView(int... newShape) {
     checkShape(newShape, (int) size());
-    readable();
-    return new Tensor(dtype, newShape.clone(), floats, ints, lease);
+    String unreadable = storage.unreadableReason();
+    if (unreadable != null) {
+      throw new IllegalStateException(unreadable);
+    }
+    return new Tensor(newShape.clone(), storage);
   }
 
   /**
@@ -374,25 +301,29 @@ public final class Tensor {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Tensor(shape=").append(Shapes.toString(shape));
-    sb.append(", dtype=").append(dtype).append(", values=");
-    if (!isReadable()) {
-      return sb.append('<').append(lease.recycled().getMessage()).append(">)").toString();
-    }
-    int n = (int) Math.min(size(), 12);
-    sb.append('[');
-    for (int i = 0; i < n; i++) {
-      if (i > 0) {
-        sb.append(", ");
+    sb.append(", dtype=").append(dtype()).append(", values=");
+    String unreadable = storage.unreadableReason();
+    if (unreadable == null) {
+      try {
+        int n = (int) Math.min(size(), 12);
+        StringBuilder values = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+          if (i > 0) {
+            values.append(", ");
+          }
+          values.append(
+              dtype() == DType.FLOAT32
+                  ? Float.toString(storage.getFloat(i))
+                  : Integer.toString(storage.getInt(i)));
+        }
+        if (size() > n) {
+          values.append(", ...");
+        }
+        return sb.append(values).append("])").toString();
+      } catch (IllegalStateException e) { // the step ended meanwhile (another thread)
+        unreadable = e.getMessage();
       }
-      sb.append(dtype == DType.FLOAT32 ? Float.toString(floats[i]) : Integer.toString(ints[i]));
     }
-    if (size() > n) {
-      sb.append(", ...");
-    }
-    if (lease != null && lease.releasedAfterRead()) { // the step ended meanwhile (another thread)
-      sb.setLength(0);
-      return toString();
-    }
-    return sb.append("])").toString();
+    return sb.append('<').append(unreadable).append(">)").toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.keras4j;
 
+import io.keras4j.backend.Backend;
 import io.keras4j.ops.GradientTape;
 import io.keras4j.ops.Ops;
 import java.util.Arrays;
@@ -73,9 +74,7 @@ public final class Variable {
 
   /** A copy of the current value. */
   public Tensor numpy() {
-    return dtype == DType.FLOAT32
-        ? Tensor.of(value.floats(), shape)
-        : Tensor.ofInts(value.ints(), shape);
+    return value.copy();
   }
 
   /** Copies new values in; the shape must match. */
@@ -89,13 +88,7 @@ public final class Variable {
               + ". Received: shape="
               + Shapes.toString(newValue.shapeRef()));
     }
-    if (dtype == DType.FLOAT32) {
-      float[] src = newValue.dtype() == DType.FLOAT32 ? newValue.floats() : newValue.toFloatArray();
-      System.arraycopy(src, 0, value.floats(), 0, src.length);
-    } else {
-      int[] src = newValue.dtype() == DType.INT32 ? newValue.ints() : newValue.toIntArray();
-      System.arraycopy(src, 0, value.ints(), 0, src.length);
-    }
+    Backend.current().assign(value, newValue);
   }
 
   /**
@@ -130,40 +123,7 @@ public final class Variable {
     if (delta.size() != n && delta.size() != 1) {
       delta = Ops.broadcastTo(delta, shape);
     }
-    boolean one = delta.size() == 1;
-    if (dtype == DType.FLOAT32) {
-      float[] v = value.floats();
-      float[] d = delta.dtype() == DType.FLOAT32 ? delta.floats() : delta.toFloatArray();
-      if (one) {
-        float x = subtract ? -d[0] : d[0];
-        for (int i = 0; i < n; i++) {
-          v[i] += x;
-        }
-      } else if (subtract) {
-        for (int i = 0; i < n; i++) {
-          v[i] -= d[i];
-        }
-      } else {
-        for (int i = 0; i < n; i++) {
-          v[i] += d[i];
-        }
-      }
-      return;
-    }
-    int[] v = value.ints();
-    if (delta.dtype() == DType.INT32) {
-      int[] d = delta.ints();
-      for (int i = 0; i < n; i++) {
-        int x = d[one ? 0 : i];
-        v[i] = subtract ? v[i] - x : v[i] + x;
-      }
-    } else {
-      float[] d = delta.floats();
-      for (int i = 0; i < n; i++) {
-        double x = d[one ? 0 : i];
-        v[i] = (int) (subtract ? v[i] - x : v[i] + x);
-      }
-    }
+    Backend.current().assignAdd(value, delta, subtract);
   }
 
   /** Whether a value of shape {@code from} broadcasts to this variable's shape. */

@@ -122,9 +122,10 @@ final class GoldenTraining {
     int width = (int) (t.size() / s[0]);
     s[0] = 1;
     if (t.dtype() == DType.INT32) {
-      return Tensor.ofInts(java.util.Arrays.copyOfRange(t.ints(), i * width, (i + 1) * width), s);
+      return Tensor.ofInts(
+          java.util.Arrays.copyOfRange(t.toIntArray(), i * width, (i + 1) * width), s);
     }
-    return Tensor.of(java.util.Arrays.copyOfRange(t.floats(), i * width, (i + 1) * width), s);
+    return Tensor.of(java.util.Arrays.copyOfRange(t.toFloatArray(), i * width, (i + 1) * width), s);
   }
 
   /** Missing pieces for a train case (layers), empty when it can run. */

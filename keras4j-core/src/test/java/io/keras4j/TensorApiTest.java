@@ -80,4 +80,40 @@ class TensorApiTest {
     assertEquals("(None, 128)", Shapes.toString(new int[] {-1, 128}));
     assertEquals("(3,)", Shapes.toString(new int[] {3}));
   }
+
+  /**
+   * A tensor is a shape and an opaque storage: no public method of {@code Tensor} hands out the
+   * backend's memory, and the storage's class lives in a package the module does not export.
+   */
+  @Test
+  void aTensorIsAHandleOverTheBackendsStorage() throws Exception {
+    for (java.lang.reflect.Method m : Tensor.class.getMethods()) {
+      Class<?> r = m.getReturnType();
+      if (r == float[].class || r == int[].class) {
+        assertTrue(
+            java.util.Set.of("toFloatArray", "toIntArray", "shape", "shapeRef")
+                .contains(m.getName()),
+            "public method returning an array: " + m);
+      }
+    }
+    Tensor t = Tensor.of(new float[] {1, 2, 3}, 3);
+    io.keras4j.backend.Storage storage = t.storage();
+    assertEquals(3, storage.size());
+    assertEquals(DType.FLOAT32, storage.dtype());
+    Module core = Tensor.class.getModule();
+    if (core.isNamed()) {
+      assertTrue(!core.isExported(storage.getClass().getPackageName()), "storage's package");
+    }
+    float[] copy = storage.toFloatArray();
+    copy[0] = 100;
+    assertEquals(1f, t.getFloat(0));
+    Tensor same = Tensor.of(storage, 1, 3); // a backend's path: a new shape over the same storage
+    assertEquals(3f, same.getFloat(0, 2));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Tensor.of(storage, 2, 2));
+    assertTrue(e.getMessage().contains("Received: data.length=3"), e.getMessage());
+    Tensor ints = Tensor.ofInts(new int[] {7, -2}, 2);
+    assertEquals(DType.FLOAT32, ints.storage().cast(DType.FLOAT32).dtype());
+    assertArrayEquals(new float[] {7, -2}, ints.asFloat().toFloatArray());
+  }
 }

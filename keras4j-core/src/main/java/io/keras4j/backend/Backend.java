@@ -1,5 +1,7 @@
 package io.keras4j.backend;
 
+import io.keras4j.Tensor;
+
 /**
  * The primitive operations that every higher part of keras4j calls, at the level of an op: the role
  * of Keras 3's {@code keras.src.backend.<name>} modules ({@code numpy.py}, {@code nn.py}, {@code
@@ -36,6 +38,30 @@ public interface Backend {
    * returns a pool whose scopes do nothing.
    */
   StepPool newStepPool();
+
+  /**
+   * Storage over {@code data}, which the backend takes over: the caller never reads or writes the
+   * array again (the Java backend keeps it as it is; another backend may copy it to its memory).
+   */
+  Storage storage(float[] data);
+
+  /** Int32 storage over {@code data}; see {@link #storage(float[])}. */
+  Storage storage(int[] data);
+
+  /**
+   * Copies {@code value}'s elements into {@code target}'s storage in place, converting to the
+   * target's dtype (float32 to int32 truncates toward zero). For library-owned tensors only (a
+   * variable's value, a metric's state), never a user's; the sizes are equal.
+   */
+  void assign(Tensor target, Tensor value);
+
+  /**
+   * Adds (or, with {@code subtract}, subtracts) {@code delta} to {@code target}'s storage in place:
+   * {@code delta} has the target's size or one element. Float32 targets add in float32; int32
+   * targets add int32 deltas exactly and truncate the (double) sum with a float32 delta toward
+   * zero. Library-owned tensors only, as {@link #assign}.
+   */
+  void assignAdd(Tensor target, Tensor delta, boolean subtract);
 
   /** Elementwise arithmetic with broadcasting, comparisons, reductions. */
   MathKernels math();

@@ -63,7 +63,7 @@ final class Fixtures {
 
     /** The first kernel weight. */
     float first() {
-      return getWeights().get(0).floats()[0];
+      return getWeights().get(0).toFloatArray()[0];
     }
   }
 

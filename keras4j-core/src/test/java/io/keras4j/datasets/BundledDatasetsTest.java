@@ -22,12 +22,12 @@ class BundledDatasetsTest {
     assertEquals(DType.INT32, d.y().dtype());
     assertArrayEquals(new int[] {1797}, d.y().shape());
     int[] counts = new int[10];
-    for (int label : d.y().ints()) {
+    for (int label : d.y().toIntArray()) {
       counts[label]++;
     }
     // sklearn: np.bincount(load_digits().target)
     assertArrayEquals(new int[] {178, 182, 177, 183, 181, 182, 181, 179, 174, 180}, counts);
-    float[] x = d.x().floats();
+    float[] x = d.x().toFloatArray();
     float min = Float.MAX_VALUE;
     float max = -Float.MAX_VALUE;
     double sum = 0;
@@ -61,7 +61,7 @@ class BundledDatasetsTest {
             "CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RAD", "TAX", "PTRATIO", "B",
             "LSTAT"),
         d.featureNames());
-    float[] x = d.x().floats();
+    float[] x = d.x().toFloatArray();
     float[] first = new float[13];
     System.arraycopy(x, 0, first, 0, 13);
     assertArrayEquals(
@@ -79,7 +79,7 @@ class BundledDatasetsTest {
         last);
     assertEquals(11.9f, d.y().getFloat(505));
     double mean = 0;
-    for (float v : d.y().floats()) {
+    for (float v : d.y().toFloatArray()) {
       mean += v;
     }
     assertEquals(22.532806324110677, mean / 506, 1e-5); // numpy: b[:, 13].mean()

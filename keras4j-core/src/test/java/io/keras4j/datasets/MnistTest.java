@@ -47,12 +47,12 @@ class MnistTest {
     assertArrayEquals(new int[] {5, 0, 4, 1, 9, 2, 1, 3, 1, 4}, first10(m.train().y()));
     assertArrayEquals(new int[] {7, 2, 1, 0, 4, 1, 4, 9, 5, 9}, first10(m.test().y()));
     int[] counts = new int[10];
-    for (int label : m.test().y().ints()) {
+    for (int label : m.test().y().toIntArray()) {
       counts[label]++;
     }
     assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009}, counts);
     // Raw pixel values, not scaled: numpy a[:784].sum() of the first test image is 18454.
-    float[] x = m.test().x().floats();
+    float[] x = m.test().x().toFloatArray();
     double firstImage = 0;
     for (int i = 0; i < 784; i++) {
       firstImage += x[i];
@@ -86,7 +86,7 @@ class MnistTest {
     }
     assertEquals(14262, m.train().size());
     int[] counts = new int[10];
-    for (int label : m.train().y().ints()) {
+    for (int label : m.train().y().toIntArray()) {
       counts[label]++;
     }
     // numpy: np.bincount(labels[:14262]) of the 60,000 labels
@@ -160,7 +160,7 @@ class MnistTest {
 
   private static int[] first10(Tensor y) {
     int[] out = new int[10];
-    System.arraycopy(y.ints(), 0, out, 0, 10);
+    System.arraycopy(y.toIntArray(), 0, out, 0, 10);
     return out;
   }
 

@@ -201,7 +201,7 @@ final class LayerTestCase {
 
   private double loss(List<Tensor> xs, Tensor r) {
     float[] y = layer.callEager(xs, CallContext.inference()).get(0).toFloatArray();
-    float[] rv = r.floats();
+    float[] rv = r.toFloatArray();
     double s = 0;
     for (int i = 0; i < y.length; i++) {
       s += (double) y[i] * rv[i];

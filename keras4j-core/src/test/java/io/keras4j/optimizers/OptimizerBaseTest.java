@@ -131,7 +131,7 @@ class OptimizerBaseTest {
   void weightDecayComesBeforeTheUpdate() {
     Variable w = new Variable("w", Tensor.of(2f), true);
     new SGD(0.5).weightDecay(0.1).applyGradients(List.of(Tensor.of(1f)), List.of(w));
-    assertEquals(1.4f, w.value().floats()[0], 1e-7);
+    assertEquals(1.4f, w.value().toFloatArray()[0], 1e-7);
   }
 
   /** run(none, lrs=(0.1, 0.05, 0.025)): ExponentialDecay(0.1, 1, 0.5) read at each iteration. */

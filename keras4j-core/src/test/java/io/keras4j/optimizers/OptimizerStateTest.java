@@ -155,8 +155,8 @@ class OptimizerStateTest {
     Steps.runKernel(opt, 1);
     List<Variable> vs = opt.variables();
     assertEquals(DType.INT32, vs.get(0).dtype());
-    assertEquals(1, vs.get(0).value().ints()[0]);
-    assertEquals(0.1f, vs.get(1).value().floats()[0]);
+    assertEquals(1, vs.get(0).value().toIntArray()[0]);
+    assertEquals(0.1f, vs.get(1).value().toFloatArray()[0]);
     assertValues("momentum", new double[] {0.01, -0.02, 0.03, 0.04, -0.05, 0.06}, vs.get(2));
     assertValues("velocity", new double[] {1e-5, 4e-5, 9e-5, 1.6e-4, 2.5e-4, 3.6e-4}, vs.get(3));
     Adagrad ada = new Adagrad(0.1);

@@ -51,7 +51,7 @@ class RealKerasFilesTest {
 
     Map<String, Object> ref = GoldenData.readJson(dir.resolve("mnist_reference.json"));
     Tensor images = mnistImages(file("datasets/mnist/t10k-images-idx3-ubyte.gz"));
-    int[] labels = Mnist.readLabels(file("datasets/mnist/t10k-labels-idx1-ubyte.gz")).ints();
+    int[] labels = Mnist.readLabels(file("datasets/mnist/t10k-labels-idx1-ubyte.gz")).toIntArray();
     Tensor probabilities = model.predict(images, Quiet.predict().batchSize(256));
     int[] predicted = Ops.argmax(probabilities, -1).toIntArray();
     int correct = 0;

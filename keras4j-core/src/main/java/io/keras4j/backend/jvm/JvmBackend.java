@@ -1,5 +1,6 @@
 package io.keras4j.backend.jvm;
 
+import io.keras4j.Tensor;
 import io.keras4j.backend.ArrayKernels;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.MathKernels;
@@ -8,6 +9,7 @@ import io.keras4j.backend.NnKernels;
 import io.keras4j.backend.OptimizerKernels;
 import io.keras4j.backend.RandomKernels;
 import io.keras4j.backend.StepPool;
+import io.keras4j.backend.Storage;
 import io.keras4j.backend.pool.Buffers;
 
 /**
@@ -91,5 +93,25 @@ public final class JvmBackend implements Backend {
   @Override
   public MetricKernels metrics() {
     return metrics;
+  }
+
+  @Override
+  public Storage storage(float[] data) {
+    return JvmStorage.ofFloats(data, null);
+  }
+
+  @Override
+  public Storage storage(int[] data) {
+    return JvmStorage.ofInts(data, null);
+  }
+
+  @Override
+  public void assign(Tensor target, Tensor value) {
+    VariableUpdates.assign(target, value);
+  }
+
+  @Override
+  public void assignAdd(Tensor target, Tensor delta, boolean subtract) {
+    VariableUpdates.assignAdd(target, delta, subtract);
   }
 }
