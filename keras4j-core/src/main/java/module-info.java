@@ -7,9 +7,10 @@
  * io.keras4j.examples}, a future {@code io.keras4j.spark}) and their own packages.
  *
  * <p>Exported: the packages of the API contract and the backend interface. Not exported: {@code
- * io.keras4j.backend.jvm}, the pure-Java kernels. A few exported packages still hold internals (the
- * trainer and its loops in {@code trainers}, the step buffer pool in {@code backend}); where they
- * go is listed in docs/architecture.md, "Modules and layering".
+ * io.keras4j.backend.jvm} (the pure-Java backend: its storage and kernels), {@code
+ * io.keras4j.backend.pool} (the step buffer pool) and {@code io.keras4j.internal} (shape arrays
+ * without copies). Exported packages that still hold internals are listed in docs/architecture.md,
+ * "Modules and layering".
  */
 module io.keras4j {
   // Optional: the Vector API kernels are used only when the application resolves the module

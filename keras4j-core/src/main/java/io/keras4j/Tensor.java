@@ -2,6 +2,7 @@ package io.keras4j;
 
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.Storage;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /**
@@ -24,6 +25,10 @@ import java.util.Arrays;
 public final class Tensor {
   private final int[] shape;
   private final Storage storage;
+
+  static {
+    ShapeRefs.installTensorReader(t -> t.shape);
+  }
 
   private Tensor(int[] shape, Storage storage) {
     this.shape = shape;
@@ -264,11 +269,6 @@ public final class Tensor {
       flat = flat * shape[i] + index[i];
     }
     return flat;
-  }
-
-  /** The shape array itself, without a copy; for the library's ops. */
-  public int[] shapeRef() {
-    return shape;
   }
 
   /** This tensor as float32 (itself when it already is). */

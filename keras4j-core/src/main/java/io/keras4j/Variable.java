@@ -1,8 +1,8 @@
 package io.keras4j;
 
 import io.keras4j.backend.Backend;
-import io.keras4j.ops.GradientTape;
-import io.keras4j.ops.Ops;
+import io.keras4j.internal.ShapeRefs;
+import io.keras4j.internal.VariableReads;
 import java.util.Arrays;
 
 /**
@@ -17,6 +17,10 @@ public final class Variable {
   private final DType dtype;
   private boolean trainable;
   private final Tensor value;
+
+  static {
+    ShapeRefs.installVariableReader(v -> v.shape);
+  }
 
   public Variable(String name, Tensor initialValue, boolean trainable) {
     this.name = name;
@@ -44,11 +48,6 @@ public final class Variable {
     return shape.clone();
   }
 
-  /** The shape array itself, without a copy; for the library. */
-  public int[] shapeRef() {
-    return shape;
-  }
-
   public DType dtype() {
     return dtype;
   }
@@ -63,11 +62,11 @@ public final class Variable {
 
   /**
    * The current value, a live view (see the class comment). Reading a trainable variable while a
-   * {@link GradientTape} is open makes the tape watch it, as in TensorFlow.
+   * {@code GradientTape} is open makes the tape watch it, as in TensorFlow.
    */
   public Tensor value() {
     if (trainable) {
-      GradientTape.variableAccessed(value);
+      VariableReads.read(value);
     }
     return value;
   }
@@ -79,14 +78,14 @@ public final class Variable {
 
   /** Copies new values in; the shape must match. */
   public void assign(Tensor newValue) {
-    if (!Arrays.equals(newValue.shapeRef(), shape)) {
+    if (!Arrays.equals(ShapeRefs.of(newValue), shape)) {
       throw new IllegalArgumentException(
           "Cannot assign to variable '"
               + path
               + "': expected shape "
               + Shapes.toString(shape)
               + ". Received: shape="
-              + Shapes.toString(newValue.shapeRef()));
+              + Shapes.toString(ShapeRefs.of(newValue)));
     }
     Backend.current().assign(value, newValue);
   }
@@ -107,7 +106,7 @@ public final class Variable {
   }
 
   private void update(Tensor delta, boolean subtract, String op) {
-    int[] ds = delta.shapeRef();
+    int[] ds = ShapeRefs.of(delta);
     if (!broadcastsToShape(ds)) {
       throw new IllegalArgumentException(
           "Cannot "
@@ -121,7 +120,7 @@ public final class Variable {
     }
     int n = (int) value.size();
     if (delta.size() != n && delta.size() != 1) {
-      delta = Ops.broadcastTo(delta, shape);
+      delta = Backend.current().array().broadcastTo(delta, shape);
     }
     Backend.current().assignAdd(value, delta, subtract);
   }

@@ -62,6 +62,24 @@ class LayeringTest {
               "io.keras4j.metrics..",
               "io.keras4j.optimizers..");
 
+  /**
+   * The value types under everything ({@code Tensor}, {@code Variable}, {@code DType}, {@code
+   * Shapes}) know the backend's interface, not the ops, layers, models or training that use them.
+   */
+  @ArchTest
+  static final ArchRule valueTypesKnowNothingAbove =
+      noClasses()
+          .that()
+          .belongToAnyOf(Tensor.class, Variable.class, DType.class, Shapes.class)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.keras4j.ops..",
+              "io.keras4j.layers..",
+              "io.keras4j.models..",
+              "io.keras4j.trainers..",
+              "io.keras4j.backend.jvm..");
+
   /** A layer computes with ops; how it is trained is the trainer's business. */
   @ArchTest
   static final ArchRule layersKnowNothingOfTraining =

@@ -77,6 +77,7 @@ public class ArrayOpsBenchmark {
   private float[] src;
   private float[] dst;
   private Tensor x;
+  private int[] xShape;
   private Tensor half;
   private Tensor row;
   private Tensor narrow;
@@ -104,6 +105,7 @@ public class ArrayOpsBenchmark {
     src = values(size, 1);
     dst = new float[size];
     x = Tensor.of(values(size, 2), rows, WIDTH);
+    xShape = x.shape();
     half = Tensor.of(values(size / 2, 3), rows, WIDTH / 2);
     row = Tensor.of(values(WIDTH, 4), 1, WIDTH);
     narrow = Tensor.of(values(rows * (WIDTH - 2), 5), rows, WIDTH - 2);
@@ -146,10 +148,10 @@ public class ArrayOpsBenchmark {
         bh.consume(s);
       }
       case "transpose" -> bh.consume(array.transpose(x, new int[] {1, 0}));
-      case "broadcastTo" -> bh.consume(array.broadcastTo(row, x.shapeRef()));
+      case "broadcastTo" -> bh.consume(array.broadcastTo(row, xShape));
       case "concatenate" -> bh.consume(array.concatenate(List.of(half, half), 1));
       case "take" -> bh.consume(array.take(x, rowIndices, 0));
-      case "takeBackward" -> bh.consume(array.takeBackward(x, rowIndices, 0, x.shapeRef()));
+      case "takeBackward" -> bh.consume(array.takeBackward(x, rowIndices, 0, xShape));
       case "pad" -> bh.consume(array.gatherAxes(narrow, padMaps, 0f));
       case "scatterAdd" -> bh.consume(array.scatterAddAxes(x, tileMaps, narrowShape));
       case "oneHot" -> bh.consume(array.oneHot(classes, 16, 1));
@@ -207,6 +209,7 @@ public class ArrayOpsBenchmark {
       OptimizerKernels o = b.optimizers();
       RandomKernels r = b.random();
       Tensor x = Tensor.of(values(256, 1), 16, 16);
+      int[] xShape = x.shape();
       Tensor k = Tensor.of(values(256, 2), 16, 16);
       Tensor bias = Tensor.of(values(16, 3), 16);
       Tensor idx = Tensor.ofInts(new int[] {3, 1, 4, 1, 5}, 5);
@@ -225,12 +228,12 @@ public class ArrayOpsBenchmark {
           a.linearBackward(x, k, z, y, act, true, true, true);
         }
         a.transpose(x, new int[] {1, 0});
-        a.broadcastTo(bias, x.shapeRef());
+        a.broadcastTo(bias, xShape);
         a.concatenate(List.of(x, y), t % 2);
         Tensor gathered = a.gatherAxes(x, maps, 0f);
-        a.scatterAddAxes(gathered, maps, x.shapeRef());
+        a.scatterAddAxes(gathered, maps, xShape);
         Tensor taken = a.take(x, idx, t % 2);
-        a.takeBackward(taken, idx, t % 2, x.shapeRef());
+        a.takeBackward(taken, idx, t % 2, xShape);
         a.oneHot(idx, 8, 1);
         a.firstIndexOutside(idx, 0, 8);
         r.uniform(new int[] {64}, 0, 1, t);

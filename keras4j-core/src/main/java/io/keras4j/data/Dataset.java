@@ -2,6 +2,7 @@ package io.keras4j.data;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,7 +91,7 @@ public final class Dataset {
     String first = null;
     for (int i = 0; i < all.size(); i++) {
       String name = nameOf(i, inputs.size(), targets.size());
-      int[] s = all.get(i).shapeRef();
+      int[] s = ShapeRefs.of(all.get(i));
       if (s.length == 0) {
         throw new IllegalArgumentException(
             "Dataset: every tensor needs a first (row) dimension; "
@@ -290,7 +291,7 @@ public final class Dataset {
     sb.append(", y=");
     appendShapes(sb, targets);
     if (sampleWeights != null) {
-      sb.append(", sampleWeights=").append(Shapes.toString(sampleWeights.shapeRef()));
+      sb.append(", sampleWeights=").append(Shapes.toString(ShapeRefs.of(sampleWeights)));
     }
     if (batchSize != null) {
       sb.append(", batchSize=").append(batchSize);
@@ -302,7 +303,7 @@ public final class Dataset {
     sb.append('[');
     for (int i = 0; i < ts.size(); i++) {
       sb.append(i > 0 ? ", " : "")
-          .append(Shapes.toString(ts.get(i).shapeRef()))
+          .append(Shapes.toString(ShapeRefs.of(ts.get(i))))
           .append(' ')
           .append(ts.get(i).dtype().kerasName());
     }

@@ -4,6 +4,7 @@ import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.backend.Backend;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /**
@@ -15,7 +16,7 @@ public final class Rows {
 
   /** Number of rows (1 for a scalar). */
   public static int count(Tensor t) {
-    return t.rank() == 0 ? 1 : t.shapeRef()[0];
+    return t.rank() == 0 ? 1 : ShapeRefs.of(t)[0];
   }
 
   /** The rows {@code indices} of {@code t}, in that order (indices already checked). */
@@ -32,7 +33,7 @@ public final class Rows {
 
   /** Rows {@code [from, to)} of {@code t} (bounds already checked). */
   public static Tensor slice(Tensor t, int from, int to) {
-    int[] shape = t.shapeRef();
+    int[] shape = ShapeRefs.of(t);
     int[][] maps = new int[shape.length][];
     for (int d = 0; d < shape.length; d++) {
       int start = d == 0 ? from : 0;
@@ -54,7 +55,7 @@ public final class Rows {
     if (labels == null) {
       throw new IllegalArgumentException(who + ": labels must not be null. Received: labels=null");
     }
-    int[] s = labels.shapeRef();
+    int[] s = ShapeRefs.of(labels);
     boolean column = s.length == 1 || (s.length == 2 && s[1] == 1);
     if (labels.dtype() != DType.INT32 || !column) {
       throw new IllegalArgumentException(

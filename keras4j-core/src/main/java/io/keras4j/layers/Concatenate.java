@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.saving.Config;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public class Concatenate extends Merge {
   protected List<Tensor> call(List<Tensor> inputs, CallContext ctx) {
     List<int[]> shapes = new ArrayList<>();
     for (Tensor t : inputs) {
-      shapes.add(t.shapeRef());
+      shapes.add(ShapeRefs.of(t));
     }
     checkShapes(shapes);
     return List.of(merge(inputs, ctx.masks()));
@@ -119,9 +120,9 @@ public class Concatenate extends Merge {
       Tensor x = inputs.get(i);
       Tensor m = masks.get(i);
       if (m == null) {
-        full.add(Tensor.ones(x.shapeRef()));
+        full.add(Tensor.ones(ShapeRefs.of(x)));
       } else {
-        full.add(Ops.broadcastTo(Ops.notEqual(maskLike(m, x), zero()), x.shapeRef()));
+        full.add(Ops.broadcastTo(Ops.notEqual(maskLike(m, x), zero()), ShapeRefs.of(x)));
       }
     }
     Tensor joined = full.size() == 1 ? full.get(0) : Ops.concatenate(full, axis);

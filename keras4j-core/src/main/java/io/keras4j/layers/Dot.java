@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.saving.Config;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ public class Dot extends Merge {
 
   @Override
   protected List<Tensor> call(List<Tensor> inputs, CallContext ctx) {
-    checkShapes(List.of(inputs.get(0).shapeRef(), inputs.get(1).shapeRef()));
+    checkShapes(List.of(ShapeRefs.of(inputs.get(0)), ShapeRefs.of(inputs.get(1))));
     return List.of(merge(inputs, List.of()));
   }
 
@@ -171,8 +172,8 @@ public class Dot extends Merge {
     // x to (batch, m, d) with the summed axis last, y to (batch, d, n) with it second: one matmul.
     Tensor xt = Ops.transpose(x, moveAxis(x.rank(), a[0], x.rank() - 1));
     Tensor yt = Ops.transpose(y, moveAxis(y.rank(), a[1], 1));
-    int[] xs = xt.shapeRef();
-    int[] ys = yt.shapeRef();
+    int[] xs = ShapeRefs.of(xt);
+    int[] ys = ShapeRefs.of(yt);
     int batch = xs[0];
     int d = xs[xs.length - 1];
     int m = (int) (Shapes.size(xs) / ((long) batch * d));

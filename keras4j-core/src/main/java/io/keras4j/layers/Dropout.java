@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.saving.Config;
 import java.util.Map;
@@ -59,7 +60,7 @@ public class Dropout extends RandomLayer {
     if (rate == 1) {
       return Ops.multiply(inputs, 0f);
     }
-    int[] s = inputs.shapeRef();
+    int[] s = ShapeRefs.of(inputs);
     int[] maskShape = s.clone();
     if (noiseShape != null) {
       if (noiseShape.length != s.length) {

@@ -9,6 +9,7 @@ import io.keras4j.constraints.Constraint;
 import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.regularizers.Regularizers;
@@ -141,7 +142,7 @@ public class Embedding extends Layer {
     Tensor ids = inputs.asInt();
     long bad = Backend.current().array().firstIndexOutside(ids, 0, inputDim);
     if (bad >= 0) {
-      int[] at = unflatten((int) bad, ids.shapeRef());
+      int[] at = unflatten((int) bad, ShapeRefs.of(ids));
       int id = ids.getInt(at);
       throw new IllegalArgumentException(
           "Layer '"

@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.DType;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.saving.Config;
 import java.util.List;
@@ -49,7 +50,7 @@ public class Flatten extends Layer {
 
   @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
-    int[] s = inputs.shapeRef();
+    int[] s = ShapeRefs.of(inputs);
     int rank = s.length;
     Tensor x = inputs;
     if (dataFormat.equals("channels_first") && rank > 2) {

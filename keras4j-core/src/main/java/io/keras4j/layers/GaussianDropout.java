@@ -1,6 +1,7 @@
 package io.keras4j.layers;
 
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.saving.Config;
 import java.util.Map;
@@ -34,7 +35,7 @@ public class GaussianDropout extends RandomLayer {
       return inputs;
     }
     double stddev = Math.sqrt(rate / (1.0 - rate));
-    return Ops.multiply(inputs, Noise.normal(inputs.shapeRef(), 1, stddev, nextSeed()));
+    return Ops.multiply(inputs, Noise.normal(ShapeRefs.of(inputs), 1, stddev, nextSeed()));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.keras4j.layers;
 
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.saving.Config;
 import java.util.Map;
@@ -29,7 +30,7 @@ public class GaussianNoise extends RandomLayer {
     if (!ctx.training() || stddev == 0) {
       return inputs;
     }
-    return Ops.add(inputs, Noise.normal(inputs.shapeRef(), 0, stddev, nextSeed()));
+    return Ops.add(inputs, Noise.normal(ShapeRefs.of(inputs), 0, stddev, nextSeed()));
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.Initializer;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.regularizers.Regularizers;
 import io.keras4j.saving.Config;
@@ -370,7 +371,7 @@ public abstract class Layer {
   public long countParams() {
     long n = 0;
     for (Variable v : weights()) {
-      n += Shapes.size(v.shapeRef());
+      n += Shapes.size(ShapeRefs.of(v));
     }
     return n;
   }
@@ -487,7 +488,7 @@ public abstract class Layer {
     }
     List<int[]> shapes = new ArrayList<>();
     for (Tensor t : inputs) {
-      shapes.add(t.shapeRef());
+      shapes.add(ShapeRefs.of(t));
     }
     maybeBuild(shapes);
     checkInputs(shapes);
@@ -507,8 +508,8 @@ public abstract class Layer {
     if (activityRegularizer != null) {
       for (Tensor o : outs) {
         Tensor penalty = activityRegularizer.apply(o);
-        if (o.rank() > 0 && o.shapeRef()[0] > 0) {
-          penalty = io.keras4j.ops.Ops.divide(penalty, Tensor.scalar(o.shapeRef()[0]));
+        if (o.rank() > 0 && ShapeRefs.of(o)[0] > 0) {
+          penalty = io.keras4j.ops.Ops.divide(penalty, Tensor.scalar(ShapeRefs.of(o)[0]));
         }
         addLoss(penalty);
       }

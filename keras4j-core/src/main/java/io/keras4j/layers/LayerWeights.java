@@ -4,6 +4,7 @@ import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.constraints.Constraint;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.regularizers.Regularizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,13 +75,13 @@ final class LayerWeights {
               + "' expects "
               + ws.size()
               + " weights ("
-              + ws.stream().map(v -> v.path() + Shapes.toString(v.shapeRef())).toList()
+              + ws.stream().map(v -> v.path() + Shapes.toString(ShapeRefs.of(v))).toList()
               + "). Received: "
               + values.size()
               + " weights");
     }
     for (int i = 0; i < ws.size(); i++) {
-      if (!Arrays.equals(ws.get(i).shapeRef(), values.get(i).shapeRef())) {
+      if (!Arrays.equals(ShapeRefs.of(ws.get(i)), ShapeRefs.of(values.get(i)))) {
         throw new IllegalArgumentException(
             "Layer '"
                 + layerName
@@ -89,9 +90,9 @@ final class LayerWeights {
                 + " ('"
                 + ws.get(i).path()
                 + "') expects shape "
-                + Shapes.toString(ws.get(i).shapeRef())
+                + Shapes.toString(ShapeRefs.of(ws.get(i)))
                 + ". Received: shape="
-                + Shapes.toString(values.get(i).shapeRef()));
+                + Shapes.toString(ShapeRefs.of(values.get(i))));
       }
     }
     for (int i = 0; i < ws.size(); i++) {

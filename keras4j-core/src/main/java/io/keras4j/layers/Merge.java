@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,7 +110,7 @@ public abstract class Merge extends Layer {
     int maxRank = 0;
     boolean sameRank = true;
     for (Tensor t : inputs) {
-      shapes.add(t.shapeRef());
+      shapes.add(ShapeRefs.of(t));
       sameRank &= t.rank() == inputs.get(0).rank();
       maxRank = Math.max(maxRank, t.rank());
     }

@@ -6,6 +6,7 @@ import io.keras4j.Variable;
 import io.keras4j.data.Dataset;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.saving.Config;
 import java.util.ArrayList;
@@ -205,7 +206,7 @@ public class Normalization extends Layer {
               + name()
               + "': adapt() cannot be used when `mean` and `variance` were given");
     }
-    int[] shape = data.shapeRef();
+    int[] shape = ShapeRefs.of(data);
     if (!isBuilt()) {
       maybeBuild(List.of(shape.clone()));
     } else {
@@ -409,7 +410,7 @@ public class Normalization extends Layer {
      */
     static float[][] meanAndVariance(Tensor data, int[] keep, int[] meanVarShape) {
       float[] x = data.toFloatArray();
-      int[] shape = data.shapeRef();
+      int[] shape = ShapeRefs.of(data);
       int groups = (int) Shapes.size(meanVarShape);
       if (x.length == 0) {
         throw new IllegalArgumentException(

@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.DType;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.saving.Config;
 import java.util.List;
@@ -26,7 +27,7 @@ public class RepeatVector extends Layer {
 
   @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
-    int[] s = inputs.shapeRef();
+    int[] s = ShapeRefs.of(inputs);
     // Broadcasting a new axis of size 1 repeats the rows, and its gradient sums them back.
     return Ops.broadcastTo(Ops.reshape(inputs, s[0], 1, s[1]), s[0], n, s[1]);
   }

@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.saving.Config;
 import java.util.Arrays;
@@ -88,7 +89,7 @@ public class Reshape extends Layer {
 
   @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
-    int[] s = inputs.shapeRef();
+    int[] s = ShapeRefs.of(inputs);
     int[] resolved = resolve(Shapes.dropFirst(s));
     return Ops.reshape(inputs, Shapes.withBatch(s[0], resolved));
   }

@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.saving.Config;
 import java.util.Arrays;
@@ -42,7 +43,7 @@ public class Softmax extends Layer {
     Tensor mask = ctx.mask();
     Tensor x = inputs;
     if (mask != null) {
-      checkMask(inputs.shapeRef(), mask.shapeRef());
+      checkMask(ShapeRefs.of(inputs), ShapeRefs.of(mask));
       x = Ops.where(mask, x, Tensor.scalar(LARGE_NEGATIVE));
     }
     Tensor y;

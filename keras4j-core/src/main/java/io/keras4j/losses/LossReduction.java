@@ -2,6 +2,7 @@ package io.keras4j.losses;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.utils.Suggest;
 import java.util.Arrays;
@@ -123,7 +124,7 @@ final class LossReduction {
 
   /** Keras's {@code reduce_values}; {@code weights} are the merged sample weights (or null). */
   static Tensor reduceValues(Tensor values, Tensor weights, String reduction) {
-    int[] s = values.shapeRef();
+    int[] s = ShapeRefs.of(values);
     if (reduction == null || NONE.equals(reduction) || s.length == 0 || isEmptyVector(s)) {
       return values;
     }
@@ -145,7 +146,7 @@ final class LossReduction {
 
   static void requireBroadcast(String owner, String nameA, Tensor a, String nameB, Tensor b) {
     try {
-      Shapes.broadcast(a.shapeRef(), b.shapeRef());
+      Shapes.broadcast(ShapeRefs.of(a), ShapeRefs.of(b));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           owner
@@ -156,16 +157,16 @@ final class LossReduction {
               + " must have shapes that broadcast together. Received: "
               + nameA
               + ".shape="
-              + Shapes.toString(a.shapeRef())
+              + Shapes.toString(ShapeRefs.of(a))
               + ", "
               + nameB
               + ".shape="
-              + Shapes.toString(b.shapeRef()));
+              + Shapes.toString(ShapeRefs.of(b)));
     }
   }
 
   static String shape(Tensor t) {
-    return Shapes.toString(t.shapeRef());
+    return Shapes.toString(ShapeRefs.of(t));
   }
 
   static int[] withoutAxis(int[] shape, int axis) {
@@ -179,6 +180,6 @@ final class LossReduction {
   }
 
   static boolean sameShape(Tensor a, Tensor b) {
-    return Arrays.equals(a.shapeRef(), b.shapeRef());
+    return Arrays.equals(ShapeRefs.of(a), ShapeRefs.of(b));
   }
 }

@@ -3,6 +3,7 @@ package io.keras4j.losses;
 import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import java.util.Arrays;
 import java.util.Map;
@@ -83,8 +84,8 @@ public final class SparseCategoricalCrossentropy extends Loss {
     if (t.rank() == p.rank() && t.dim(a) == 1) {
       t = Ops.squeeze(t, a);
     }
-    int[] shape = LossReduction.withoutAxis(p.shapeRef(), a);
-    if (!Arrays.equals(t.shapeRef(), shape)) {
+    int[] shape = LossReduction.withoutAxis(ShapeRefs.of(p), a);
+    if (!Arrays.equals(ShapeRefs.of(t), shape)) {
       throw new IllegalArgumentException(
           className()
               + ": yTrue must hold one label per sample, with the shape of yPred without its class"
@@ -136,7 +137,7 @@ public final class SparseCategoricalCrossentropy extends Loss {
         float f = floats[i];
         if (f != Math.rint(f) || Math.abs(f) > Integer.MAX_VALUE) {
           throw new InvalidTargetException(
-              className() + ": labels must be integers", position(t.shapeRef(), i), "" + f);
+              className() + ": labels must be integers", position(ShapeRefs.of(t), i), "" + f);
         }
         labels[i] = (int) f;
       }
@@ -152,7 +153,7 @@ public final class SparseCategoricalCrossentropy extends Loss {
                 + axis
                 + " of yPred)"
                 + (ignoreClass == null ? "" : " or the ignoreClass " + ignoreClass),
-            position(t.shapeRef(), i),
+            position(ShapeRefs.of(t), i),
             String.valueOf(label));
       }
     }

@@ -3,6 +3,7 @@ package io.keras4j.metrics;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.utils.Naming;
 import java.util.Arrays;
@@ -213,7 +214,7 @@ public class AUC extends Metric {
 
   @Override
   public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    int[] ps = yPred.shapeRef();
+    int[] ps = ShapeRefs.of(yPred);
     if (!multiLabel && numLabels != null) {
       throw new IllegalArgumentException(
           "AUC: numLabels is needed only when multiLabel is true. Received: numLabels="

@@ -2,6 +2,7 @@ package io.keras4j.metrics;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 
 /**
@@ -31,8 +32,8 @@ public class CategoricalAccuracy extends MeanMetricWrapper {
 
   @Override
   Tensor compute(Tensor yTrue, Tensor yPred) {
-    int[] ts = yTrue.shapeRef();
-    int[] ps = yPred.shapeRef();
+    int[] ts = ShapeRefs.of(yTrue);
+    int[] ps = ShapeRefs.of(yPred);
     int tc = MetricShapes.last(ts);
     int pc = MetricShapes.last(ps);
     long rows = tc == 0 ? 0 : yTrue.size() / tc;

@@ -5,6 +5,7 @@ import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.MetricKernels;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import java.util.Arrays;
 
@@ -70,22 +71,22 @@ final class Confusion {
    * labels]} when multi-label); any of them may be null.
    */
   void update(String owner, Batch b, Variable tp, Variable fp, Variable tn, Variable fn) {
-    int[][] same = MetricShapes.squeezeOrExpand(b.yPred.shapeRef(), b.yTrue.shapeRef(), true);
+    int[][] same = MetricShapes.squeezeOrExpand(ShapeRefs.of(b.yPred), ShapeRefs.of(b.yTrue), true);
     int[] shape = same[0];
     if (!Arrays.equals(shape, same[1])) {
       throw new IllegalArgumentException(
           owner
               + ": y_true and y_pred must have the same shape. Received: y_true.shape="
-              + Shapes.toString(b.yTrue.shapeRef())
+              + Shapes.toString(ShapeRefs.of(b.yTrue))
               + ", y_pred.shape="
-              + Shapes.toString(b.yPred.shapeRef()));
+              + Shapes.toString(ShapeRefs.of(b.yPred)));
     }
     Tensor p = MetricShapes.reshape(MetricShapes.floats(b.yPred), shape);
     Tensor y = MetricShapes.reshape(MetricShapes.floats(b.yTrue), shape);
     Tensor w = null;
     if (b.sampleWeight != null) {
       // Keras expands the weights by one axis, then squeezes it back when the ranks allow.
-      int[] ws = Arrays.copyOf(b.sampleWeight.shapeRef(), b.sampleWeight.rank() + 1);
+      int[] ws = Arrays.copyOf(ShapeRefs.of(b.sampleWeight), b.sampleWeight.rank() + 1);
       ws[ws.length - 1] = 1;
       ws = MetricShapes.squeezeOrExpand(shape, ws, false)[1];
       w =
@@ -131,7 +132,7 @@ final class Confusion {
           owner
               + ": when classId is given, y_pred must have shape (num_samples, num_classes)."
               + " Received: y_pred.shape="
-              + Shapes.toString(b.yPred.shapeRef()));
+              + Shapes.toString(ShapeRefs.of(b.yPred)));
     }
     if (b.classId >= cols) {
       throw new IllegalArgumentException(
@@ -139,7 +140,7 @@ final class Confusion {
               + ": classId must be in [0, "
               + cols
               + ") for y_pred.shape="
-              + Shapes.toString(b.yPred.shapeRef())
+              + Shapes.toString(ShapeRefs.of(b.yPred))
               + ". Received: classId="
               + b.classId);
     }

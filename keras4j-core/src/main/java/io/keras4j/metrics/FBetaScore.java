@@ -3,6 +3,7 @@ package io.keras4j.metrics;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import java.util.Arrays;
 import java.util.Map;
@@ -101,8 +102,8 @@ public class FBetaScore extends Metric {
 
   @Override
   public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    int[] ts = yTrue.shapeRef();
-    int[] ps = yPred.shapeRef();
+    int[] ts = ShapeRefs.of(yTrue);
+    int[] ps = ShapeRefs.of(yPred);
     if (ts.length != 2 || ps.length != 2 || !Arrays.equals(ts, ps)) {
       throw new IllegalArgumentException(
           className()
@@ -131,7 +132,7 @@ public class FBetaScore extends Metric {
     Tensor w = null;
     if (sampleWeight != null) {
       // Keras appends axes to lower-rank weights: (N,) becomes (N, 1).
-      int[] ws = sampleWeight.shapeRef();
+      int[] ws = ShapeRefs.of(sampleWeight);
       int[] expanded = ws.length < 2 ? Arrays.copyOf(ws, 2) : ws;
       for (int i = ws.length; i < expanded.length; i++) {
         expanded[i] = 1;

@@ -1,6 +1,7 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import io.keras4j.utils.Naming;
 import java.util.function.BiFunction;
@@ -67,7 +68,7 @@ public class MeanMetricWrapper extends Metric {
       if (w == null) {
         w = mask;
       } else {
-        int[][] same = MetricShapes.squeezeOrExpand(mask.shapeRef(), w.shapeRef(), true);
+        int[][] same = MetricShapes.squeezeOrExpand(ShapeRefs.of(mask), ShapeRefs.of(w), true);
         MetricShapes.broadcastShape(same[0], same[1], className()); // the error names the metric
         w =
             Ops.multiply(

@@ -3,6 +3,7 @@ package io.keras4j.metrics;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.internal.ShapeRefs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -74,7 +75,7 @@ public abstract class Metric {
   /** Starts over: every state variable back to zero (Keras's default {@code reset_state}). */
   public void resetState() {
     for (Variable v : variables) {
-      v.assign(Tensor.zeros(v.shapeRef()));
+      v.assign(Tensor.zeros(ShapeRefs.of(v)));
     }
   }
 
@@ -125,7 +126,7 @@ public abstract class Metric {
   private void checkCompatible(Metric other) {
     boolean same = other.variables.size() == variables.size();
     for (int i = 0; same && i < variables.size(); i++) {
-      same = Arrays.equals(variables.get(i).shapeRef(), other.variables.get(i).shapeRef());
+      same = Arrays.equals(ShapeRefs.of(variables.get(i)), ShapeRefs.of(other.variables.get(i)));
     }
     if (!same) {
       throw new IllegalArgumentException(
@@ -143,7 +144,7 @@ public abstract class Metric {
   private static String describe(List<Variable> vs) {
     List<String> out = new ArrayList<>();
     for (Variable v : vs) {
-      out.add(v.name() + Shapes.toString(v.shapeRef()));
+      out.add(v.name() + Shapes.toString(ShapeRefs.of(v)));
     }
     return out.toString();
   }

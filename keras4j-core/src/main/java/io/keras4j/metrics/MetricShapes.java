@@ -3,6 +3,7 @@ package io.keras4j.metrics;
 import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import java.util.Arrays;
 
@@ -20,7 +21,7 @@ final class MetricShapes {
 
   /** {@code t} with the shape {@code shape} of the same size (itself when it has it). */
   static Tensor reshape(Tensor t, int[] shape) {
-    return Arrays.equals(t.shapeRef(), shape) ? t : Ops.reshape(t, shape);
+    return Arrays.equals(ShapeRefs.of(t), shape) ? t : Ops.reshape(t, shape);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 
 /**
@@ -21,7 +22,7 @@ abstract class PairwiseMetric extends MeanMetricWrapper {
 
   /** The elementwise terms, before any mean over the last axis. */
   private Tensor pairTerms(Tensor yTrue, Tensor yPred) {
-    int[][] s = MetricShapes.squeezeOrExpand(yTrue.shapeRef(), yPred.shapeRef(), true);
+    int[][] s = MetricShapes.squeezeOrExpand(ShapeRefs.of(yTrue), ShapeRefs.of(yPred), true);
     MetricShapes.broadcastShape(s[0], s[1], className()); // the error names the metric
     return terms(
         MetricShapes.reshape(MetricShapes.floats(yTrue), s[0]),

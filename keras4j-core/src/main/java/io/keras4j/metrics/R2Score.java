@@ -3,6 +3,7 @@ package io.keras4j.metrics;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import java.util.Arrays;
 import java.util.Map;
@@ -76,16 +77,16 @@ public class R2Score extends Metric {
 
   @Override
   public void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    int[][] same = MetricShapes.squeezeOrExpand(yTrue.shapeRef(), yPred.shapeRef(), true);
+    int[][] same = MetricShapes.squeezeOrExpand(ShapeRefs.of(yTrue), ShapeRefs.of(yPred), true);
     int[] ts = same[0];
     int[] ps = same[1];
     if (ts.length != 2 || ps.length != 2 || !Arrays.equals(ts, ps)) {
       throw new IllegalArgumentException(
           "R2Score expects 2D inputs of the same shape (batch_size, output_dim). Received:"
               + " y_pred.shape="
-              + Shapes.toString(yPred.shapeRef())
+              + Shapes.toString(ShapeRefs.of(yPred))
               + " and y_true.shape="
-              + Shapes.toString(yTrue.shapeRef()));
+              + Shapes.toString(ShapeRefs.of(yTrue)));
     }
     int c = ps[1];
     if (outputs < 0) {
@@ -95,13 +96,13 @@ public class R2Score extends Metric {
           "R2Score: every batch must have the "
               + outputs
               + " outputs of the first. Received: y_pred.shape="
-              + Shapes.toString(yPred.shapeRef()));
+              + Shapes.toString(ShapeRefs.of(yPred)));
     }
     Tensor t = MetricShapes.reshape(MetricShapes.floats(yTrue), ts);
     Tensor p = MetricShapes.reshape(MetricShapes.floats(yPred), ps);
     Tensor w = null;
     if (sampleWeight != null) {
-      int[] ws = sampleWeight.shapeRef();
+      int[] ws = ShapeRefs.of(sampleWeight);
       if (ws.length == 1) {
         ws = new int[] {ws[0], 1}; // one weight per sample applies to every output
       }

@@ -2,6 +2,7 @@ package io.keras4j.metrics;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import java.util.Arrays;
 
@@ -33,8 +34,8 @@ public class SparseCategoricalAccuracy extends MeanMetricWrapper {
 
   @Override
   Tensor compute(Tensor yTrue, Tensor yPred) {
-    int[] ts = yTrue.shapeRef();
-    int[] ps = yPred.shapeRef();
+    int[] ts = ShapeRefs.of(yTrue);
+    int[] ps = ShapeRefs.of(yPred);
     int classes = MetricShapes.last(ps);
     if (ps.length == 0 || (classes == 0 ? 0 : yPred.size() / classes) != yTrue.size()) {
       throw new IllegalArgumentException(

@@ -1,6 +1,7 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import java.util.Map;
 
@@ -93,7 +94,7 @@ public class SparseCategoricalCrossentropy extends LossMetric {
   }
 
   private Tensor both(Tensor mask, Tensor keepMask) {
-    int[][] s = MetricShapes.squeezeOrExpand(mask.shapeRef(), keepMask.shapeRef(), true);
+    int[][] s = MetricShapes.squeezeOrExpand(ShapeRefs.of(mask), ShapeRefs.of(keepMask), true);
     MetricShapes.broadcastShape(s[0], s[1], className()); // the error names the metric
     return Ops.multiply(
         MetricShapes.reshape(MetricShapes.floats(mask), s[0]),

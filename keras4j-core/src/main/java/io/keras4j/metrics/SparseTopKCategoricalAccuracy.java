@@ -3,6 +3,7 @@ package io.keras4j.metrics;
 import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import java.util.Map;
 
@@ -59,8 +60,8 @@ public class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
 
   @Override
   Tensor compute(Tensor yTrue, Tensor yPred) {
-    int[] ts = yTrue.shapeRef();
-    int[] ps = yPred.shapeRef();
+    int[] ts = ShapeRefs.of(yTrue);
+    int[] ps = ShapeRefs.of(yPred);
     int cols = MetricShapes.last(ps);
     if (ps.length == 0 || (cols == 0 ? 0 : yPred.size() / cols) != yTrue.size()) {
       throw new IllegalArgumentException(

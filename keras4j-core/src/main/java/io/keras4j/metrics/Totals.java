@@ -2,6 +2,7 @@ package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
 import java.util.Arrays;
 
@@ -54,7 +55,7 @@ final class Totals {
    */
   void add(Tensor values, Tensor weights, boolean mean, String owner) {
     Tensor v = MetricShapes.floats(values);
-    int[] vs = v.shapeRef();
+    int[] vs = ShapeRefs.of(v);
     if (weights == null) {
       int inner = MetricShapes.sizeFrom(vs, 1);
       Tensor s = Ops.sum(v);
@@ -64,7 +65,7 @@ final class Totals {
       accumulate(s, count == null ? null : Tensor.scalar(vs.length == 0 ? 1 : vs[0]));
       return;
     }
-    int[][] same = MetricShapes.squeezeOrExpand(vs, weights.shapeRef(), true);
+    int[][] same = MetricShapes.squeezeOrExpand(vs, ShapeRefs.of(weights), true);
     vs = same[0];
     int[] ws = same[1];
     v = MetricShapes.reshape(v, vs);

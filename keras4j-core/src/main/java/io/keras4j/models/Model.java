@@ -6,6 +6,7 @@ import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.callbacks.History;
 import io.keras4j.data.Dataset;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.layers.CallContext;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
@@ -269,7 +270,7 @@ public class Model extends Trainer {
     }
     for (int i = 0; i < in.size(); i++) {
       int[] expected = inputs.get(i).shape();
-      int[] got = in.get(i).shapeRef();
+      int[] got = ShapeRefs.of(in.get(i));
       if (!Shapes.compatible(expected, got)) {
         throw new IllegalArgumentException(
             "Input "

@@ -2,6 +2,7 @@ package io.keras4j.models;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -87,17 +88,17 @@ public record StepData(List<Tensor> inputs, List<Tensor> targets, Tensor sampleW
   }
 
   private static int rows(Tensor t) {
-    return t.rank() == 0 ? 1 : t.shapeRef()[0];
+    return t.rank() == 0 ? 1 : ShapeRefs.of(t)[0];
   }
 
   @Override
   public String toString() {
     return "StepData[inputs="
-        + inputs.stream().map(t -> Shapes.toString(t.shapeRef())).toList()
+        + inputs.stream().map(t -> Shapes.toString(ShapeRefs.of(t))).toList()
         + ", targets="
-        + targets.stream().map(t -> Shapes.toString(t.shapeRef())).toList()
+        + targets.stream().map(t -> Shapes.toString(ShapeRefs.of(t))).toList()
         + ", sampleWeight="
-        + (sampleWeight == null ? "null" : Shapes.toString(sampleWeight.shapeRef()))
+        + (sampleWeight == null ? "null" : Shapes.toString(ShapeRefs.of(sampleWeight)))
         + "]";
   }
 }

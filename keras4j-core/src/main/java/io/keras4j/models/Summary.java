@@ -3,6 +3,7 @@ package io.keras4j.models;
 import io.keras4j.KerasTensor;
 import io.keras4j.Shapes;
 import io.keras4j.Variable;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Node;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ final class Summary {
   private static long count(List<Variable> ws) {
     long n = 0;
     for (Variable v : ws) {
-      n += Shapes.size(v.shapeRef());
+      n += Shapes.size(ShapeRefs.of(v));
     }
     return n;
   }

@@ -5,6 +5,7 @@ import io.keras4j.Tensor;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.BinaryOp;
 import io.keras4j.backend.MathKernels;
+import io.keras4j.internal.ShapeRefs;
 
 /**
  * Elementwise arithmetic of two tensors with numpy broadcasting: the backend's {@link
@@ -22,7 +23,7 @@ final class BinaryOps {
    * {@code op(a, b)}, recording its gradient; fails naming both shapes when they do not broadcast.
    */
   static Tensor apply(BinaryOp op, Tensor a, Tensor b) {
-    Shapes.broadcast(a.shapeRef(), b.shapeRef());
+    Shapes.broadcast(ShapeRefs.of(a), ShapeRefs.of(b));
     Tensor y = math().binary(op, a, b);
     GradientTape.record(
         y,

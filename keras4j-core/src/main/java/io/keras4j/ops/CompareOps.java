@@ -5,6 +5,7 @@ import io.keras4j.Tensor;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.CompareOp;
 import io.keras4j.backend.MathKernels;
+import io.keras4j.internal.ShapeRefs;
 
 /**
  * Comparisons and logic with broadcasting, and {@code where}. keras4j has no bool dtype: truth
@@ -19,7 +20,7 @@ final class CompareOps {
   }
 
   private static Tensor compare(CompareOp op, Tensor a, Tensor b) {
-    Shapes.broadcast(a.shapeRef(), b.shapeRef());
+    Shapes.broadcast(ShapeRefs.of(a), ShapeRefs.of(b));
     return math().compare(op, a, b);
   }
 
@@ -64,7 +65,7 @@ final class CompareOps {
    * result is int32 when x and y both are, else float32. The gradient goes to the branch taken.
    */
   static Tensor where(Tensor condition, Tensor x, Tensor y) {
-    Shapes.broadcast(Shapes.broadcast(condition.shapeRef(), x.shapeRef()), y.shapeRef());
+    Shapes.broadcast(Shapes.broadcast(ShapeRefs.of(condition), ShapeRefs.of(x)), ShapeRefs.of(y));
     Tensor result = math().where(condition, x, y);
     if (result.dtype() == io.keras4j.DType.FLOAT32) {
       int[] sx = x.shape();

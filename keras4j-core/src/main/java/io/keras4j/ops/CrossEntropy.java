@@ -8,6 +8,7 @@ import io.keras4j.backend.CompareOp;
 import io.keras4j.backend.MathKernels;
 import io.keras4j.backend.NnKernels;
 import io.keras4j.backend.UnaryOp;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /**
@@ -73,13 +74,13 @@ final class CrossEntropy {
    * shape without the class axis (a trailing axis of size 1 is dropped, as Keras does).
    */
   static Tensor sparseCategorical(Tensor target, Tensor output, boolean fromLogits, int axis) {
-    int[] so = output.shapeRef();
+    int[] so = ShapeRefs.of(output);
     if (so.length < 1) {
       throw new IllegalArgumentException(
           "sparse_categorical_crossentropy: output must be at least rank 1. Received: shape=()");
     }
     int ax = Shapes.axis(axis, so.length);
-    int[] st = target.shapeRef();
+    int[] st = ShapeRefs.of(target);
     if (st.length == so.length && st[st.length - 1] == 1) {
       st = Arrays.copyOf(st, st.length - 1);
     }
@@ -95,7 +96,7 @@ final class CrossEntropy {
               + " axis: expected "
               + Shapes.toString(expected)
               + ". Received: target.shape="
-              + Shapes.toString(target.shapeRef())
+              + Shapes.toString(ShapeRefs.of(target))
               + ", output.shape="
               + Shapes.toString(so));
     }
@@ -171,13 +172,13 @@ final class CrossEntropy {
   }
 
   private static void requireSameShape(String op, Tensor target, Tensor output) {
-    if (!Arrays.equals(target.shapeRef(), output.shapeRef())) {
+    if (!Arrays.equals(ShapeRefs.of(target), ShapeRefs.of(output))) {
       throw new IllegalArgumentException(
           op
               + ": target and output must have the same shape. Received: target.shape="
-              + Shapes.toString(target.shapeRef())
+              + Shapes.toString(ShapeRefs.of(target))
               + ", output.shape="
-              + Shapes.toString(output.shapeRef()));
+              + Shapes.toString(ShapeRefs.of(output)));
     }
   }
 }

@@ -5,6 +5,7 @@ import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.backend.ArrayKernels;
 import io.keras4j.backend.Backend;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /** Indexing with integer tensors: take (gather, e.g. an embedding lookup) and one-hot encoding. */
@@ -17,7 +18,7 @@ final class GatherOps {
    * outside {@code [-n, n)} is an error. The gradient scatter-adds into x (indices get none).
    */
   static Tensor take(Tensor x, Tensor indices, int axis) {
-    int[] s = x.shapeRef();
+    int[] s = ShapeRefs.of(x);
     int ax = Shapes.axis(axis, s.length);
     int n = s[ax];
     ArrayKernels array = Backend.current().array();
@@ -38,7 +39,7 @@ final class GatherOps {
               + " <= index < "
               + n
               + "). Received: indices"
-              + position(indices.shapeRef(), at)
+              + position(ShapeRefs.of(indices), at)
               + "="
               + v);
     }
@@ -60,7 +61,7 @@ final class GatherOps {
       throw new IllegalArgumentException(
           "one_hot: num_classes must be positive. Received: num_classes=" + numClasses);
     }
-    int[] s = x.shapeRef();
+    int[] s = ShapeRefs.of(x);
     ArrayKernels array = Backend.current().array();
     long bad = array.firstIndexOutside(x, Integer.MIN_VALUE, numClasses);
     if (bad >= 0) {
@@ -99,19 +100,19 @@ final class GatherOps {
     if (t.dtype() == DType.INT32) {
       return;
     }
-    float f = t.getFloat(multiIndex(t.shapeRef(), at));
+    float f = t.getFloat(multiIndex(ShapeRefs.of(t), at));
     if (f != Math.rint(f)) {
       throw new IllegalArgumentException(
           op
               + ": indices must be integers. Received: "
               + f
               + " at position "
-              + position(t.shapeRef(), at));
+              + position(ShapeRefs.of(t), at));
     }
   }
 
   private static int valueAt(Tensor t, int at) {
-    return t.getInt(multiIndex(t.shapeRef(), at));
+    return t.getInt(multiIndex(ShapeRefs.of(t), at));
   }
 
   private static int[] multiIndex(int[] shape, int flat) {

@@ -3,6 +3,8 @@ package io.keras4j.ops;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.internal.ShapeRefs;
+import io.keras4j.internal.VariableReads;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +37,10 @@ import java.util.Set;
 public final class GradientTape implements AutoCloseable {
   private static final ThreadLocal<Deque<GradientTape>> ACTIVE =
       ThreadLocal.withInitial(ArrayDeque::new);
+
+  static {
+    VariableReads.setListener(GradientTape::variableAccessed);
+  }
 
   private final Set<Tensor> tracked = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Record> records = new ArrayList<>();
@@ -110,7 +116,8 @@ public final class GradientTape implements AutoCloseable {
    */
   public List<Tensor> gradient(Tensor target, List<Tensor> sources, Tensor outputGradient) {
     Map<Tensor, Tensor> grads = new IdentityHashMap<>();
-    grads.put(target, outputGradient != null ? outputGradient : Tensor.full(1f, target.shapeRef()));
+    grads.put(
+        target, outputGradient != null ? outputGradient : Tensor.full(1f, ShapeRefs.of(target)));
     Deque<GradientTape> stack = ACTIVE.get();
     boolean wasActive = stack.remove(this);
     // Backward functions are built from ops: pause recording on every tape while they run.
@@ -139,12 +146,12 @@ public final class GradientTape implements AutoCloseable {
           if (gi == null || !tracked.contains(in)) {
             continue;
           }
-          if (!java.util.Arrays.equals(gi.shapeRef(), in.shapeRef())) {
+          if (!java.util.Arrays.equals(ShapeRefs.of(gi), ShapeRefs.of(in))) {
             throw new IllegalStateException(
                 "Internal error: gradient of shape "
-                    + Shapes.toString(gi.shapeRef())
+                    + Shapes.toString(ShapeRefs.of(gi))
                     + " for an input of shape "
-                    + Shapes.toString(in.shapeRef()));
+                    + Shapes.toString(ShapeRefs.of(in)));
           }
           Tensor prev = grads.get(in);
           grads.put(in, prev == null ? gi : Ops.add(prev, gi));
@@ -200,11 +207,12 @@ public final class GradientTape implements AutoCloseable {
   }
 
   /**
-   * Called by {@link Variable#value()} with the value of a trainable variable: every open tape of
-   * this thread that watches accessed variables starts watching it (TensorFlow's {@code
-   * variable_accessed}). Nothing happens when no tape is open, or while a gradient is computed.
+   * Called (through {@link VariableReads}) by {@link Variable#value()} with the value of a
+   * trainable variable: every open tape of this thread that watches accessed variables starts
+   * watching it (TensorFlow's {@code variable_accessed}). Nothing happens when no tape is open, or
+   * while a gradient is computed.
    */
-  public static void variableAccessed(Tensor value) {
+  static void variableAccessed(Tensor value) {
     Deque<GradientTape> stack = ACTIVE.get();
     if (stack.isEmpty()) {
       return;

@@ -4,6 +4,7 @@ import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.FusedActivation;
+import io.keras4j.internal.ShapeRefs;
 
 /** The fused Dense op: product, bias and activation in one backend call and one tape record. */
 final class LinearOps {
@@ -16,8 +17,8 @@ final class LinearOps {
               + java.util.Arrays.toString(FusedActivation.values())
               + ". Received: activation=null");
     }
-    int[] sx = x.shapeRef();
-    int[] sk = kernel.shapeRef();
+    int[] sx = ShapeRefs.of(x);
+    int[] sk = ShapeRefs.of(kernel);
     if (sk.length != 2 || sx.length == 0 || sx[sx.length - 1] != sk[0]) {
       throw new IllegalArgumentException(
           "linear: expected x of shape [..., k] and kernel of shape [k, n]. Received: x.shape="
@@ -30,7 +31,7 @@ final class LinearOps {
           "linear: expected bias of shape ["
               + sk[1]
               + "] (the kernel's columns). Received: bias.shape="
-              + Shapes.toString(bias.shapeRef()));
+              + Shapes.toString(ShapeRefs.of(bias)));
     }
     Tensor y = Backend.current().array().linear(x, kernel, bias, activation);
     GradientTape.record(

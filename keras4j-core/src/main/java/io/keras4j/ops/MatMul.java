@@ -3,6 +3,7 @@ package io.keras4j.ops;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.backend.Backend;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /**
@@ -17,8 +18,8 @@ final class MatMul {
     if (a.rank() == 1 || b.rank() == 1) {
       return vectorCase(a, b, transA, transB);
     }
-    int[] sa = a.shapeRef();
-    int[] sb = b.shapeRef();
+    int[] sa = ShapeRefs.of(a);
+    int[] sb = ShapeRefs.of(b);
     int ra = sa.length;
     int rb = sb.length;
     int k = transA ? sa[ra - 2] : sa[ra - 1];
@@ -112,7 +113,7 @@ final class MatMul {
     Tensor a2 = aVec ? Ops.reshape(a, 1, a.dim(0)) : a;
     Tensor b2 = bVec ? Ops.reshape(b, b.dim(0), 1) : b;
     Tensor c = matmul(a2, b2, transA && !aVec, transB && !bVec);
-    int[] s = c.shapeRef();
+    int[] s = ShapeRefs.of(c);
     int[] out;
     if (aVec && bVec) {
       out = new int[0];

@@ -6,6 +6,7 @@ import io.keras4j.Tensor;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.MathKernels;
 import io.keras4j.backend.ReduceOp;
+import io.keras4j.internal.ShapeRefs;
 
 /**
  * Sum, mean, max, min and logsumexp over axes, with {@code keepdims} as in Keras; argmax, argmin
@@ -65,7 +66,7 @@ final class Reductions {
       throw new IllegalArgumentException(
           (max ? "max" : "min")
               + " of an empty tensor. Received: shape="
-              + Shapes.toString(x.shapeRef()));
+              + Shapes.toString(ShapeRefs.of(x)));
     }
     return reduce(max ? ReduceOp.MAX : ReduceOp.MIN, x, axes, keepdims);
   }
@@ -81,11 +82,11 @@ final class Reductions {
   /** Index of the largest (or smallest) value along one axis (first one on ties), int32. */
   static Tensor argmax(Tensor x, int axis, boolean max) {
     int ax = Shapes.axis(axis, x.rank());
-    if (x.dim(ax) == 0 && x.size() == 0 && hasOtherElements(x.shapeRef(), ax)) {
+    if (x.dim(ax) == 0 && x.size() == 0 && hasOtherElements(ShapeRefs.of(x), ax)) {
       throw new IllegalArgumentException(
           (max ? "argmax" : "argmin")
               + " along an empty axis. Received: shape="
-              + Shapes.toString(x.shapeRef())
+              + Shapes.toString(ShapeRefs.of(x))
               + ", axis="
               + axis);
     }

@@ -2,6 +2,7 @@ package io.keras4j.ops;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /** Tile and repeat, as numpy defines them; gradients sum the copies back. */
@@ -24,10 +25,10 @@ final class RepeatOps {
     if (x.rank() < rank) {
       int[] s = new int[rank];
       Arrays.fill(s, 1);
-      System.arraycopy(x.shapeRef(), 0, s, rank - x.rank(), x.rank());
+      System.arraycopy(ShapeRefs.of(x), 0, s, rank - x.rank(), x.rank());
       in = ShapeOps.reshape(x, s);
     }
-    int[] s = in.shapeRef();
+    int[] s = ShapeRefs.of(in);
     int[][] maps = new int[rank][];
     for (int d = 0; d < rank; d++) {
       int r = d < rank - repeats.length ? 1 : repeats[d - (rank - repeats.length)];
@@ -48,7 +49,7 @@ final class RepeatOps {
 
   /** Repeats element {@code j} along an axis {@code repeats[j]} times. */
   static Tensor repeat(Tensor x, int[] repeats, int axis) {
-    int[] s = x.shapeRef();
+    int[] s = ShapeRefs.of(x);
     int ax = Shapes.axis(axis, s.length);
     if (repeats.length != s[ax]) {
       throw new IllegalArgumentException(

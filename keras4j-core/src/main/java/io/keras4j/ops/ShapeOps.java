@@ -3,6 +3,7 @@ package io.keras4j.ops;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.backend.Backend;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /** Ops that move values without computing: reshape, transpose, broadcast, expand and squeeze. */
@@ -53,7 +54,7 @@ final class ShapeOps {
   }
 
   static Tensor reshape(Tensor x, int[] shape) {
-    int[] from = x.shapeRef();
+    int[] from = ShapeRefs.of(x);
     int[] to = resolveShape(shape, x.size(), from);
     Tensor out = x.reshapeView(to);
     GradientTape.record(out, new Tensor[] {x}, g -> new Tensor[] {g.reshapeView(from)});
@@ -61,7 +62,7 @@ final class ShapeOps {
   }
 
   static Tensor transpose(Tensor x, int[] perm) {
-    int[] s = x.shapeRef();
+    int[] s = ShapeRefs.of(x);
     int rank = s.length;
     if (perm == null) {
       perm = new int[rank];
@@ -96,7 +97,7 @@ final class ShapeOps {
   }
 
   static Tensor broadcastTo(Tensor x, int[] shape) {
-    int[] s = x.shapeRef();
+    int[] s = ShapeRefs.of(x);
     int[] b = Shapes.broadcast(s, shape);
     if (!Arrays.equals(b, shape)) {
       throw new IllegalArgumentException(
@@ -113,7 +114,7 @@ final class ShapeOps {
   static Tensor expandDims(Tensor x, int axis) {
     int rank = x.rank() + 1;
     int a = Shapes.axis(axis, rank);
-    int[] s = x.shapeRef();
+    int[] s = ShapeRefs.of(x);
     int[] out = new int[rank];
     for (int i = 0, j = 0; i < rank; i++) {
       out[i] = i == a ? 1 : s[j++];
@@ -122,7 +123,7 @@ final class ShapeOps {
   }
 
   static Tensor squeeze(Tensor x, int[] axes) {
-    int[] s = x.shapeRef();
+    int[] s = ShapeRefs.of(x);
     boolean[] drop = new boolean[s.length];
     if (axes == null || axes.length == 0) {
       for (int i = 0; i < s.length; i++) {

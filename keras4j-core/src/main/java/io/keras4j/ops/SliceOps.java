@@ -3,6 +3,7 @@ package io.keras4j.ops;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.backend.Backend;
+import io.keras4j.internal.ShapeRefs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,7 @@ final class SliceOps {
    * {@code keras.ops.slice}: the block of {@code size} starting at {@code start}; -1 = to the end.
    */
   static Tensor slice(Tensor x, int[] start, int[] size) {
-    int[] s = x.shapeRef();
+    int[] s = ShapeRefs.of(x);
     if (start.length != s.length || size.length != s.length) {
       throw new IllegalArgumentException(
           "slice: start_indices and shape must have one entry per axis of the input "
@@ -49,7 +50,7 @@ final class SliceOps {
 
   /** {@code keras.ops.pad} in constant mode: {@code padWidth[d] = {before, after}}. */
   static Tensor pad(Tensor x, int[][] padWidth, float value) {
-    int[] s = x.shapeRef();
+    int[] s = ShapeRefs.of(x);
     if (padWidth.length != s.length && padWidth.length != 1) {
       throw new IllegalArgumentException(
           "pad: pad_width needs one (before, after) pair per axis of the input "
@@ -138,7 +139,7 @@ final class SliceOps {
     if (xs.isEmpty()) {
       throw new IllegalArgumentException("concatenate: needs at least one tensor. Received: []");
     }
-    int[] first = xs.get(0).shapeRef();
+    int[] first = ShapeRefs.of(xs.get(0));
     int rank = first.length;
     if (rank == 0) {
       throw new IllegalArgumentException(
@@ -147,7 +148,7 @@ final class SliceOps {
     int ax = Shapes.axis(axis, rank);
     int total = 0;
     for (Tensor t : xs) {
-      int[] s = t.shapeRef();
+      int[] s = ShapeRefs.of(t);
       boolean ok = s.length == rank;
       for (int d = 0; ok && d < rank; d++) {
         ok = d == ax || s[d] == first[d];
@@ -157,7 +158,7 @@ final class SliceOps {
             "concatenate: all shapes must match except on axis "
                 + axis
                 + ". Received: shapes="
-                + Shapes.toString(xs.stream().map(Tensor::shapeRef).toList()));
+                + Shapes.toString(xs.stream().map(ShapeRefs::of).toList()));
       }
       total += s[ax];
     }
@@ -188,13 +189,13 @@ final class SliceOps {
     if (xs.isEmpty()) {
       throw new IllegalArgumentException("stack: needs at least one tensor. Received: []");
     }
-    int[] first = xs.get(0).shapeRef();
+    int[] first = ShapeRefs.of(xs.get(0));
     List<Tensor> expanded = new ArrayList<>(xs.size());
     for (Tensor t : xs) {
-      if (!Arrays.equals(t.shapeRef(), first)) {
+      if (!Arrays.equals(ShapeRefs.of(t), first)) {
         throw new IllegalArgumentException(
             "stack: all tensors must have the same shape. Received: shapes="
-                + Shapes.toString(xs.stream().map(Tensor::shapeRef).toList()));
+                + Shapes.toString(xs.stream().map(ShapeRefs::of).toList()));
       }
       expanded.add(ShapeOps.expandDims(t, axis));
     }

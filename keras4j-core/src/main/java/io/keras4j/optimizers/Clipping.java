@@ -2,6 +2,7 @@ package io.keras4j.optimizers;
 
 import io.keras4j.Tensor;
 import io.keras4j.backend.OptimizerKernels;
+import io.keras4j.internal.ShapeRefs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,7 +106,7 @@ final class Clipping {
   private Tensor scratch(Tensor g) {
     for (int i = 0; i < scratch.size(); i++) {
       Tensor t = scratch.get(i);
-      if (Arrays.equals(t.shapeRef(), g.shapeRef())) {
+      if (Arrays.equals(ShapeRefs.of(t), ShapeRefs.of(g))) {
         return t;
       }
     }

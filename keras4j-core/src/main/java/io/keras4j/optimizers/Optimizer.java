@@ -4,6 +4,7 @@ import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.OptimizerKernels;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.optimizers.schedules.LearningRateSchedules;
 import io.keras4j.utils.Naming;
@@ -394,7 +395,7 @@ public abstract class Optimizer {
   protected final Variable addVariableFromReference(
       Variable reference, String slot, float initialValue) {
     String slotName = reference.path().replace('/', '_') + "_" + slot;
-    return addVariable(slotName, Tensor.full(initialValue, reference.shapeRef()));
+    return addVariable(slotName, Tensor.full(initialValue, ShapeRefs.of(reference)));
   }
 
   /** The backend's optimizer updates. */

@@ -4,6 +4,7 @@ import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -50,7 +51,7 @@ final class Targets {
                 + ": can only optimize float32 variables. Received: "
                 + (v == null ? "null" : v.toString()));
       }
-      largest = (int) Math.max(largest, Shapes.size(v.shapeRef()));
+      largest = (int) Math.max(largest, Shapes.size(ShapeRefs.of(v)));
     }
     variables = vs;
     list = Collections.unmodifiableList(Arrays.asList(vs));
@@ -91,15 +92,15 @@ final class Targets {
   }
 
   void checkGradient(Tensor g, Variable v) {
-    if (!Arrays.equals(g.shapeRef(), v.shapeRef())) {
+    if (!Arrays.equals(ShapeRefs.of(g), ShapeRefs.of(v))) {
       throw new IllegalArgumentException(
           owner
               + ": the gradient of variable '"
               + v.path()
               + "' must have the variable's shape "
-              + Shapes.toString(v.shapeRef())
+              + Shapes.toString(ShapeRefs.of(v))
               + ". Received: gradient shape="
-              + Shapes.toString(g.shapeRef()));
+              + Shapes.toString(ShapeRefs.of(g)));
     }
   }
 

@@ -2,6 +2,7 @@ package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
 import io.keras4j.data.Rows;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.losses.InvalidTargetException;
 import io.keras4j.losses.Loss;
 import io.keras4j.losses.Losses;
@@ -169,8 +170,8 @@ final class CompileLoss {
   }
 
   private static Loss crossentropyFor(Tensor yTrue, Tensor yPred) {
-    int[] t = yTrue.shapeRef();
-    int[] p = yPred.shapeRef();
+    int[] t = ShapeRefs.of(yTrue);
+    int[] p = ShapeRefs.of(yPred);
     boolean binary = p.length > 0 && p[p.length - 1] == 1;
     boolean sparse =
         !binary && (t.length == p.length - 1 || (t.length == p.length && t[t.length - 1] == 1));

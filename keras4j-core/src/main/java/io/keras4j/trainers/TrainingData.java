@@ -2,6 +2,7 @@ package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
 import io.keras4j.data.Rows;
+import io.keras4j.internal.ShapeRefs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ final class TrainingData {
               + " targets");
     }
     Tensor labels = y.get(0);
-    int[] s = labels.shapeRef();
+    int[] s = ShapeRefs.of(labels);
     int n = size;
     float[] w = new float[n];
     boolean oneHot = s.length > 1 && s[s.length - 1] > 1;

@@ -10,6 +10,7 @@ import io.keras4j.KerasTensor;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.GradientTape;
 import io.keras4j.ops.Ops;
 import io.keras4j.saving.Json;
@@ -73,8 +74,8 @@ final class LayerTestCase {
     List<int[]> batchShapes = new ArrayList<>();
     List<int[]> concreteShapes = new ArrayList<>();
     for (Tensor x : inputs) {
-      symbolic.add(Input.of(x.dtype(), Shapes.dropFirst(x.shapeRef())));
-      batchShapes.add(Shapes.withBatch(-1, Shapes.dropFirst(x.shapeRef())));
+      symbolic.add(Input.of(x.dtype(), Shapes.dropFirst(ShapeRefs.of(x))));
+      batchShapes.add(Shapes.withBatch(-1, Shapes.dropFirst(ShapeRefs.of(x))));
       concreteShapes.add(x.shape());
     }
     String who = layer.getClass().getSimpleName() + " '" + layer.name() + "'";
@@ -84,18 +85,18 @@ final class LayerTestCase {
     assertArrayEquals(
         layer.computeOutputShapes(batchShapes).get(0), symShape, who + ": symbolic shape");
     assertArrayEquals(
-        y.shapeRef(),
+        ShapeRefs.of(y),
         layer.computeOutputShapes(concreteShapes).get(0),
         who + ": eager shape vs computeOutputShape");
     assertTrue(
-        Shapes.compatible(symShape, y.shapeRef()),
+        Shapes.compatible(symShape, ShapeRefs.of(y)),
         who
             + ": symbolic "
             + Shapes.toString(symShape)
             + " vs eager "
-            + Shapes.toString(y.shapeRef()));
+            + Shapes.toString(ShapeRefs.of(y)));
     if (expectedShape != null) {
-      assertArrayEquals(expectedShape, y.shapeRef(), who + ": output shape");
+      assertArrayEquals(expectedShape, ShapeRefs.of(y), who + ": output shape");
     }
     checkConfigRoundTrip(y, concreteShapes);
     if (gradientCheck) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import org.junit.jupiter.api.Test;
 
 /** Mean, Sum and MeanMetricWrapper: Keras's reduce_to_samplewise_values rules, by hand. */
@@ -14,7 +15,7 @@ class ReductionMetricsTest {
 
   private static float value(Metric m) {
     Tensor r = m.result();
-    assertArrayEquals(new int[0], r.shapeRef(), "a scalar result");
+    assertArrayEquals(new int[0], ShapeRefs.of(r), "a scalar result");
     return r.item();
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.testing.Closeness;
 import io.keras4j.testing.Closeness.Tolerance;
 import io.keras4j.testing.LogCapture;
@@ -192,6 +193,6 @@ class RegressionMetricsTest {
         "R2Score expects 2D inputs of the same shape (batch_size, output_dim). Received:"
             + " y_pred.shape=(2,) and y_true.shape=(2,)",
         e3.getMessage());
-    assertArrayEquals(new int[] {0}, new R2Score().classAggregation(null).result().shapeRef());
+    assertArrayEquals(new int[] {0}, ShapeRefs.of(new R2Score().classAggregation(null).result()));
   }
 }

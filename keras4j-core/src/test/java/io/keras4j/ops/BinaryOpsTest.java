@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.testing.GradientCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ class BinaryOpsTest {
 
   /** Numpy broadcasting, written independently of the library: by multi-index. */
   static float[] reference(Tensor a, Tensor b, DoubleBinaryOperator f) {
-    int[] so = Shapes.broadcast(a.shapeRef(), b.shapeRef());
+    int[] so = Shapes.broadcast(ShapeRefs.of(a), ShapeRefs.of(b));
     float[] out = new float[(int) Shapes.size(so)];
     for (int i = 0; i < out.length; i++) {
       int[] idx = new int[so.length];
@@ -66,7 +67,7 @@ class BinaryOpsTest {
   }
 
   private static float at(Tensor t, int[] outIdx) {
-    int[] s = t.shapeRef();
+    int[] s = ShapeRefs.of(t);
     int[] idx = new int[s.length];
     for (int d = 0; d < s.length; d++) {
       int od = outIdx[outIdx.length - s.length + d];

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.testing.GradientCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,8 @@ class MatMulTest {
 
   /** Naive product of logical A [ba..., m, k] and B [bb..., k, n] (bb empty or equal to ba). */
   private static float[] naive(Tensor a, Tensor b) {
-    int[] sa = a.shapeRef();
-    int[] sb = b.shapeRef();
+    int[] sa = ShapeRefs.of(a);
+    int[] sb = ShapeRefs.of(b);
     int m = sa[sa.length - 2];
     int k = sa[sa.length - 1];
     int n = sb[sb.length - 1];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Random;
 
 /** Inputs and value assertions shared by the op tests. */
@@ -62,7 +63,7 @@ final class TestTensors {
     assertArrayEquals(
         expected,
         t.shape(),
-        "shape " + Shapes.toString(t.shapeRef()) + " != " + Shapes.toString(expected));
+        "shape " + Shapes.toString(ShapeRefs.of(t)) + " != " + Shapes.toString(expected));
   }
 
   /** Float32 values equal to {@code expected} within 1e-6 + 1e-5 relative. */

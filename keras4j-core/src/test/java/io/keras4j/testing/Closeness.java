@@ -1,6 +1,7 @@
 package io.keras4j.testing;
 
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /** Compares computed tensors with golden values and explains the first mismatch. */
@@ -30,13 +31,13 @@ public final class Closeness {
    */
   public static void assertClose(
       String what, int[] expectedShape, double[] expected, Tensor actual, Tolerance tol) {
-    if (!Arrays.equals(expectedShape, actual.shapeRef())) {
+    if (!Arrays.equals(expectedShape, ShapeRefs.of(actual))) {
       throw new AssertionError(
           what
               + ": expected shape "
               + Arrays.toString(expectedShape)
               + ", actual shape "
-              + Arrays.toString(actual.shapeRef()));
+              + Arrays.toString(ShapeRefs.of(actual)));
     }
     assertClose(what, expected, actual.toFloatArray(), tol);
   }

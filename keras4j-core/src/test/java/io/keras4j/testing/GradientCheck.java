@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.GradientTape;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,7 +106,7 @@ public final class GradientCheck {
         }
       }
       y = f.apply(work);
-      weights = randomWeights(y.shapeRef());
+      weights = randomWeights(ShapeRefs.of(y));
       grads = tape.gradient(y, sources, weights);
     }
     if (y.dtype() != DType.FLOAT32) {
@@ -130,9 +131,9 @@ public final class GradientCheck {
       Tensor x = work.get(i);
       Tensor g = grads.get(s);
       assertArrayEquals(
-          x.shapeRef(),
-          g.shapeRef(),
-          "Gradient of input " + i + " has the wrong shape " + Shapes.toString(g.shapeRef()));
+          ShapeRefs.of(x),
+          ShapeRefs.of(g),
+          "Gradient of input " + i + " has the wrong shape " + Shapes.toString(ShapeRefs.of(g)));
       float[] analytic = g.toFloatArray();
       float[] base = x.toFloatArray();
       for (int j = 0; j < base.length; j++) {
@@ -146,8 +147,8 @@ public final class GradientCheck {
                       + " %.6g, finite differences give %.6g (rtol=%s, atol=%s, delta=%s)",
                   i,
                   j,
-                  position(x.shapeRef(), j),
-                  Shapes.toString(x.shapeRef()),
+                  position(ShapeRefs.of(x), j),
+                  Shapes.toString(ShapeRefs.of(x)),
                   base[j],
                   a,
                   numeric,

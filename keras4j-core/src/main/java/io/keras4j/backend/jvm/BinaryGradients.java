@@ -3,6 +3,7 @@ package io.keras4j.backend.jvm;
 import io.keras4j.Tensor;
 import io.keras4j.backend.BinaryOp;
 import io.keras4j.backend.CompareOp;
+import io.keras4j.internal.ShapeRefs;
 
 /**
  * The gradients of the binary arithmetic: each computed over the broadcast shape with the binary
@@ -19,9 +20,9 @@ final class BinaryGradients {
 
   Tensor[] backward(
       BinaryOp op, Tensor a, Tensor b, Tensor y, Tensor dy, boolean needA, boolean needB) {
-    int[] sa = a.shapeRef();
-    int[] sb = b.shapeRef();
-    int[] so = dy.shapeRef();
+    int[] sa = ShapeRefs.of(a);
+    int[] sb = ShapeRefs.of(b);
+    int[] so = ShapeRefs.of(dy);
     float[] g = JvmTensors.floats(dy);
     Tensor da = null;
     Tensor db = null;
@@ -75,7 +76,7 @@ final class BinaryGradients {
   /** {@code op(g, other)} over g's shape {@code so}. */
   private float[] full(BinaryOp op, float[] g, int[] so, Tensor other) {
     float[] o = JvmTensors.output(g.length);
-    math.binaryInto(op, g, so, JvmTensors.floats(other), other.shapeRef(), so, o);
+    math.binaryInto(op, g, so, JvmTensors.floats(other), ShapeRefs.of(other), so, o);
     return o;
   }
 
@@ -101,7 +102,7 @@ final class BinaryGradients {
     float[] y = JvmTensors.floats(b);
     float[] ga = needA ? JvmTensors.output(g.length) : null;
     float[] gb = needB ? JvmTensors.output(g.length) : null;
-    BroadcastCursor c = BroadcastCursor.of(so, a.shapeRef(), b.shapeRef());
+    BroadcastCursor c = BroadcastCursor.of(so, ShapeRefs.of(a), ShapeRefs.of(b));
     int len = c.len;
     int sx = c.step[0];
     int sy = c.step[1];

@@ -2,6 +2,7 @@ package io.keras4j.backend.jvm;
 
 import io.keras4j.Tensor;
 import io.keras4j.backend.jvm.Reductions.Lines;
+import io.keras4j.internal.ShapeRefs;
 
 /**
  * The cross-entropies and their gradients, as Keras 3 computes them. Probabilities are clipped to
@@ -82,7 +83,7 @@ final class CrossEntropyKernels {
   // ---- categorical (dense targets) -----------------------------------------------------------
 
   Tensor categorical(Tensor target, Tensor output, boolean fromLogits, int axis) {
-    int[] shape = output.shapeRef();
+    int[] shape = ShapeRefs.of(output);
     Lines l = Lines.of(shape, axis);
     float[] t = JvmTensors.floats(target);
     float[] o = JvmTensors.floats(output);
@@ -190,7 +191,7 @@ final class CrossEntropyKernels {
   // ---- sparse categorical (integer labels) ---------------------------------------------------
 
   Tensor sparse(Tensor labels, Tensor output, boolean fromLogits, int axis) {
-    int[] shape = output.shapeRef();
+    int[] shape = ShapeRefs.of(output);
     Lines l = Lines.of(shape, axis);
     int[] lab = JvmTensors.ints(labels);
     float[] o = JvmTensors.floats(output);

@@ -3,6 +3,7 @@ package io.keras4j.backend.jvm;
 import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /**
@@ -70,7 +71,7 @@ final class JvmAxisMaps {
         Arrays.fill(out, (int) fill);
       }
       if (total > 0) {
-        gatherInts(JvmTensors.ints(x), x.shapeRef(), maps, out);
+        gatherInts(JvmTensors.ints(x), ShapeRefs.of(x), maps, out);
       }
       return JvmTensors.wrapInts(out, shape);
     }
@@ -79,7 +80,7 @@ final class JvmAxisMaps {
       Arrays.fill(out, fill);
     }
     if (total > 0) {
-      gatherFloats(JvmTensors.floats(x), x.shapeRef(), maps, out);
+      gatherFloats(JvmTensors.floats(x), ShapeRefs.of(x), maps, out);
     }
     return JvmTensors.wrap(out, shape);
   }

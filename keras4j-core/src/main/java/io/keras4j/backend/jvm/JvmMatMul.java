@@ -3,6 +3,7 @@ package io.keras4j.backend.jvm;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.backend.FusedActivation;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /**
@@ -19,8 +20,8 @@ final class JvmMatMul {
   }
 
   Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB) {
-    int[] sa = a.shapeRef();
-    int[] sb = b.shapeRef();
+    int[] sa = ShapeRefs.of(a);
+    int[] sb = ShapeRefs.of(b);
     int ra = sa.length;
     int rb = sb.length;
     int m = transA ? sa[ra - 1] : sa[ra - 2];
@@ -56,7 +57,7 @@ final class JvmMatMul {
   }
 
   Tensor linear(Tensor x, Tensor kernel, Tensor bias, FusedActivation activation) {
-    int[] sx = x.shapeRef();
+    int[] sx = ShapeRefs.of(x);
     int k = kernel.dim(0);
     int n = kernel.dim(1);
     int rows = (int) Shapes.size(Arrays.copyOf(sx, sx.length - 1));
@@ -98,7 +99,7 @@ final class JvmMatMul {
       boolean needBias) {
     int k = kernel.dim(0);
     int n = kernel.dim(1);
-    int[] sy = dy.shapeRef();
+    int[] sy = ShapeRefs.of(dy);
     int rows = (int) Shapes.size(Arrays.copyOf(sy, sy.length - 1));
     float[] g = JvmTensors.floats(dy);
     float[] db = needBias ? JvmTensors.zeroed(n) : null;

@@ -8,6 +8,7 @@ import io.keras4j.backend.CompareOp;
 import io.keras4j.backend.MathKernels;
 import io.keras4j.backend.ReduceOp;
 import io.keras4j.backend.UnaryOp;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /**
@@ -120,9 +121,10 @@ final class JvmMath implements MathKernels {
 
   @Override
   public Tensor binary(BinaryOp op, Tensor a, Tensor b) {
-    int[] so = Shapes.broadcast(a.shapeRef(), b.shapeRef());
+    int[] so = Shapes.broadcast(ShapeRefs.of(a), ShapeRefs.of(b));
     float[] o = JvmTensors.output((int) Shapes.size(so));
-    binaryInto(op, JvmTensors.floats(a), a.shapeRef(), JvmTensors.floats(b), b.shapeRef(), so, o);
+    binaryInto(
+        op, JvmTensors.floats(a), ShapeRefs.of(a), JvmTensors.floats(b), ShapeRefs.of(b), so, o);
     return JvmTensors.wrap(o, so);
   }
 
@@ -206,9 +208,10 @@ final class JvmMath implements MathKernels {
 
   @Override
   public Tensor compare(CompareOp op, Tensor a, Tensor b) {
-    int[] so = Shapes.broadcast(a.shapeRef(), b.shapeRef());
+    int[] so = Shapes.broadcast(ShapeRefs.of(a), ShapeRefs.of(b));
     float[] o = JvmTensors.output((int) Shapes.size(so));
-    compareInto(op, JvmTensors.floats(a), a.shapeRef(), JvmTensors.floats(b), b.shapeRef(), so, o);
+    compareInto(
+        op, JvmTensors.floats(a), ShapeRefs.of(a), JvmTensors.floats(b), ShapeRefs.of(b), so, o);
     return JvmTensors.wrap(o, so);
   }
 

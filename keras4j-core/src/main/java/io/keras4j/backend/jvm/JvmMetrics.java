@@ -2,6 +2,7 @@ package io.keras4j.backend.jvm;
 
 import io.keras4j.Tensor;
 import io.keras4j.backend.MetricKernels;
+import io.keras4j.internal.ShapeRefs;
 
 /**
  * The Java implementation of {@link MetricKernels}. Confusion counts take two passes: the first
@@ -39,7 +40,7 @@ final class JvmMetrics implements MetricKernels {
     float[] w = weights == null ? null : JvmTensors.floats(weights);
     float[] th = JvmTensors.floats(thresholds);
     int t = th.length;
-    int[] shape = predictions.shapeRef();
+    int[] shape = ShapeRefs.of(predictions);
     int labelCount = perLabel ? (shape.length == 0 ? 1 : shape[shape.length - 1]) : 1;
     // cell = 2 * (label * (t + 1) + below) + (positive label ? 1 : 0)
     int[] cell = new int[p.length];
@@ -208,7 +209,7 @@ final class JvmMetrics implements MetricKernels {
   @Override
   public Tensor keepTopK(Tensor x, int k, float fill) {
     float[] src = JvmTensors.floats(x);
-    int[] shape = x.shapeRef();
+    int[] shape = ShapeRefs.of(x);
     int cols = Math.max(shape.length == 0 ? 1 : shape[shape.length - 1], 1);
     float[] out = JvmTensors.output(src.length);
     if (k >= cols) {

@@ -3,6 +3,7 @@ package io.keras4j.backend.jvm;
 import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,7 +20,7 @@ final class JvmMoves {
   }
 
   Tensor transpose(Tensor x, int[] perm) {
-    int[] s = x.shapeRef();
+    int[] s = ShapeRefs.of(x);
     int rank = s.length;
     int[] outShape = new int[rank];
     int[] inStrides = Shapes.strides(s);
@@ -32,7 +33,7 @@ final class JvmMoves {
   }
 
   Tensor broadcastTo(Tensor x, int[] shape) {
-    int[] s = x.shapeRef();
+    int[] s = ShapeRefs.of(x);
     int rank = shape.length;
     int[] inStrides = Shapes.strides(s);
     int[] strides = new int[rank];
@@ -119,11 +120,11 @@ final class JvmMoves {
   }
 
   Tensor concatenate(List<Tensor> xs, int axis) {
-    int[] first = xs.get(0).shapeRef();
+    int[] first = ShapeRefs.of(xs.get(0));
     boolean allInt = true;
     int total = 0;
     for (Tensor t : xs) {
-      total += t.shapeRef()[axis];
+      total += ShapeRefs.of(t)[axis];
       allInt &= t.dtype() == DType.INT32;
     }
     int[] outShape = first.clone();
@@ -138,7 +139,7 @@ final class JvmMoves {
     int offset = 0;
     for (Tensor t : xs) {
       Object src = allInt ? JvmTensors.ints(t) : JvmTensors.floats(t);
-      int run = t.shapeRef()[axis] * inner;
+      int run = ShapeRefs.of(t)[axis] * inner;
       for (int o = 0; o < outer; o++) {
         System.arraycopy(src, o * run, out, o * total * inner + offset, run);
       }
@@ -150,7 +151,7 @@ final class JvmMoves {
   }
 
   Tensor take(Tensor x, Tensor indices, int axis) {
-    int[] s = x.shapeRef();
+    int[] s = ShapeRefs.of(x);
     int[] idx = JvmTensors.ints(indices);
     int n = s[axis];
     int outer = (int) Shapes.size(Arrays.copyOf(s, axis));
@@ -158,7 +159,7 @@ final class JvmMoves {
     int count = idx.length;
     int[] outShape = new int[s.length - 1 + indices.rank()];
     System.arraycopy(s, 0, outShape, 0, axis);
-    System.arraycopy(indices.shapeRef(), 0, outShape, axis, indices.rank());
+    System.arraycopy(ShapeRefs.of(indices), 0, outShape, axis, indices.rank());
     System.arraycopy(s, axis + 1, outShape, axis + indices.rank(), s.length - axis - 1);
     int size = outer * count * inner;
     boolean ints = x.dtype() == DType.INT32;
@@ -202,7 +203,7 @@ final class JvmMoves {
 
   Tensor oneHot(Tensor indices, int numClasses, int axis) {
     int[] idx = JvmTensors.ints(indices);
-    int[] s = indices.shapeRef();
+    int[] s = ShapeRefs.of(indices);
     int inner = (int) Shapes.size(Arrays.copyOfRange(s, axis, s.length));
     int[] outShape = new int[s.length + 1];
     System.arraycopy(s, 0, outShape, 0, axis);

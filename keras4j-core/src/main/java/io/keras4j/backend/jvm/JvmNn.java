@@ -4,6 +4,7 @@ import io.keras4j.Tensor;
 import io.keras4j.backend.ActivationOp;
 import io.keras4j.backend.NnKernels;
 import io.keras4j.backend.jvm.Reductions.Lines;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /** The Java implementation of {@link NnKernels}. */
@@ -82,7 +83,7 @@ final class JvmNn implements NnKernels {
   public Tensor softmax(Tensor x, int axis) {
     float[] a = JvmTensors.floats(x);
     float[] y = JvmTensors.output(a.length);
-    softmax.softmax(a, Lines.of(x.shapeRef(), axis), y);
+    softmax.softmax(a, Lines.of(ShapeRefs.of(x), axis), y);
     return JvmTensors.wrap(y, x.shape());
   }
 
@@ -90,7 +91,7 @@ final class JvmNn implements NnKernels {
   public Tensor softmaxBackward(Tensor y, Tensor dy, int axis) {
     float[] gx = JvmTensors.output((int) y.size());
     softmax.softmaxBackward(
-        JvmTensors.floats(y), JvmTensors.floats(dy), Lines.of(y.shapeRef(), axis), gx);
+        JvmTensors.floats(y), JvmTensors.floats(dy), Lines.of(ShapeRefs.of(y), axis), gx);
     return JvmTensors.wrap(gx, y.shape());
   }
 
@@ -98,7 +99,7 @@ final class JvmNn implements NnKernels {
   public Tensor logSoftmax(Tensor x, int axis) {
     float[] a = JvmTensors.floats(x);
     float[] y = JvmTensors.output(a.length);
-    softmax.logSoftmax(a, Lines.of(x.shapeRef(), axis), y);
+    softmax.logSoftmax(a, Lines.of(ShapeRefs.of(x), axis), y);
     return JvmTensors.wrap(y, x.shape());
   }
 
@@ -106,7 +107,7 @@ final class JvmNn implements NnKernels {
   public Tensor logSoftmaxBackward(Tensor y, Tensor dy, int axis) {
     float[] gx = JvmTensors.output((int) y.size());
     softmax.logSoftmaxBackward(
-        JvmTensors.floats(y), JvmTensors.floats(dy), Lines.of(y.shapeRef(), axis), gx);
+        JvmTensors.floats(y), JvmTensors.floats(dy), Lines.of(ShapeRefs.of(y), axis), gx);
     return JvmTensors.wrap(gx, y.shape());
   }
 
@@ -147,7 +148,7 @@ final class JvmNn implements NnKernels {
 
   @Override
   public Tensor sparsemaxSupport(Tensor x, int axis) {
-    int[] shape = x.shapeRef();
+    int[] shape = ShapeRefs.of(x);
     Lines l = Lines.of(shape, axis);
     float[] v = JvmTensors.floats(x);
     float[] mask = JvmTensors.zeroed(v.length);

@@ -3,6 +3,7 @@ package io.keras4j.backend.jvm;
 import io.keras4j.DType;
 import io.keras4j.Tensor;
 import io.keras4j.backend.ReduceOp;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
 /**
@@ -21,7 +22,7 @@ final class Reductions {
   }
 
   Tensor reduce(ReduceOp op, Tensor x, int[] axes, boolean keepdims) {
-    int[] shape = x.shapeRef();
+    int[] shape = ShapeRefs.of(x);
     boolean[] red = flags(shape.length, axes);
     ReducePlan p = ReducePlan.of(shape, red);
     float[] a = JvmTensors.floats(x);
@@ -38,7 +39,7 @@ final class Reductions {
 
   /** Sums g down to {@code shape}, which broadcasts to g's shape. */
   Tensor sumToShape(Tensor g, int[] shape) {
-    int[] sg = g.shapeRef();
+    int[] sg = ShapeRefs.of(g);
     if (Arrays.equals(sg, shape)) {
       return g;
     }
@@ -125,7 +126,7 @@ final class Reductions {
   }
 
   Tensor backward(ReduceOp op, Tensor x, Tensor y, Tensor dy, int[] axes) {
-    int[] shape = x.shapeRef();
+    int[] shape = ShapeRefs.of(x);
     ReducePlan p = ReducePlan.of(shape, flags(shape.length, axes));
     float[] a = JvmTensors.floats(x);
     float[] g = JvmTensors.floats(dy);
@@ -220,7 +221,7 @@ final class Reductions {
 
   /** Index of the largest (or smallest) value along an axis, the first on ties; int32. */
   static Tensor argExtreme(Tensor x, int axis, boolean max) {
-    int[] shape = x.shapeRef();
+    int[] shape = ShapeRefs.of(x);
     Lines l = Lines.of(shape, axis);
     float[] a = JvmTensors.floats(x);
     int n = l.n();

@@ -3,15 +3,16 @@ package io.keras4j.backend.jvm;
 import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 
 /** {@code where(condition, x, y)} with three-way broadcasting, and the split of its gradient. */
 final class Where {
   private Where() {}
 
   static Tensor where(Tensor condition, Tensor x, Tensor y) {
-    int[] sc = condition.shapeRef();
-    int[] sx = x.shapeRef();
-    int[] sy = y.shapeRef();
+    int[] sc = ShapeRefs.of(condition);
+    int[] sx = ShapeRefs.of(x);
+    int[] sy = ShapeRefs.of(y);
     int[] so = Shapes.broadcast(Shapes.broadcast(sc, sx), sy);
     float[] c = JvmTensors.floats(condition);
     BroadcastCursor cur = BroadcastCursor.of(so, sc, sx, sy);
@@ -52,12 +53,12 @@ final class Where {
    * the other branch.
    */
   static Tensor[] split(Tensor condition, Tensor dy) {
-    int[] so = dy.shapeRef();
+    int[] so = ShapeRefs.of(dy);
     float[] c = JvmTensors.floats(condition);
     float[] g = JvmTensors.floats(dy);
     float[] gx = JvmTensors.output(g.length);
     float[] gy = JvmTensors.output(g.length);
-    BroadcastCursor cur = BroadcastCursor.of(so, condition.shapeRef());
+    BroadcastCursor cur = BroadcastCursor.of(so, ShapeRefs.of(condition));
     int len = cur.len;
     int stc = cur.step[0];
     for (int r = 0, oo = 0; r < cur.rows; r++, oo += len, cur.next()) {

@@ -12,6 +12,7 @@ import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.backend.ArrayKernels;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.testing.Closeness;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -213,7 +214,7 @@ class ArrayConformanceTest extends ConformanceBase {
               Tensor.of(toFloats(idx), 6),
               Tensor.ofInts(new int[] {1}),
               Tensor.ofInts(new int[0], 0))) {
-        int[] is = indices.shapeRef();
+        int[] is = ShapeRefs.of(indices);
         int[] iv = indices.toIntArray();
         int[] outShape = new int[shape.length - 1 + is.length];
         System.arraycopy(shape, 0, outShape, 0, axis);
@@ -258,7 +259,7 @@ class ArrayConformanceTest extends ConformanceBase {
     int classes = 4;
     for (int axis = 0; axis <= 2; axis++) {
       int[] outShape = new int[3];
-      int[] s = indices.shapeRef();
+      int[] s = ShapeRefs.of(indices);
       for (int d = 0, j = 0; d < 3; d++) {
         outShape[d] = d == axis ? classes : s[j++];
       }

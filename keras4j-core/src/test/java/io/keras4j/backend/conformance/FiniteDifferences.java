@@ -2,6 +2,7 @@ package io.keras4j.backend.conformance;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.BiFunction;
@@ -32,7 +33,7 @@ final class FiniteDifferences {
       int[] which,
       Tensor... inputs) {
     Tensor y = forward.apply(inputs);
-    Tensor w = weights(y.shapeRef());
+    Tensor w = weights(ShapeRefs.of(y));
     Tensor[] grads = backward.apply(inputs, w);
     double[] wv = MathReference.doubles(w);
     for (int i : which) {
@@ -41,15 +42,15 @@ final class FiniteDifferences {
       if (g == null) {
         throw new AssertionError(what + ": no gradient for input " + i);
       }
-      if (!Arrays.equals(x.shapeRef(), g.shapeRef())) {
+      if (!Arrays.equals(ShapeRefs.of(x), ShapeRefs.of(g))) {
         throw new AssertionError(
             what
                 + ": gradient of input "
                 + i
                 + " has shape "
-                + Arrays.toString(g.shapeRef())
+                + Arrays.toString(ShapeRefs.of(g))
                 + ", expected "
-                + Arrays.toString(x.shapeRef()));
+                + Arrays.toString(ShapeRefs.of(x)));
       }
       float[] analytic = g.toFloatArray();
       float[] base = x.toFloatArray();
@@ -68,7 +69,7 @@ final class FiniteDifferences {
                       + " differences %.6g",
                   what,
                   i,
-                  Arrays.toString(MathReference.unflatten(j, x.shapeRef())),
+                  Arrays.toString(MathReference.unflatten(j, ShapeRefs.of(x))),
                   base[j],
                   analytic[j],
                   numeric));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.keras4j.Tensor;
 import io.keras4j.backend.ArrayKernels;
 import io.keras4j.backend.FusedActivation;
+import io.keras4j.internal.ShapeRefs;
 import io.keras4j.testing.Closeness;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -260,7 +261,7 @@ class MatMulConformanceTest extends ConformanceBase {
           double[] numeric = numericGradient(inputs, which, r, act);
           Closeness.assertClose(
               what + " d" + names[which],
-              inputs[which].shapeRef(),
+              ShapeRefs.of(inputs[which]),
               numeric,
               grads[which],
               tolerance(1e-3, 1e-2));

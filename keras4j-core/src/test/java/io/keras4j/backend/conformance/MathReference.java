@@ -2,6 +2,7 @@ package io.keras4j.backend.conformance;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
@@ -68,14 +69,15 @@ final class MathReference {
 
   /** {@code f(a, b)} with numpy broadcasting. */
   static double[] broadcast(Tensor a, Tensor b, DoubleBinaryOperator f) {
-    int[] so = Shapes.broadcast(a.shapeRef(), b.shapeRef());
+    int[] so = Shapes.broadcast(ShapeRefs.of(a), ShapeRefs.of(b));
     double[] x = doubles(a);
     double[] y = doubles(b);
     double[] out = new double[(int) Shapes.size(so)];
     for (int i = 0; i < out.length; i++) {
       int[] at = unflatten(i, so);
       out[i] =
-          f.applyAsDouble(x[broadcastIndex(at, a.shapeRef())], y[broadcastIndex(at, b.shapeRef())]);
+          f.applyAsDouble(
+              x[broadcastIndex(at, ShapeRefs.of(a))], y[broadcastIndex(at, ShapeRefs.of(b))]);
     }
     return out;
   }
@@ -209,13 +211,13 @@ final class MathReference {
    */
   static void assertClose(
       String what, int[] shape, double[] expected, Tensor actual, double rtol, double atol) {
-    if (!Arrays.equals(shape, actual.shapeRef())) {
+    if (!Arrays.equals(shape, ShapeRefs.of(actual))) {
       throw new AssertionError(
           what
               + ": expected shape "
               + Arrays.toString(shape)
               + ", actual "
-              + Arrays.toString(actual.shapeRef()));
+              + Arrays.toString(ShapeRefs.of(actual)));
     }
     float[] a = actual.toFloatArray();
     if (a.length != expected.length) {

@@ -15,6 +15,7 @@ import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.backend.ActivationOp;
 import io.keras4j.backend.NnKernels;
+import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
@@ -84,26 +85,28 @@ class NnConformanceTest extends ConformanceBase {
       for (int n : LENGTHS) {
         Tensor x = uniform(seed++, -8, 8, n);
         assertClose(
-            op + " n=" + n, x.shapeRef(), map(x, ref(op)), nn().activation(op, x), 1e-5, 1e-6);
+            op + " n=" + n, ShapeRefs.of(x), map(x, ref(op)), nn().activation(op, x), 1e-5, 1e-6);
       }
       assertClose(
-          op + " specials", s.shapeRef(), map(s, ref(op)), nn().activation(op, s), 1e-5, 1e-6);
+          op + " specials", ShapeRefs.of(s), map(s, ref(op)), nn().activation(op, s), 1e-5, 1e-6);
     }
     for (float slope : new float[] {0.2f, 0.01f, -0.5f}) {
       DoubleUnaryOperator f = x -> x >= 0 ? x : slope * x;
       for (int n : LENGTHS) {
         Tensor x = uniform(seed++, -8, 8, n);
-        assertClose("leakyRelu n=" + n, x.shapeRef(), map(x, f), nn().leakyRelu(x, slope), 1e-6, 0);
+        assertClose(
+            "leakyRelu n=" + n, ShapeRefs.of(x), map(x, f), nn().leakyRelu(x, slope), 1e-6, 0);
       }
-      assertClose("leakyRelu specials", s.shapeRef(), map(s, f), nn().leakyRelu(s, slope), 1e-6, 0);
+      assertClose(
+          "leakyRelu specials", ShapeRefs.of(s), map(s, f), nn().leakyRelu(s, slope), 1e-6, 0);
     }
     for (float alpha : new float[] {1f, 0.5f}) {
       DoubleUnaryOperator f = x -> x >= 0 ? x : alpha * Math.expm1(x);
       for (int n : LENGTHS) {
         Tensor x = uniform(seed++, -8, 8, n);
-        assertClose("elu n=" + n, x.shapeRef(), map(x, f), nn().elu(x, alpha), 1e-5, 1e-6);
+        assertClose("elu n=" + n, ShapeRefs.of(x), map(x, f), nn().elu(x, alpha), 1e-5, 1e-6);
       }
-      assertClose("elu specials", s.shapeRef(), map(s, f), nn().elu(s, alpha), 1e-5, 1e-6);
+      assertClose("elu specials", ShapeRefs.of(s), map(s, f), nn().elu(s, alpha), 1e-5, 1e-6);
     }
   }
 
@@ -157,7 +160,7 @@ class NnConformanceTest extends ConformanceBase {
   }
 
   private static double[][] softmaxReference(Tensor x, int axis) {
-    int[] shape = x.shapeRef();
+    int[] shape = ShapeRefs.of(x);
     double[] v = doubles(x);
     double[] sm = new double[v.length];
     double[] lsm = new double[v.length];
@@ -195,8 +198,9 @@ class NnConformanceTest extends ConformanceBase {
     Tensor inf =
         Tensor.of(new float[] {Float.NEGATIVE_INFINITY, 0, 1, 2, Float.NEGATIVE_INFINITY, 5}, 2, 3);
     double[][] e = softmaxReference(inf, 1);
-    assertClose("softmax with -inf", inf.shapeRef(), e[0], nn().softmax(inf, 1), 1e-6, 1e-7);
-    assertClose("logSoftmax with -inf", inf.shapeRef(), e[1], nn().logSoftmax(inf, 1), 1e-6, 1e-6);
+    assertClose("softmax with -inf", ShapeRefs.of(inf), e[0], nn().softmax(inf, 1), 1e-6, 1e-7);
+    assertClose(
+        "logSoftmax with -inf", ShapeRefs.of(inf), e[1], nn().logSoftmax(inf, 1), 1e-6, 1e-6);
   }
 
   @Test
@@ -241,9 +245,15 @@ class NnConformanceTest extends ConformanceBase {
         ep[i] = -(tv[i] * Math.log(q) + (1 - tv[i]) * Math.log(1 - q));
         ez[i] = Math.max(zv[i], 0) - zv[i] * tv[i] + Math.log1p(Math.exp(-Math.abs(zv[i])));
       }
-      assertClose("bce n=" + n, t.shapeRef(), ep, nn().binaryCrossentropy(t, p, false), 1e-5, 1e-6);
       assertClose(
-          "bce logits n=" + n, t.shapeRef(), ez, nn().binaryCrossentropy(t, z, true), 1e-5, 1e-6);
+          "bce n=" + n, ShapeRefs.of(t), ep, nn().binaryCrossentropy(t, p, false), 1e-5, 1e-6);
+      assertClose(
+          "bce logits n=" + n,
+          ShapeRefs.of(t),
+          ez,
+          nn().binaryCrossentropy(t, z, true),
+          1e-5,
+          1e-6);
     }
     Tensor t = uniform(5, 0, 1, 2, 4);
     for (boolean logits : new boolean[] {false, true}) {
@@ -276,7 +286,7 @@ class NnConformanceTest extends ConformanceBase {
 
   /** Per line: {@code -sum(t * log p)}, p the clipped renormalized output or the softmax. */
   private static double[] categoricalReference(Tensor t, Tensor o, boolean logits, int axis) {
-    int[] shape = o.shapeRef();
+    int[] shape = ShapeRefs.of(o);
     double[] tv = doubles(t);
     double[] ov = doubles(o);
     double[] lsm = softmaxReference(o, axis)[1];
@@ -414,7 +424,7 @@ class NnConformanceTest extends ConformanceBase {
     for (int r = 0; r < 6; r++) {
       expected[r * 10 + l[r]] -= 1;
     }
-    assertClose("softmax - onehot", z.shapeRef(), expected, g, 1e-5, 1e-7);
+    assertClose("softmax - onehot", ShapeRefs.of(z), expected, g, 1e-5, 1e-7);
     // A clipped probability passes no gradient.
     Tensor p = Tensor.of(new float[] {0f, 1f}, 1, 2);
     Tensor gp =

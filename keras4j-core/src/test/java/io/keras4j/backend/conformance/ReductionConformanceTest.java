@@ -14,6 +14,7 @@ import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.backend.MathKernels;
 import io.keras4j.backend.ReduceOp;
+import io.keras4j.internal.ShapeRefs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +53,7 @@ class ReductionConformanceTest extends ConformanceBase {
 
   /** The reference reduction in double precision over the kept shape. */
   static double[] reference(ReduceOp op, Tensor x, boolean[] red) {
-    int[] shape = x.shapeRef();
+    int[] shape = ShapeRefs.of(x);
     int n = (int) Shapes.size(MathReference.kept(shape, red));
     int[] map = outputOf(shape, red);
     double[] v = doubles(x);
@@ -246,7 +247,7 @@ class ReductionConformanceTest extends ConformanceBase {
         String what = Arrays.toString(shape) + " axis " + axis;
         Tensor ia = math().argmax(x, axis);
         assertEquals(DType.INT32, ia.dtype());
-        assertArrayEquals(MathReference.withoutAxis(shape, axis), ia.shapeRef(), what);
+        assertArrayEquals(MathReference.withoutAxis(shape, axis), ShapeRefs.of(ia), what);
         assertArrayEquals(amax, ia.toIntArray(), "argmax " + what);
         assertArrayEquals(amin, math().argmin(x, axis).toIntArray(), "argmin " + what);
       }
