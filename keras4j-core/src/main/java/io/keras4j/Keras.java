@@ -22,6 +22,6 @@ public final class Keras {
 
   /** Forgets the automatic layer names given so far, as {@code keras.backend.clear_session()}. */
   public static void clearSession() {
-    io.keras4j.utils.Naming.reset();
+    io.keras4j.internal.Naming.reset();
   }
 }

@@ -1,9 +1,9 @@
 package io.keras4j;
 
 import io.keras4j.activations.Activations;
+import io.keras4j.internal.Json;
 import io.keras4j.models.Model;
 import io.keras4j.models.Models;
-import io.keras4j.saving.Json;
 import io.keras4j.saving.LayerRegistry;
 import io.keras4j.testing.Closeness;
 import io.keras4j.testing.Closeness.Tolerance;

@@ -1,5 +1,6 @@
 package io.keras4j;
 
+import io.keras4j.internal.Json;
 import io.keras4j.losses.Loss;
 import io.keras4j.losses.Losses;
 import io.keras4j.metrics.Metric;
@@ -9,7 +10,6 @@ import io.keras4j.models.Model;
 import io.keras4j.models.Models;
 import io.keras4j.optimizers.Optimizer;
 import io.keras4j.optimizers.Optimizers;
-import io.keras4j.saving.Json;
 import io.keras4j.testing.Closeness;
 import io.keras4j.testing.Closeness.Tolerance;
 import io.keras4j.testing.GoldenData;

@@ -1,6 +1,6 @@
 package io.keras4j.activations;
 
-import io.keras4j.utils.Suggest;
+import io.keras4j.internal.Suggest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.keras4j.callbacks;
 
-import io.keras4j.utils.Suggest;
+import io.keras4j.internal.Suggest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.keras4j.callbacks;
 
-import io.keras4j.utils.Suggest;
+import io.keras4j.internal.Suggest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.keras4j.data;
 
 import io.keras4j.Tensor;
-import io.keras4j.utils.Suggest;
+import io.keras4j.internal.Suggest;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.keras4j.initializers;
 
 import io.keras4j.Tensor;
+import io.keras4j.internal.Suggest;
 import io.keras4j.random.RandomOps;
-import io.keras4j.utils.Suggest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

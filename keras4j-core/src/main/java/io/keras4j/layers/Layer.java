@@ -7,11 +7,11 @@ import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.Initializer;
+import io.keras4j.internal.Naming;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.regularizers.Regularizers;
 import io.keras4j.saving.Config;
-import io.keras4j.utils.Naming;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -243,7 +243,7 @@ public abstract class Layer {
 
   /**
    * Reads name, trainable, dtype, the input shape and the activity regularizer of a config (every
-   * layer's fromConfig asks for them here, so that the registry's check for unread keys, {@link
+   * layer's fromConfig asks for them here, so that the registry's check for unread keys, {@code
    * io.keras4j.saving.ConfigKeys}, knows them).
    */
   protected <L extends Layer> L applyBaseConfig(Config c, L layer) {

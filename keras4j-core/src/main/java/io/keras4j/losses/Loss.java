@@ -1,7 +1,7 @@
 package io.keras4j.losses;
 
 import io.keras4j.Tensor;
-import io.keras4j.utils.Naming;
+import io.keras4j.internal.Naming;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -3,8 +3,8 @@ package io.keras4j.losses;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.internal.ShapeRefs;
+import io.keras4j.internal.Suggest;
 import io.keras4j.ops.Ops;
-import io.keras4j.utils.Suggest;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.keras4j.losses;
 
+import io.keras4j.internal.Registry;
 import io.keras4j.saving.Config;
-import io.keras4j.utils.Registry;
 import java.util.Map;
 import java.util.function.Supplier;
 

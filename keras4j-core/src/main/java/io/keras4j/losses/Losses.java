@@ -1,7 +1,7 @@
 package io.keras4j.losses;
 
 import io.keras4j.Tensor;
-import io.keras4j.utils.SerializedObject;
+import io.keras4j.internal.SerializedObject;
 import java.util.Map;
 import java.util.Set;
 

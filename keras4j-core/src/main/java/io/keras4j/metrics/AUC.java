@@ -3,9 +3,9 @@ package io.keras4j.metrics;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
+import io.keras4j.internal.Naming;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
-import io.keras4j.utils.Naming;
 import java.util.Arrays;
 import java.util.Map;
 

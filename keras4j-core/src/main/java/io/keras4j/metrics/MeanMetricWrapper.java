@@ -1,9 +1,9 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Tensor;
+import io.keras4j.internal.Naming;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
-import io.keras4j.utils.Naming;
 import java.util.function.BiFunction;
 
 /**

@@ -1,10 +1,10 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Shapes;
+import io.keras4j.internal.Naming;
+import io.keras4j.internal.Registry;
+import io.keras4j.internal.SerializedObject;
 import io.keras4j.saving.Config;
-import io.keras4j.utils.Naming;
-import io.keras4j.utils.Registry;
-import io.keras4j.utils.SerializedObject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.keras4j.metrics;
 
 import io.keras4j.Variable;
-import io.keras4j.utils.Naming;
+import io.keras4j.internal.Naming;
 
 /**
  * Keras's {@code keras.metrics.TrueNegatives}: the weighted number of true negatives: negative

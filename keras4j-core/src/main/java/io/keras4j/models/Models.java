@@ -1,10 +1,10 @@
 package io.keras4j.models;
 
 import io.keras4j.KerasTensor;
+import io.keras4j.internal.Json;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.saving.Config;
-import io.keras4j.saving.Json;
 import io.keras4j.saving.LayerRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.keras4j.models;
 
 import io.keras4j.Tensor;
-import io.keras4j.utils.Suggest;
+import io.keras4j.internal.Suggest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.keras4j.optimizers;
 
-import io.keras4j.utils.Registry;
-import io.keras4j.utils.SerializedObject;
+import io.keras4j.internal.Registry;
+import io.keras4j.internal.SerializedObject;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,8 +1,8 @@
 package io.keras4j.regularizers;
 
+import io.keras4j.internal.Registry;
+import io.keras4j.internal.SerializedObject;
 import io.keras4j.saving.Config;
-import io.keras4j.utils.Registry;
-import io.keras4j.utils.SerializedObject;
 import java.util.Map;
 import java.util.Set;
 

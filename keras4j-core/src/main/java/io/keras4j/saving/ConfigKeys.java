@@ -1,6 +1,6 @@
 package io.keras4j.saving;
 
-import io.keras4j.utils.Suggest;
+import io.keras4j.internal.Suggest;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * with the reason and the values for which ignoring it changes nothing; any other value of such a
  * key is refused as unsupported.
  */
-public final class ConfigKeys {
+final class ConfigKeys {
   /** A key read past on purpose: why, and the values for which that is harmless. */
   record Ignored(String why, Predicate<Object> harmless) {}
 
@@ -54,7 +54,7 @@ public final class ConfigKeys {
    * @param className the class name the config was read for
    * @param layerName the layer's name, for the message
    */
-  public static void checkAllRead(String className, String layerName, Config config) {
+  static void checkAllRead(String className, String layerName, Config config) {
     List<String> unread = config.unaskedKeys();
     for (String key : unread) {
       Object value = config.asMap().get(key);

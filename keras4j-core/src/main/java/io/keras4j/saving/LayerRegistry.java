@@ -1,5 +1,6 @@
 package io.keras4j.saving;
 
+import io.keras4j.internal.Suggest;
 import io.keras4j.layers.Activation;
 import io.keras4j.layers.ActivityRegularization;
 import io.keras4j.layers.Add;
@@ -27,7 +28,6 @@ import io.keras4j.layers.RepeatVector;
 import io.keras4j.layers.Reshape;
 import io.keras4j.layers.Softmax;
 import io.keras4j.layers.Subtract;
-import io.keras4j.utils.Suggest;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;

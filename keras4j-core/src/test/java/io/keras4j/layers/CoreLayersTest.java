@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.Tensor;
-import io.keras4j.saving.Json;
+import io.keras4j.internal.Json;
 import io.keras4j.saving.LayerRegistry;
 import java.util.List;
 import java.util.Map;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.internal.Json;
 import io.keras4j.optimizers.schedules.CosineDecay;
 import io.keras4j.optimizers.schedules.ExponentialDecay;
-import io.keras4j.saving.Json;
 import io.keras4j.testing.LogCapture;
 import java.util.LinkedHashMap;
 import java.util.List;

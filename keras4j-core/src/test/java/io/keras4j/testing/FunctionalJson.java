@@ -1,6 +1,6 @@
 package io.keras4j.testing;
 
-import io.keras4j.saving.Json;
+import io.keras4j.internal.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.keras4j.testing;
 
 import io.keras4j.DType;
 import io.keras4j.Tensor;
-import io.keras4j.saving.Json;
+import io.keras4j.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package io.keras4j.utils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.keras4j.internal.Suggest;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

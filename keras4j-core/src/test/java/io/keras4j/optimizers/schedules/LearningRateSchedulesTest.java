@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keras4j.saving.Json;
+import io.keras4j.internal.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

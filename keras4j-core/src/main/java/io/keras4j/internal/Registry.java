@@ -1,4 +1,4 @@
-package io.keras4j.utils;
+package io.keras4j.internal;
 
 import io.keras4j.saving.Config;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.keras4j.utils;
+package io.keras4j.internal;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.keras4j.saving;
+package io.keras4j.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
