@@ -29,6 +29,8 @@ import java.util.logging.Logger;
  * {@code PEERS_THREADS} (the harness sets it), default 2.
  */
 public final class WorkloadRunner {
+  private static Logger quietKernelsLog;
+
   private WorkloadRunner() {}
 
   public static void main(String[] args) {
@@ -150,12 +152,12 @@ public final class WorkloadRunner {
    */
   private static void startup() {
     boolean scalar = ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty();
-    Logger kernelsLog = Logger.getLogger("io.keras4j.backend.jvm.KernelsProvider");
     if (scalar) {
       // bin/workload leaves the Vector API out of the probe on purpose (the notes say so): the
       // kernels' INFO line about it would cost more than the prediction (~0.1 s of CPU formatting
-      // its date on first use).
-      kernelsLog.setLevel(Level.WARNING);
+      // its date on first use). A field, because the log manager holds loggers weakly.
+      quietKernelsLog = Logger.getLogger("io.keras4j.backend.jvm.KernelsProvider");
+      quietKernelsLog.setLevel(Level.WARNING);
     }
     Keras.setRandomSeed(42);
     Model model = build("mlp");
