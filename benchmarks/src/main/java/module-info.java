@@ -10,4 +10,5 @@ open module io.keras4j.benchmarks {
   // module path derives from its file name (jmh-core-1.37.jar).
   requires jmh.core;
   requires jdk.management; // the workload runner reads allocated bytes (com.sun.management)
+  requires java.logging; // and quiets a notice in its start-up probe
 }

@@ -51,6 +51,26 @@ final class Measure {
     }
   }
 
+  /**
+   * Seconds since this process started: on Linux from {@code /proc} (clock ticks of 10 ms since
+   * boot, like {@code /proc/uptime}), which counts from the launcher script that exec'd the JVM;
+   * elsewhere from {@link ProcessHandle}, whose start instant may be off by up to a second.
+   */
+  static double secondsSinceProcessStart() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // Fields after the command name in parentheses: state is field 3, starttime field 22.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+      double started = Long.parseLong(f[22 - 3]) / 100.0; // USER_HZ is 100 on Linux
+      double now = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+      return now - started;
+    } catch (IOException | RuntimeException e) {
+      return (System.currentTimeMillis()
+              - ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli())
+          / 1000.0;
+    }
+  }
+
   static double peakRssMb() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

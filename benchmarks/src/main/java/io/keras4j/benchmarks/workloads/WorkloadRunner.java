@@ -4,6 +4,7 @@ import io.keras4j.Input;
 import io.keras4j.Keras;
 import io.keras4j.KerasTensor;
 import io.keras4j.Tensor;
+import io.keras4j.backend.jvm.JvmTensors;
 import io.keras4j.callbacks.History;
 import io.keras4j.layers.Concatenate;
 import io.keras4j.layers.Dense;
@@ -15,6 +16,8 @@ import io.keras4j.optimizers.SGD;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * keras4j as a peer of ../shared/peers: builds a workload's model with the public API, generates
@@ -26,6 +29,8 @@ import java.util.List;
  * {@code PEERS_THREADS} (the harness sets it), default 2.
  */
 public final class WorkloadRunner {
+  private static Logger quietKernelsLog;
+
   private WorkloadRunner() {}
 
   public static void main(String[] args) {
@@ -68,12 +73,62 @@ public final class WorkloadRunner {
       return;
     }
     int rows = s.poolBatches() * s.batch();
-    List<Tensor> x = inputs(s, rows);
-    Tensor y = targets(s, rows);
-    r.put("setup_s", Measure.secondsSince(tSetup));
+    double buildS = Measure.secondsSince(tSetup);
+    Trained t = train(model, s, rows);
+    r.put("setup_s", buildS + t.dataSeconds());
+    r.put("train_steps", s.timedSteps()).put("train_s", t.seconds());
+    r.put("train_sps", s.timedSteps() * (double) s.batch() / t.seconds());
+    // The training data is garbage from here on: the prediction batches are generated afresh (the
+    // same numbers, the generator is counter-based) rather than copied out of it, so the process
+    // never holds the data pool twice (the peers' peak RSS includes the data).
+    System.gc();
+    List<List<Tensor>> pool = new ArrayList<>();
+    for (int pb = 0; pb < Math.min(s.poolBatches(), s.predictBatches()); pb++) {
+      pool.add(inputs(s, pb * s.batch(), s.batch()));
+    }
+    List<List<Tensor>> batches = new ArrayList<>();
+    for (int b = 0; b < s.predictBatches(); b++) {
+      batches.add(pool.get(b % s.poolBatches()));
+    }
+    double sink = 0;
+    for (List<Tensor> xb : batches) {
+      sink += model.predictOnBatch(xb).get(0).toFloatArray()[0]; // warm-up pass
+    }
+    int passes = 0;
+    long t0 = System.nanoTime();
+    do {
+      for (List<Tensor> xb : batches) {
+        sink += model.predictOnBatch(xb).get(0).toFloatArray()[0];
+      }
+      passes++;
+    } while (Measure.secondsSince(t0) < s.predictMinSeconds());
+    double predictS = Measure.secondsSince(t0);
+    r.put("checksum", sink);
+    r.put("predict_samples", passes * s.predictBatches() * s.batch()).put("predict_s", predictS);
+    r.put("predict_sps", passes * s.predictBatches() * (double) s.batch() / predictS);
+    List<Double> losses = t.history().get("loss");
+    r.put("final_loss", losses.get(losses.size() - 1));
+    r.put("alloc_kb_per_step", t.usage().allocatedBytes() / 1024.0 / s.timedSteps());
+    r.put("gc_share", t.usage().gcSeconds() / t.seconds());
+    r.put("notes", notes(s.model()));
+    r.print();
+  }
 
-    FitOptions warm = new FitOptions().batchSize(s.batch()).shuffle(false).verbose(0).epochs(1);
+  /** The timed fit: its History, seconds and allocation; the seconds spent generating the data. */
+  private record Trained(
+      History history, double seconds, Measure.Usage usage, double dataSeconds) {}
+
+  /**
+   * Generates the data pool and runs the warm-up and the timed {@code fit}. The data lives only in
+   * this frame: the caller can collect it afterwards.
+   */
+  private static Trained train(Model model, WorkloadSpec s, int rows) {
+    long tData = System.nanoTime();
+    List<Tensor> x = inputs(s, 0, rows);
+    Tensor y = targets(s, rows);
+    double dataS = Measure.secondsSince(tData);
     if (s.warmupSteps() > 0) {
+      FitOptions warm = new FitOptions().batchSize(s.batch()).shuffle(false).verbose(0).epochs(1);
       model.fit(x, List.of(y), warm.stepsPerEpoch(s.warmupSteps()));
     }
     FitOptions timed =
@@ -87,57 +142,29 @@ public final class WorkloadRunner {
     long t0 = System.nanoTime();
     History h = model.fit(x, List.of(y), timed);
     double trainS = Measure.secondsSince(t0);
-    Measure.Usage usage = m.stop();
-    r.put("train_steps", s.timedSteps()).put("train_s", trainS);
-    r.put("train_sps", s.timedSteps() * (double) s.batch() / trainS);
-
-    List<List<Tensor>> batches = new ArrayList<>();
-    for (int b = 0; b < s.predictBatches(); b++) {
-      int pb = b % s.poolBatches();
-      List<Tensor> xb = new ArrayList<>();
-      for (Tensor t : x) {
-        xb.add(rowsOf(t, pb * s.batch(), (pb + 1) * s.batch()));
-      }
-      batches.add(xb);
-    }
-    double sink = 0;
-    for (List<Tensor> xb : batches) {
-      sink += model.predictOnBatch(xb).get(0).toFloatArray()[0]; // warm-up pass
-    }
-    int passes = 0;
-    t0 = System.nanoTime();
-    do {
-      for (List<Tensor> xb : batches) {
-        sink += model.predictOnBatch(xb).get(0).toFloatArray()[0];
-      }
-      passes++;
-    } while (Measure.secondsSince(t0) < s.predictMinSeconds());
-    double predictS = Measure.secondsSince(t0);
-    r.put("checksum", sink);
-    r.put("predict_samples", passes * s.predictBatches() * s.batch()).put("predict_s", predictS);
-    r.put("predict_sps", passes * s.predictBatches() * (double) s.batch() / predictS);
-    List<Double> losses = h.get("loss");
-    r.put("final_loss", losses.get(losses.size() - 1));
-    r.put("alloc_kb_per_step", usage.allocatedBytes() / 1024.0 / s.timedSteps());
-    r.put("gc_share", usage.gcSeconds() / trainS);
-    r.put("notes", notes(s.model()));
-    r.print();
+    return new Trained(h, trainS, m.stop(), dataS);
   }
 
   /**
    * The peers' start-up probe: build workload A's MLP, predict one batch of 32, print the time from
-   * JVM start to that prediction (the harness's {@code bin/startup.sh} times the whole process).
+   * the start of the process (bin/workload's, which execs the JVM) to that prediction; the
+   * harness's {@code bin/startup.sh} times the whole process from outside.
    */
   private static void startup() {
+    boolean scalar = ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty();
+    if (scalar) {
+      // bin/workload leaves the Vector API out of the probe on purpose (the notes say so): the
+      // kernels' INFO line about it would cost more than the prediction (~0.1 s of CPU formatting
+      // its date on first use). A field, because the log manager holds loggers weakly.
+      quietKernelsLog = Logger.getLogger("io.keras4j.backend.jvm.KernelsProvider");
+      quietKernelsLog.setLevel(Level.WARNING);
+    }
     Keras.setRandomSeed(42);
     Model model = build("mlp");
     int rows = 32;
     Tensor x = Tensor.of(SynthData.uniform(42, SynthData.FEATURES, 0, rows * 784), rows, 784);
     float first = model.predictOnBatch(List.of(x)).get(0).getFloat(0, 0);
-    double sinceStart =
-        (System.currentTimeMillis()
-                - ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli())
-            / 1000.0;
+    double sinceStart = Measure.secondsSinceProcessStart();
     new JsonLine()
         .put("peer", "keras4j")
         .put("peer_version", version())
@@ -145,6 +172,11 @@ public final class WorkloadRunner {
         .put("params", model.countParams())
         .put("first_predict_s_since_jvm_start", sinceStart)
         .put("checksum", first)
+        .put(
+            "notes",
+            scalar
+                ? "scalar kernels: started without jdk.incubator.vector (the Vector API needs C2)"
+                : "Vector API kernels")
         .print();
   }
 
@@ -185,28 +217,30 @@ public final class WorkloadRunner {
     }
   }
 
-  private static List<Tensor> inputs(WorkloadSpec s, int rows) {
+  /**
+   * Rows {@code [from, from + rows)} of the workload's inputs, generated straight into the arrays
+   * the tensors keep (wrapped, not copied: the MLP's pool is 188 MB).
+   */
+  private static List<Tensor> inputs(WorkloadSpec s, int from, int rows) {
     if (s.model().equals("wide_deep")) {
       return List.of(
-          Tensor.of(SynthData.uniform(s.seed(), SynthData.FEATURES, 0, rows * 5), rows, 5),
-          Tensor.of(SynthData.uniform(s.seed(), SynthData.FEATURES2, 0, rows * 6), rows, 6));
+          features(s.seed(), SynthData.FEATURES, from, rows, 5),
+          features(s.seed(), SynthData.FEATURES2, from, rows, 6));
     }
-    return List.of(
-        Tensor.of(SynthData.uniform(s.seed(), SynthData.FEATURES, 0, rows * 784), rows, 784));
+    return List.of(features(s.seed(), SynthData.FEATURES, from, rows, 784));
+  }
+
+  private static Tensor features(long seed, int stream, int from, int rows, int width) {
+    return JvmTensors.wrap(
+        SynthData.uniform(seed, stream, (long) from * width, rows * width), rows, width);
   }
 
   private static Tensor targets(WorkloadSpec s, int rows) {
     if (s.model().equals("wide_deep")) {
-      return Tensor.of(SynthData.uniform(s.seed(), SynthData.LABELS, 0, rows), rows, 1);
+      return JvmTensors.wrap(SynthData.uniform(s.seed(), SynthData.LABELS, 0, rows), rows, 1);
     }
     int[] labels = SynthData.ints(s.seed(), SynthData.LABELS, 0, rows, 10);
-    return Tensor.of(SynthData.oneHot(labels, 10), rows, 10);
-  }
-
-  private static Tensor rowsOf(Tensor t, int from, int to) {
-    int width = t.dim(1);
-    float[] d = java.util.Arrays.copyOfRange(t.toFloatArray(), from * width, to * width);
-    return Tensor.of(d, to - from, width);
+    return JvmTensors.wrap(SynthData.oneHot(labels, 10), rows, 10);
   }
 
   private static String notes(String model) {
