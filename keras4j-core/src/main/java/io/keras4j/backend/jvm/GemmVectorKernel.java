@@ -1,7 +1,6 @@
 package io.keras4j.backend.jvm;
 
 import io.keras4j.backend.FusedActivation;
-import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -104,6 +103,25 @@ abstract class GemmVectorKernel extends GemmKernel {
     (load ? acc.add(FloatVector.fromArray(S, c, off)) : acc).intoArray(c, off);
   }
 
+  /** Half and quarter of the preferred vector, for the columns left over by full vectors. */
+  private static final VectorSpecies<Float> S8 = FloatVector.SPECIES_256;
+
+  private static final VectorSpecies<Float> S4 = FloatVector.SPECIES_128;
+
+  /** Per-thread room for a transposed B (small products only: at most {@link Gemm#SMALL}). */
+  private static final ThreadLocal<float[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new float[1][]);
+
+  /**
+   * Small products (below {@link Gemm#SMALL} multiply-adds: Dense layers of a few dozen units) in
+   * one pass without packing: for each row of C, column blocks of two vectors, one vector, then a
+   * half and a quarter vector and single columns, each accumulated in registers over k and stored
+   * once. Every element of C is the same chain of fused multiply-adds in order of k, {@code c =
+   * fma(a_ip, b_pj, c)} from 0 (or from C when accumulating), whichever block computes it, so the
+   * result does not depend on the vector width or on where a column falls. A transposed B (stored n
+   * x k) is first copied to k x n in a per-thread scratch array, so that its rows run along C's
+   * columns.
+   */
   @Override
   void small(
       boolean transA,
@@ -121,50 +139,78 @@ abstract class GemmVectorKernel extends GemmKernel {
       int cOff,
       int ldc,
       boolean accumulate) {
-    if (transB && transA) {
-      GemmScalarKernel.INSTANCE.small(
-          true, true, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-      return;
+    if (transB) {
+      float[] bt = scratch(k * n);
+      for (int j = 0; j < n; j++) {
+        int src = bOff + j * ldb;
+        for (int p = 0; p < k; p++) {
+          bt[p * n + j] = b[src + p];
+        }
+      }
+      b = bt;
+      bOff = 0;
+      ldb = n;
     }
+    int ai = transA ? 1 : lda; // step of op(A) along i
+    int ap = transA ? lda : 1; // step of op(A) along p
     for (int i = 0; i < m; i++) {
+      int arow = aOff + i * ai;
       int crow = cOff + i * ldc;
-      if (transB) {
-        // Rows of A and of the stored B both run along k: dot products.
-        for (int j = 0; j < n; j++) {
-          float s = dot(a, aOff + i * lda, b, bOff + j * ldb, k);
-          c[crow + j] = accumulate ? c[crow + j] + s : s;
+      int j = 0;
+      for (; j + 2 * L <= n; j += 2 * L) {
+        int cj = crow + j;
+        FloatVector acc0 = accumulate ? FloatVector.fromArray(S, c, cj) : FloatVector.zero(S);
+        FloatVector acc1 = accumulate ? FloatVector.fromArray(S, c, cj + L) : FloatVector.zero(S);
+        for (int p = 0, ax = arow, bx = bOff + j; p < k; p++, ax += ap, bx += ldb) {
+          FloatVector va = FloatVector.broadcast(S, a[ax]);
+          acc0 = FloatVector.fromArray(S, b, bx).fma(va, acc0);
+          acc1 = FloatVector.fromArray(S, b, bx + L).fma(va, acc1);
         }
-        continue;
+        acc0.intoArray(c, cj);
+        acc1.intoArray(c, cj + L);
       }
-      if (!accumulate) {
-        Arrays.fill(c, crow, crow + n, 0f);
+      for (; j + L <= n; j += L) {
+        int cj = crow + j;
+        FloatVector acc = accumulate ? FloatVector.fromArray(S, c, cj) : FloatVector.zero(S);
+        for (int p = 0, ax = arow, bx = bOff + j; p < k; p++, ax += ap, bx += ldb) {
+          acc = FloatVector.fromArray(S, b, bx).fma(FloatVector.broadcast(S, a[ax]), acc);
+        }
+        acc.intoArray(c, cj);
       }
-      for (int p = 0; p < k; p++) {
-        float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-        int brow = bOff + p * ldb;
-        FloatVector va = FloatVector.broadcast(S, av);
-        int j = 0;
-        for (int bound = S.loopBound(n); j < bound; j += L) {
-          FloatVector.fromArray(S, b, brow + j)
-              .fma(va, FloatVector.fromArray(S, c, crow + j))
-              .intoArray(c, crow + j);
+      if (L > 8 && j + 8 <= n) {
+        int cj = crow + j;
+        FloatVector acc = accumulate ? FloatVector.fromArray(S8, c, cj) : FloatVector.zero(S8);
+        for (int p = 0, ax = arow, bx = bOff + j; p < k; p++, ax += ap, bx += ldb) {
+          acc = FloatVector.fromArray(S8, b, bx).fma(FloatVector.broadcast(S8, a[ax]), acc);
         }
-        for (; j < n; j++) {
-          c[crow + j] += av * b[brow + j];
+        acc.intoArray(c, cj);
+        j += 8;
+      }
+      if (L > 4 && j + 4 <= n) {
+        int cj = crow + j;
+        FloatVector acc = accumulate ? FloatVector.fromArray(S4, c, cj) : FloatVector.zero(S4);
+        for (int p = 0, ax = arow, bx = bOff + j; p < k; p++, ax += ap, bx += ldb) {
+          acc = FloatVector.fromArray(S4, b, bx).fma(FloatVector.broadcast(S4, a[ax]), acc);
         }
+        acc.intoArray(c, cj);
+        j += 4;
+      }
+      for (; j < n; j++) {
+        float s = accumulate ? c[crow + j] : 0f;
+        for (int p = 0, ax = arow, bx = bOff + j; p < k; p++, ax += ap, bx += ldb) {
+          s = Math.fma(a[ax], b[bx], s);
+        }
+        c[crow + j] = s;
       }
     }
   }
 
-  private static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
-    FloatVector acc = FloatVector.zero(S);
-    int i = 0;
-    for (int bound = S.loopBound(n); i < bound; i += L) {
-      acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
-    }
-    float s = VectorMath.sumLanes(acc);
-    for (; i < n; i++) {
-      s += a[aOff + i] * b[bOff + i];
+  private static float[] scratch(int size) {
+    float[][] holder = SCRATCH.get();
+    float[] s = holder[0];
+    if (s == null || s.length < size) {
+      s = new float[Math.max(size, 1024)];
+      holder[0] = s;
     }
     return s;
   }
