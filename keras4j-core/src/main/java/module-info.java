@@ -18,6 +18,8 @@ module io.keras4j {
   requires static jdk.incubator.vector;
   requires java.logging; // KernelsProvider says which kernels it chose, and why
   requires java.management; // KernelsProvider reads the JVM's flags (-Xint, TieredStopAtLevel)
+  // The diagnostic command MBean, through which JitHints gives the JIT its one compiler directive.
+  requires jdk.management;
   requires com.fasterxml.jackson.databind; // Keras JSON; no Jackson type is part of the API
 
   exports io.keras4j;

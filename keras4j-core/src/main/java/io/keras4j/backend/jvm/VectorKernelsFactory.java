@@ -8,6 +8,8 @@ final class VectorKernelsFactory {
   private VectorKernelsFactory() {}
 
   static Kernels create() {
-    return new VectorKernels();
+    Kernels k = new VectorKernels();
+    JitHints.installInBackground();
+    return k;
   }
 }
