@@ -20,6 +20,7 @@ module io.keras4j {
   requires java.management; // KernelsProvider reads the JVM's flags (-Xint, TieredStopAtLevel)
   // The diagnostic command MBean, through which JitHints gives the JIT its one compiler directive.
   requires jdk.management;
+  requires java.net.http; // Cifar10.load() fetches the archive once
   requires com.fasterxml.jackson.databind; // Keras JSON; no Jackson type is part of the API
 
   exports io.keras4j;
