@@ -57,6 +57,11 @@ public abstract class BaseGlobalPooling<L extends BaseGlobalPooling<L>> extends 
   }
 
   @Override
+  protected void onBuild(int[] inputShape) {
+    SpatialArgs.checkRank(this, dims + 2, inputShape);
+  }
+
+  @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
     return max
         ? Ops.max(inputs, spatialAxes(), keepdims)

@@ -79,6 +79,12 @@ public abstract class BasePooling<L extends BasePooling<L>> extends Layer {
   }
 
   @Override
+  protected void onBuild(int[] inputShape) {
+    SpatialArgs.checkRank(this, dims + 2, inputShape);
+    outputShape(inputShape); // a pool larger than the input throws before the build
+  }
+
+  @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
     outputShape(ShapeRefs.of(inputs)); // checks the window against the input, naming the layer
     return max

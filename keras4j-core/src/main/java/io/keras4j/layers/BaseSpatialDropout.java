@@ -39,6 +39,11 @@ public abstract class BaseSpatialDropout extends RandomLayer {
   }
 
   @Override
+  protected void onBuild(int[] inputShape) {
+    SpatialArgs.checkRank(this, dims + 2, inputShape);
+  }
+
+  @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
     if (!ctx.training() || rate == 0) {
       return inputs;

@@ -40,6 +40,12 @@ public class Cropping1D extends Layer {
   }
 
   @Override
+  protected void onBuild(int[] inputShape) {
+    SpatialArgs.checkRank(this, 3, inputShape);
+    outputShape(inputShape); // cropping everything throws before the build
+  }
+
+  @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
     int[] shape = ShapeRefs.of(inputs);
     int[] size = outputShape(shape);

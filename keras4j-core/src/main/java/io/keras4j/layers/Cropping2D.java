@@ -57,6 +57,12 @@ public class Cropping2D extends Layer {
   }
 
   @Override
+  protected void onBuild(int[] inputShape) {
+    SpatialArgs.checkRank(this, 4, inputShape);
+    outputShape(inputShape); // cropping everything throws before the build
+  }
+
+  @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
     int[] shape = ShapeRefs.of(inputs);
     int[] size = outputShape(shape);

@@ -248,6 +248,14 @@ final class SpatialArgs {
     return out;
   }
 
+  /**
+   * Checks the rank in {@code onBuild}, before the layer counts as built, so that a bad input
+   * leaves the layer as it was (the same message as the layer's input spec gives).
+   */
+  static void checkRank(Layer layer, int ndim, int[] inputShape) {
+    InputSpec.ndim(ndim).check(layer, 0, inputShape);
+  }
+
   /** The shape as text, for messages. */
   static String shape(int[] shape) {
     return Shapes.toString(shape);

@@ -35,6 +35,11 @@ public class UpSampling1D extends Layer {
   }
 
   @Override
+  protected void onBuild(int[] inputShape) {
+    SpatialArgs.checkRank(this, 3, inputShape);
+  }
+
+  @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
     return Ops.repeat(inputs, size, 1);
   }

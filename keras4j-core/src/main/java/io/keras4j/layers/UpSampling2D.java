@@ -70,6 +70,11 @@ public class UpSampling2D extends Layer {
   }
 
   @Override
+  protected void onBuild(int[] inputShape) {
+    SpatialArgs.checkRank(this, 4, inputShape);
+  }
+
+  @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
     if (interpolation.equals("nearest")) {
       return UpSampling3D.repeatSpatial(inputs, size, dataFormat);

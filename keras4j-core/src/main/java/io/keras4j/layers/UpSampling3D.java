@@ -43,6 +43,11 @@ public class UpSampling3D extends Layer {
   }
 
   @Override
+  protected void onBuild(int[] inputShape) {
+    SpatialArgs.checkRank(this, 5, inputShape);
+  }
+
+  @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
     return repeatSpatial(inputs, size, dataFormat);
   }

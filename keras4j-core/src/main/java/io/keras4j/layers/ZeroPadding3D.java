@@ -53,6 +53,11 @@ public class ZeroPadding3D extends Layer {
   }
 
   @Override
+  protected void onBuild(int[] inputShape) {
+    SpatialArgs.checkRank(this, 5, inputShape);
+  }
+
+  @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
     return Ops.pad(inputs, SpatialArgs.allAxes(padding, ShapeRefs.of(inputs).length, dataFormat));
   }

@@ -232,6 +232,16 @@ class PoolingLayersTest {
                 () -> new MaxPooling2D().name("p2").apply(Tensor.zeros(2, 4, 4)))
             .getMessage();
     assertTrue(m.contains("p2") && m.contains("expected ndim=4"), m);
+    // A refused input changes nothing: the layer is not built and its options still change.
+    MaxPooling2D refused = new MaxPooling2D(3);
+    assertThrows(IllegalArgumentException.class, () -> refused.apply(Tensor.zeros(1, 2, 2, 1)));
+    assertThrows(IllegalArgumentException.class, () -> refused.apply(Tensor.zeros(1, 4, 4)));
+    assertFalse(refused.isBuilt());
+    assertArrayEquals(
+        new int[] {1, 1, 1, 1}, refused.padding("same").apply(Tensor.zeros(1, 2, 2, 1)).shape());
+    GlobalMaxPooling1D global = new GlobalMaxPooling1D();
+    assertThrows(IllegalArgumentException.class, () -> global.apply(Tensor.zeros(2, 3)));
+    assertFalse(global.isBuilt());
     MaxPooling2D built = new MaxPooling2D();
     built.apply(Tensor.zeros(1, 4, 4, 1));
     assertThrows(IllegalStateException.class, () -> built.strides(1));

@@ -91,6 +91,7 @@ class SpatialShapeLayersTest {
         assertThrows(IllegalArgumentException.class, () -> all.apply(Tensor.zeros(1, 4, 6, 1)))
             .getMessage();
     assertTrue(m.contains("crop_all") && m.contains("cropping=[[2, 2], [2, 2]]"), m);
+    assertFalse(all.isBuilt());
     m =
         assertThrows(IllegalArgumentException.class, () -> new Cropping1D(2).apply(Input.of(4, 3)))
             .getMessage();
@@ -241,6 +242,16 @@ class SpatialShapeLayersTest {
       }
     }
     LayerTestCase.of(new SpatialDropout2D(0.3).seed(1)).inputs(random(11, 2, 3, 3, 2)).run();
+    // A wrong rank leaves the layer unbuilt, as every layer of this family.
+    SpatialDropout2D unbuilt = new SpatialDropout2D(0.5);
+    assertThrows(IllegalArgumentException.class, () -> unbuilt.apply(Tensor.ones(2, 3), true));
+    assertFalse(unbuilt.isBuilt());
+    UpSampling3D up = new UpSampling3D();
+    assertThrows(IllegalArgumentException.class, () -> up.apply(Tensor.ones(2, 3, 4, 5)));
+    assertFalse(up.isBuilt());
+    ZeroPadding1D pad = new ZeroPadding1D();
+    assertThrows(IllegalArgumentException.class, () -> pad.apply(Input.of(4)));
+    assertFalse(pad.isBuilt());
   }
 
   @Test

@@ -106,11 +106,11 @@ class PoolOpsTest {
         new int[] {2, 5, 4, 3},
         Ops.averagePool(x, new int[] {3}, new int[] {1}, "valid", "channels_last").shape());
     assertArrayEquals(
-        new int[] {2, 7, 2, 2},
+        new int[] {2, 7, 6, 1},
         Ops.averagePool(x, new int[] {1, 3}, new int[] {1, 3}, "valid", "channels_first").shape());
     assertArrayEquals(new int[] {1, 4, 2}, Ops.maxPool(Tensor.zeros(1, 9, 2), 2).shape());
     assertArrayEquals(
-        new int[] {1, 2, 2, 3, 1},
+        new int[] {1, 2, 3, 3, 1},
         Ops.averagePool(Tensor.zeros(1, 4, 5, 6, 1), new int[] {2}, null, "same", null).shape());
   }
 
@@ -139,14 +139,16 @@ class PoolOpsTest {
   void gradientsByFiniteDifferences() {
     for (String format : new String[] {"channels_last", "channels_first"}) {
       for (String padding : new String[] {"valid", "same"}) {
-        int[][] shapes = {{2, 7, 3}, {1, 5, 6, 2}, {1, 4, 3, 5, 2}};
+        int[][] shapes = {{2, 7, 3}, {1, 5, 6, 2}, {1, 4, 3, 5, 4}};
         int[][] pools = {{3}, {3, 2}, {2, 2, 3}};
         int[][] strides = {{2}, {2, 1}, {1, 2, 2}};
         for (int i = 0; i < shapes.length; i++) {
           int[] p = pools[i];
           int[] s = strides[i];
           Tensor x = random(10 + i, shapes[i]);
-          GradientCheck.check(xs -> Ops.maxPool(xs.get(0), p, s, padding, format), x);
+          // A step well below the ladder's spacing, even at its largest values.
+          GradientCheck.withDelta(1e-3)
+              .verify(xs -> Ops.maxPool(xs.get(0), p, s, padding, format), x);
           GradientCheck.check(xs -> Ops.averagePool(xs.get(0), p, s, padding, format), x);
         }
       }
