@@ -91,25 +91,32 @@ final class VectorPoolLoops extends ScalarPoolLoops {
       int c,
       int yOff) {
     int ch = 0;
+    FloatVector none = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
     for (; ch + L <= c; ch += L) {
       FloatVector m = FloatVector.fromArray(S, y, yOff + ch);
       FloatVector g = FloatVector.fromArray(S, dy, yOff + ch);
-      // Lanes whose first maximum was found already; the window is walked in the scalar order.
-      VectorMask<Float> done = S.maskAll(false);
-      window:
+      // Pass 1: per lane, the first window position (row-major, as a float) holding the maximum.
+      // A vector carried through the loop, not a mask: loop-carried masks were boxed (allocation
+      // per window).
+      FloatVector first = none;
+      int k = 0;
       for (int d = 0; d < nd; d++) {
         for (int h = 0; h < nh; h++) {
           int p = base + d * strideD + h * strideH + ch;
-          for (int w = 0; w < nw; w++, p += c) {
-            VectorMask<Float> hit =
-                FloatVector.fromArray(S, x, p).compare(VectorOperators.EQ, m).andNot(done);
-            if (hit.anyTrue()) {
-              FloatVector.fromArray(S, dx, p).add(g, hit).intoArray(dx, p);
-              done = done.or(hit);
-              if (done.allTrue()) {
-                break window;
-              }
-            }
+          for (int w = 0; w < nw; w++, p += c, k++) {
+            VectorMask<Float> eq = FloatVector.fromArray(S, x, p).compare(VectorOperators.EQ, m);
+            first = first.min(none.blend(k, eq));
+          }
+        }
+      }
+      // Pass 2: that position takes the window's dy.
+      k = 0;
+      for (int d = 0; d < nd; d++) {
+        for (int h = 0; h < nh; h++) {
+          int p = base + d * strideD + h * strideH + ch;
+          for (int w = 0; w < nw; w++, p += c, k++) {
+            VectorMask<Float> hit = first.compare(VectorOperators.EQ, k);
+            FloatVector.fromArray(S, dx, p).add(g, hit).intoArray(dx, p);
           }
         }
       }
