@@ -76,6 +76,10 @@ final class KerasJsCases {
     String family = p[0];
     String cls = p[1];
     int n = Integer.parseInt(p[2]);
+    Plan shapeCase = KerasJsShapeCases.plan(id, family, cls, inputShape);
+    if (shapeCase != null) {
+      return shapeCase;
+    }
     Plan plan =
         switch (family) {
           case "advanced_activations" -> advancedActivation(id, cls, n, inputShape);

@@ -80,4 +80,7 @@ public interface Backend {
 
   /** The counting primitives of the metrics: confusion counts at thresholds, the top-k filter. */
   MetricKernels metrics();
+
+  /** Max and average pooling over 1 to 3 spatial axes, and their gradients. */
+  PoolKernels pooling();
 }

@@ -537,4 +537,37 @@ public final class Ops {
       Tensor target, Tensor output, boolean fromLogits, int axis) {
     return CrossEntropy.sparseCategorical(target, output, fromLogits, axis);
   }
+
+  // ---- pooling (family PoolKernels, Backend.pooling()) -----------------------------------
+
+  /**
+   * Max pooling over the spatial axes of a rank 3, 4 or 5 input, as {@code keras.ops.max_pool}:
+   * {@code poolSize} and {@code strides} have one entry per spatial axis, or one for all ({@code
+   * strides} null: the pool size); padding {@code "valid"} or {@code "same"}; data format {@code
+   * "channels_last"} (null) or {@code "channels_first"}.
+   */
+  public static Tensor maxPool(
+      Tensor x, int[] poolSize, int[] strides, String padding, String dataFormat) {
+    return PoolOps.maxPool(x, poolSize, strides, padding, dataFormat);
+  }
+
+  /** Max pooling with strides equal to the pool size, valid padding, channels_last. */
+  public static Tensor maxPool(Tensor x, int... poolSize) {
+    return PoolOps.maxPool(x, poolSize, null, "valid", null);
+  }
+
+  /**
+   * Average pooling, as {@code keras.ops.average_pool}; with {@code "same"} padding the padded
+   * positions are left out of each mean. Arguments as {@link #maxPool(Tensor, int[], int[], String,
+   * String)}.
+   */
+  public static Tensor averagePool(
+      Tensor x, int[] poolSize, int[] strides, String padding, String dataFormat) {
+    return PoolOps.averagePool(x, poolSize, strides, padding, dataFormat);
+  }
+
+  /** Average pooling with strides equal to the pool size, valid padding, channels_last. */
+  public static Tensor averagePool(Tensor x, int... poolSize) {
+    return PoolOps.averagePool(x, poolSize, null, "valid", null);
+  }
 }

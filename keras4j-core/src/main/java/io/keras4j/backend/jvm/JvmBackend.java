@@ -7,6 +7,7 @@ import io.keras4j.backend.MathKernels;
 import io.keras4j.backend.MetricKernels;
 import io.keras4j.backend.NnKernels;
 import io.keras4j.backend.OptimizerKernels;
+import io.keras4j.backend.PoolKernels;
 import io.keras4j.backend.RandomKernels;
 import io.keras4j.backend.StepPool;
 import io.keras4j.backend.Storage;
@@ -24,6 +25,7 @@ public final class JvmBackend implements Backend {
   private final JvmRandom random;
   private final JvmOptimizers optimizers;
   private final JvmMetrics metrics = new JvmMetrics();
+  private final JvmPool pooling;
 
   JvmBackend(Kernels kernels) {
     this.kernels = kernels;
@@ -32,6 +34,7 @@ public final class JvmBackend implements Backend {
     this.array = new JvmArray(kernels);
     this.random = new JvmRandom();
     this.optimizers = new JvmOptimizers(kernels);
+    this.pooling = new JvmPool(kernels);
   }
 
   @Override
@@ -113,5 +116,10 @@ public final class JvmBackend implements Backend {
   @Override
   public void assignAdd(Tensor target, Tensor delta, boolean subtract) {
     VariableUpdates.assignAdd(target, delta, subtract);
+  }
+
+  @Override
+  public PoolKernels pooling() {
+    return pooling;
   }
 }
