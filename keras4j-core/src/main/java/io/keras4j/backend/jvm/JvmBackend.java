@@ -3,6 +3,7 @@ package io.keras4j.backend.jvm;
 import io.keras4j.Tensor;
 import io.keras4j.backend.ArrayKernels;
 import io.keras4j.backend.Backend;
+import io.keras4j.backend.ConvKernels;
 import io.keras4j.backend.MathKernels;
 import io.keras4j.backend.MetricKernels;
 import io.keras4j.backend.NnKernels;
@@ -24,6 +25,7 @@ public final class JvmBackend implements Backend {
   private final JvmRandom random;
   private final JvmOptimizers optimizers;
   private final JvmMetrics metrics = new JvmMetrics();
+  private final JvmConv conv;
 
   JvmBackend(Kernels kernels) {
     this.kernels = kernels;
@@ -32,6 +34,7 @@ public final class JvmBackend implements Backend {
     this.array = new JvmArray(kernels);
     this.random = new JvmRandom();
     this.optimizers = new JvmOptimizers(kernels);
+    this.conv = new JvmConv(kernels);
   }
 
   @Override
@@ -113,5 +116,10 @@ public final class JvmBackend implements Backend {
   @Override
   public void assignAdd(Tensor target, Tensor delta, boolean subtract) {
     VariableUpdates.assignAdd(target, delta, subtract);
+  }
+
+  @Override
+  public ConvKernels conv() {
+    return conv;
   }
 }
