@@ -156,6 +156,12 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
   }
 
   @Override
+  public T name(String name) {
+    super.name(name);
+    return self();
+  }
+
+  @Override
   public T activityRegularizer(Regularizer r) {
     super.activityRegularizer(r);
     return self();
