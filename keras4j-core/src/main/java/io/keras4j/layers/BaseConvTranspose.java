@@ -48,9 +48,9 @@ abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends FilterC
                 + kind()
                 + "): `output_padding` must be smaller than `strides` on every axis. Received:"
                 + " output_padding="
-                + Shapes.toString(outputPadding)
+                + format(outputPadding)
                 + ", strides="
-                + Shapes.toString(strides));
+                + format(strides));
       }
     }
   }
@@ -84,7 +84,7 @@ abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends FilterC
                 + ". Received: input_shape="
                 + Shapes.toString(inputShape)
                 + ", output_padding="
-                + (outputPadding == null ? "None" : Shapes.toString(outputPadding)));
+                + (outputPadding == null ? "None" : format(outputPadding)));
       }
     }
     return assemble(inputShape[0], out, filters);

@@ -251,9 +251,9 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
                 + "' ("
                 + kind()
                 + "): the kernel (kernel_size="
-                + Shapes.toString(kernelSize)
+                + format(kernelSize)
                 + ", dilation_rate="
-                + Shapes.toString(dilationRate)
+                + format(dilationRate)
                 + ", so "
                 + eff
                 + " positions on spatial axis "
@@ -316,7 +316,7 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
               + " integers. Received: "
               + name
               + "="
-              + (v == null ? "null" : Shapes.toString(v)));
+              + (v == null ? "null" : format(v)));
     }
     if (v.length == rank) {
       return v.clone();
@@ -324,6 +324,18 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
     int[] out = new int[rank];
     Arrays.fill(out, v[0]);
     return out;
+  }
+
+  /** An argument as the user gave it: one number, or a tuple {@code (a, b)}. */
+  static String format(int[] v) {
+    if (v.length == 1) {
+      return Integer.toString(v[0]);
+    }
+    StringBuilder b = new StringBuilder("(");
+    for (int i = 0; i < v.length; i++) {
+      b.append(i == 0 ? "" : ", ").append(v[i]);
+    }
+    return b.append(')').toString();
   }
 
   static int[] ones(int n) {
@@ -353,9 +365,9 @@ abstract class ConvLayer<T extends ConvLayer<T>> extends Layer {
               + kind()
               + ": `strides > 1` is not supported together with `dilation_rate > 1`. Received:"
               + " strides="
-              + Shapes.toString(s)
+              + format(s)
               + ", dilation_rate="
-              + Shapes.toString(d));
+              + format(d));
     }
   }
 

@@ -239,9 +239,9 @@ class ConvLayersTest {
   @Test
   void badArgumentsNameTheLayerArgumentAndValue() {
     assertError(() -> new Conv2D(0, 3), "Conv2D", "filters", "Received: filters=0");
-    assertError(() -> new Conv2D(2, 0), "Conv2D", "kernel_size=(0)");
+    assertError(() -> new Conv2D(2, 0), "Conv2D", "kernel_size=0");
     assertError(() -> new Conv2D(2, new int[] {3, 3, 3}), "Conv2D", "kernel_size=(3, 3, 3)");
-    assertError(() -> new Conv2D(2, 3).strides(0), "Conv2D", "strides=(0)");
+    assertError(() -> new Conv2D(2, 3).strides(0), "Conv2D", "strides=0");
     assertError(() -> new Conv3D(2, 3).strides(1, -1, 1), "Conv3D", "strides=(1, -1, 1)");
     assertError(() -> new Conv2D(2, 3).padding("full"), "Conv2D", "padding=full");
     assertError(() -> new Conv2D(2, 3).padding("causal"), "Conv2D", "padding=causal");

@@ -11,53 +11,53 @@ import java.util.Arrays;
 final class ConvPatches {
   private ConvPatches() {}
 
-  /** Writes image {@code b}'s patches of group {@code g} into {@code p} from {@code pOff}. */
-  static void im2col(ConvGeometry geo, float[] x, int b, int g, float[] p, int pOff) {
+  /**
+   * Writes the patches of one line of image {@code b}'s output, positions {@code (o0, o1, *)}, for
+   * group {@code g} into {@code p} from {@code pOff} (one row per position). Lines never share
+   * rows, so they are made in parallel.
+   */
+  static void im2colLine(
+      ConvGeometry geo, float[] x, int b, int o0, int o1, int g, float[] p, int pOff) {
     int cinG = geo.cinG;
     int cin = geo.cin;
-    int in0 = geo.in[0];
     int in1 = geo.in[1];
     int in2 = geo.in[2];
     int xImage = b * geo.inPositions * cin + g * cinG;
     int row = pOff;
-    for (int o0 = 0; o0 < geo.out[0]; o0++) {
-      for (int o1 = 0; o1 < geo.out[1]; o1++) {
-        for (int o2 = 0; o2 < geo.out[2]; o2++) {
-          int col = row;
-          for (int t0 = 0; t0 < geo.k[0]; t0++) {
-            int i0 = o0 * geo.stride[0] - geo.padBefore[0] + t0 * geo.dilation[0];
-            if (i0 < 0 || i0 >= in0) {
-              int n = geo.k[1] * geo.k[2] * cinG;
-              Arrays.fill(p, col, col + n, 0f);
-              col += n;
-              continue;
-            }
-            for (int t1 = 0; t1 < geo.k[1]; t1++) {
-              int i1 = o1 * geo.stride[1] - geo.padBefore[1] + t1 * geo.dilation[1];
-              if (i1 < 0 || i1 >= in1) {
-                int n = geo.k[2] * cinG;
-                Arrays.fill(p, col, col + n, 0f);
-                col += n;
-                continue;
-              }
-              int xRow = xImage + (i0 * in1 + i1) * in2 * cin;
-              for (int t2 = 0; t2 < geo.k[2]; t2++) {
-                int i2 = o2 * geo.stride[2] - geo.padBefore[2] + t2 * geo.dilation[2];
-                if (i2 < 0 || i2 >= in2) {
-                  Arrays.fill(p, col, col + cinG, 0f);
-                } else {
-                  int src = xRow + i2 * cin;
-                  for (int c = 0; c < cinG; c++) {
-                    p[col + c] = x[src + c];
-                  }
-                }
-                col += cinG;
-              }
-            }
+    for (int o2 = 0; o2 < geo.out[2]; o2++) {
+      int col = row;
+      for (int t0 = 0; t0 < geo.k[0]; t0++) {
+        int i0 = o0 * geo.stride[0] - geo.padBefore[0] + t0 * geo.dilation[0];
+        if (i0 < 0 || i0 >= geo.in[0]) {
+          int n = geo.k[1] * geo.k[2] * cinG;
+          Arrays.fill(p, col, col + n, 0f);
+          col += n;
+          continue;
+        }
+        for (int t1 = 0; t1 < geo.k[1]; t1++) {
+          int i1 = o1 * geo.stride[1] - geo.padBefore[1] + t1 * geo.dilation[1];
+          if (i1 < 0 || i1 >= in1) {
+            int n = geo.k[2] * cinG;
+            Arrays.fill(p, col, col + n, 0f);
+            col += n;
+            continue;
           }
-          row += geo.patch;
+          int xRow = xImage + (i0 * in1 + i1) * in2 * cin;
+          for (int t2 = 0; t2 < geo.k[2]; t2++) {
+            int i2 = o2 * geo.stride[2] - geo.padBefore[2] + t2 * geo.dilation[2];
+            if (i2 < 0 || i2 >= in2) {
+              Arrays.fill(p, col, col + cinG, 0f);
+            } else {
+              int src = xRow + i2 * cin;
+              for (int c = 0; c < cinG; c++) {
+                p[col + c] = x[src + c];
+              }
+            }
+            col += cinG;
+          }
         }
       }
+      row += geo.patch;
     }
   }
 

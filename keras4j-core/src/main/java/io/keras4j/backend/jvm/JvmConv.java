@@ -23,7 +23,8 @@ import java.util.Arrays;
  *
  * <p>Patches are made for whole images, up to {@link #CHUNK} floats at a time, in an array from
  * {@link JvmTensors#output} (pooled per training step, so steady-state steps allocate nothing);
- * im2col and col2im run one image per task on {@link Parallel}'s threads, the GEMM threads itself.
+ * im2col runs one output line per task and col2im one image per task (images never overlap) on
+ * {@link Parallel}'s threads; the GEMM threads itself.
  */
 final class JvmConv implements ConvKernels {
   /** Most floats of patches made at once (16 MB); at least one image's. */
@@ -87,8 +88,7 @@ final class JvmConv implements ConvKernels {
       int first = b0;
       for (int g = 0; g < groups; g++) {
         int group = g;
-        Parallel.forEach(
-            nb, i -> ConvPatches.im2col(geo, xs, first + i, group, p, i * geo.rows * geo.patch));
+        im2col(geo, xs, first, nb, group, p);
         kernels.gemm(
             false,
             false,
@@ -247,8 +247,7 @@ final class JvmConv implements ConvKernels {
       int first = b0;
       for (int gr = 0; gr < groups; gr++) {
         int group = gr;
-        Parallel.forEach(
-            nb, i -> ConvPatches.im2col(geo, xs, first + i, group, p, i * geo.rows * geo.patch));
+        im2col(geo, xs, first, nb, group, p);
         kernels.gemm(
             true,
             false,
@@ -286,6 +285,23 @@ final class JvmConv implements ConvKernels {
   public Tensor depthwiseConvBackwardKernel(
       Tensor x, Tensor dy, int[] kernelShape, int[] strides, int[] padBefore, int[] dilation) {
     return depthwise.backwardKernel(x, dy, kernelShape, strides, padBefore, dilation);
+  }
+
+  /**
+   * The patches of images {@code [first, first + nb)}, group g, one task per output line (an image
+   * of a batch of one still uses every thread).
+   */
+  private static void im2col(ConvGeometry geo, float[] xs, int first, int nb, int g, float[] p) {
+    int lines = geo.out[0] * geo.out[1];
+    int lineFloats = geo.out[2] * geo.patch;
+    Parallel.forEach(
+        nb * lines,
+        t -> {
+          int i = t / lines;
+          int line = t % lines;
+          ConvPatches.im2colLine(
+              geo, xs, first + i, line / geo.out[1], line % geo.out[1], g, p, t * lineFloats);
+        });
   }
 
   /** Whole images whose patches fit in {@link #CHUNK} floats (at least one). */
