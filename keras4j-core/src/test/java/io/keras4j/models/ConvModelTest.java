@@ -54,7 +54,7 @@ class ConvModelTest {
             new Dense(2, "softmax"));
     m.compile("adam", "sparse_categorical_crossentropy", "accuracy");
     Tensor[] train = spots(128, 1);
-    History h = m.fit(train[0], train[1], Quiet.fit().epochs(30).batchSize(16));
+    History h = m.fit(train[0], train[1], Quiet.fit().epochs(40).batchSize(16));
     List<Double> loss = h.get("loss");
     assertTrue(loss.get(loss.size() - 1) < 0.5 * loss.get(0), "loss " + loss);
     Tensor[] test = spots(64, 2);
