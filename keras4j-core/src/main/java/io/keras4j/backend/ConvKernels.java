@@ -73,4 +73,38 @@ public interface ConvKernels {
    */
   Tensor depthwiseConvBackwardKernel(
       Tensor x, Tensor dy, int[] kernelShape, int[] strides, int[] padBefore, int[] dilation);
+
+  /**
+   * A Conv layer in one pass: {@code activation(conv(x, kernel) + bias)} without groups, the bias
+   * ({@code [out]}, or null) and activation applied by the product's epilogue while each output
+   * tile is in cache, as {@link ArrayKernels#linear} does for Dense.
+   */
+  Tensor convBiasActivation(
+      Tensor x,
+      Tensor kernel,
+      Tensor bias,
+      FusedActivation activation,
+      int[] strides,
+      int[] padBefore,
+      int[] padAfter,
+      int[] dilation);
+
+  /**
+   * The gradients of {@link #convBiasActivation} given its output {@code y} and the output's
+   * gradient {@code dy}: {@code dz = dy * activation'(y)} once (with the bias gradient summed in
+   * the same pass), then {@link #convBackwardInput} and {@link #convBackwardKernel} of dz. Returns
+   * {@code {dx, dkernel, dbias}}, each null when not asked for.
+   */
+  Tensor[] convBiasActivationBackward(
+      Tensor x,
+      Tensor kernel,
+      Tensor y,
+      Tensor dy,
+      FusedActivation activation,
+      int[] strides,
+      int[] padBefore,
+      int[] dilation,
+      boolean needX,
+      boolean needKernel,
+      boolean needBias);
 }

@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.backend.FusedActivation;
 import io.keras4j.ops.Ops;
 import io.keras4j.saving.Config;
 import java.util.Arrays;
@@ -68,6 +69,13 @@ abstract class BaseConv<T extends BaseConv<T>> extends FilterConv<T> {
 
   @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
+    // One fused op (product, bias, activation) when the backend can apply the activation in the
+    // product's epilogue, as Dense does; otherwise Keras's conv, bias add and activation.
+    FusedActivation fused = groups == 1 ? Dense.fusedActivation(activation) : null;
+    if (fused != null) {
+      Tensor b = bias == null ? null : bias.value();
+      return Ops.conv(inputs, kernel.value(), b, fused, strides, padding, dataFormat, dilationRate);
+    }
     Tensor y = Ops.conv(inputs, kernel.value(), strides, padding, dataFormat, dilationRate);
     return finish(y);
   }

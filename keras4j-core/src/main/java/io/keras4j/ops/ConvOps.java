@@ -4,6 +4,7 @@ import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.ConvKernels;
+import io.keras4j.backend.FusedActivation;
 import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
@@ -55,6 +56,74 @@ final class ConvOps {
     int groups = cin / kin;
     int[][] pads = ConvArgs.pads(op, spatial(sx), Arrays.copyOf(sk, rank), s, pad, d);
     Tensor y = channelsLastConv(xl, kernel, s, pads[0], pads[1], d, groups);
+    return first ? toChannelsFirst(y) : y;
+  }
+
+  /**
+   * The fused Conv layer op: {@code activation(conv(x, kernel) + bias)} in one backend call and one
+   * tape record, as {@link LinearOps#linear} for Dense; no groups. bias may be null.
+   */
+  static Tensor convBiasActivation(
+      Tensor x,
+      Tensor kernel,
+      Tensor bias,
+      FusedActivation activation,
+      int[] strides,
+      String padding,
+      String dataFormat,
+      int[] dilationRate) {
+    String op = "conv";
+    if (activation == null) {
+      throw new IllegalArgumentException(
+          "conv: activation must be one of "
+              + Arrays.toString(FusedActivation.values())
+              + ". Received: activation=null");
+    }
+    int rank = spatialRank(op, x, kernel);
+    boolean first = ConvArgs.channelsFirst(op, dataFormat);
+    String pad = ConvArgs.padding(op, padding, rank == 1);
+    int[] s = ConvArgs.tuple(op, "strides", strides, rank, false);
+    int[] d = ConvArgs.tuple(op, "dilation_rate", dilationRate, rank, false);
+    Tensor xl = first ? toChannelsLast(x) : x;
+    int[] sx = ShapeRefs.of(xl);
+    int[] sk = ShapeRefs.of(kernel);
+    if (sk[sk.length - 2] != sx[sx.length - 1]) {
+      throw new IllegalArgumentException(
+          "conv: with a bias, the kernel (k..., in, out) must have the input's channels (no"
+              + " groups). Received: input channels="
+              + sx[sx.length - 1]
+              + ", kernel.shape="
+              + Shapes.toString(sk));
+    }
+    int cout = sk[sk.length - 1];
+    if (bias != null && (bias.rank() != 1 || bias.dim(0) != cout)) {
+      throw new IllegalArgumentException(
+          "conv: expected bias of shape ("
+              + cout
+              + ",) (the kernel's output channels). Received: bias.shape="
+              + Shapes.toString(ShapeRefs.of(bias)));
+    }
+    int[][] pads = ConvArgs.pads(op, spatial(sx), Arrays.copyOf(sk, rank), s, pad, d);
+    int[] before = pads[0];
+    Tensor xf = xl;
+    Tensor y = kernels().convBiasActivation(xf, kernel, bias, activation, s, before, pads[1], d);
+    GradientTape.record(
+        y,
+        new Tensor[] {xf, kernel, bias},
+        g ->
+            kernels()
+                .convBiasActivationBackward(
+                    xf,
+                    kernel,
+                    y,
+                    g,
+                    activation,
+                    s,
+                    before,
+                    d,
+                    GradientTape.needsGradient(0),
+                    GradientTape.needsGradient(1),
+                    bias != null && GradientTape.needsGradient(2)));
     return first ? toChannelsFirst(y) : y;
   }
 

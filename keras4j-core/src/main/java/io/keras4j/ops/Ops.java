@@ -566,6 +566,24 @@ public final class Ops {
     return ConvOps.conv(x, kernel, strides, padding, dataFormat, dilationRate);
   }
 
+  /**
+   * A Conv layer in one op: {@code activation(conv(x, kernel) + bias)} (no groups; bias may be
+   * null), the bias and activation applied in the product's epilogue, as {@link #linear} for Dense.
+   * The arguments are those of {@link #conv(Tensor, Tensor, int[], String, String, int[])}.
+   */
+  public static Tensor conv(
+      Tensor x,
+      Tensor kernel,
+      Tensor bias,
+      FusedActivation activation,
+      int[] strides,
+      String padding,
+      String dataFormat,
+      int[] dilationRate) {
+    return ConvOps.convBiasActivation(
+        x, kernel, bias, activation, strides, padding, dataFormat, dilationRate);
+  }
+
   /** {@code keras.ops.conv_transpose(x, kernel, strides)}: valid padding, channels_last. */
   public static Tensor convTranspose(Tensor x, Tensor kernel, int strides) {
     return ConvOps.convTranspose(

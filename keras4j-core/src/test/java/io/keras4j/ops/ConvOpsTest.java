@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.Tensor;
+import io.keras4j.backend.FusedActivation;
 import io.keras4j.testing.GradientCheck;
 import org.junit.jupiter.api.Test;
 
@@ -240,5 +241,60 @@ class ConvOpsTest {
         rand(54, 1, 5, 5, 2),
         rand(55, 3, 3, 2, 2),
         rand(56, 1, 1, 4, 3));
+  }
+
+  @Test
+  void fusedConvIsConvPlusBiasThenActivation() {
+    Tensor x = rand(60, 2, 5, 4, 3);
+    Tensor k = rand(61, 3, 3, 3, 4);
+    Tensor b = rand(62, 4);
+    Tensor plain = Ops.add(Ops.conv(x, k, i(2), "same", null, i(1)), b);
+    assertNear(
+        Ops.relu(plain),
+        Ops.conv(x, k, b, FusedActivation.RELU, i(2), "same", null, i(1)),
+        "fused relu");
+    assertNear(
+        Ops.tanh(plain),
+        Ops.conv(x, k, b, FusedActivation.TANH, i(2), "same", null, i(1)),
+        "fused tanh");
+    assertNear(
+        first(Ops.sigmoid(plain)),
+        Ops.conv(first(x), k, b, FusedActivation.SIGMOID, i(2), "same", "channels_first", i(1)),
+        "fused sigmoid channels_first");
+    GradientCheck.check(
+        xs ->
+            Ops.conv(
+                xs.get(0), xs.get(1), xs.get(2), FusedActivation.TANH, i(1), "valid", null, i(2)),
+        rand(63, 1, 6, 5, 2),
+        rand(64, 2, 2, 2, 3),
+        rand(65, 3));
+    GradientCheck.check(
+        xs ->
+            Ops.conv(
+                xs.get(0),
+                xs.get(1),
+                xs.get(2),
+                FusedActivation.SIGMOID,
+                i(2),
+                "same",
+                "channels_first",
+                i(1)),
+        rand(66, 1, 2, 5, 5),
+        rand(67, 3, 3, 2, 2),
+        rand(68, 2));
+    var groups =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Ops.conv(
+                    rand(69, 1, 4, 4, 4),
+                    rand(70, 3, 3, 2, 4),
+                    null,
+                    FusedActivation.RELU,
+                    i(1),
+                    "valid",
+                    null,
+                    i(1)));
+    assertTrue(groups.getMessage().contains("no groups"), groups.getMessage());
   }
 }

@@ -1,7 +1,9 @@
 package io.keras4j.backend.jvm;
 
+import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.backend.ConvKernels;
+import io.keras4j.backend.FusedActivation;
 import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 
@@ -18,8 +20,10 @@ import java.util.Arrays;
  * within a small factor of the GEMM of the same size, while a direct loop (a rank-1 update of the
  * 64 outputs of a pixel per tap and channel, one load of the kernel per multiply-add) cannot reuse
  * registers the way the 4x2/8x2 micro-kernels do. A 1x1 convolution with unit strides skips the
- * patches (it is the product itself). Depthwise convolution has too little arithmetic per patch for
- * a product and runs as direct loops ({@link JvmDepthwiseConv}).
+ * patches (it is the product itself). A Conv layer without groups adds its bias and applies a
+ * relu/sigmoid/tanh in the GEMM's epilogue ({@link #convBiasActivation}), as Dense does. Depthwise
+ * convolution has too little arithmetic per patch for a product and runs as direct loops ({@link
+ * JvmDepthwiseConv}).
  *
  * <p>Patches are made for whole images, up to {@link #CHUNK} floats at a time, in an array from
  * {@link JvmTensors#output} (pooled per training step, so steady-state steps allocate nothing);
@@ -31,16 +35,46 @@ final class JvmConv implements ConvKernels {
   static final int CHUNK = 1 << 22;
 
   private final Kernels kernels;
+  private final ArrayLoops loops;
   private final JvmDepthwiseConv depthwise = new JvmDepthwiseConv();
 
   JvmConv(Kernels kernels) {
     this.kernels = kernels;
+    this.loops = ArrayLoops.forKernels(kernels);
   }
 
   @Override
   public Tensor conv(
       Tensor x,
       Tensor kernel,
+      int[] strides,
+      int[] padBefore,
+      int[] padAfter,
+      int[] dilation,
+      int groups) {
+    return forward(x, kernel, null, null, strides, padBefore, padAfter, dilation, groups);
+  }
+
+  @Override
+  public Tensor convBiasActivation(
+      Tensor x,
+      Tensor kernel,
+      Tensor bias,
+      FusedActivation activation,
+      int[] strides,
+      int[] padBefore,
+      int[] padAfter,
+      int[] dilation) {
+    FusedActivation act = activation == FusedActivation.LINEAR && bias == null ? null : activation;
+    return forward(x, kernel, bias, act, strides, padBefore, padAfter, dilation, 1);
+  }
+
+  /** The convolution, with bias and activation in the GEMM's epilogue when act is not null. */
+  private Tensor forward(
+      Tensor x,
+      Tensor kernel,
+      Tensor bias,
+      FusedActivation act,
       int[] strides,
       int[] padBefore,
       int[] padAfter,
@@ -57,13 +91,15 @@ final class JvmConv implements ConvKernels {
         new ConvGeometry(sx, outSpatial, kSpatial, cout, strides, padBefore, dilation, groups);
     float[] xs = JvmTensors.floats(x);
     float[] w = JvmTensors.floats(kernel);
+    float[] b = bias == null ? null : JvmTensors.floats(bias);
     int total = geo.batch * geo.rows * cout;
     float[] y = JvmTensors.output(total);
     if (total == 0) {
       return JvmTensors.wrap(y, geo.outShape(rank, cout));
     }
     if (geo.pointwise()) {
-      kernels.gemm(
+      Gemm.multiply(
+          loops.gemm(),
           false,
           false,
           geo.batch * geo.rows,
@@ -78,18 +114,19 @@ final class JvmConv implements ConvKernels {
           y,
           0,
           cout,
-          false);
+          false,
+          b,
+          act);
       return JvmTensors.wrap(y, geo.outShape(rank, cout));
     }
     int perChunk = imagesPerChunk(geo);
     float[] p = JvmTensors.output(perChunk * geo.rows * geo.patch);
     for (int b0 = 0; b0 < geo.batch; b0 += perChunk) {
       int nb = Math.min(perChunk, geo.batch - b0);
-      int first = b0;
       for (int g = 0; g < groups; g++) {
-        int group = g;
-        im2col(geo, xs, first, nb, group, p);
-        kernels.gemm(
+        im2col(geo, xs, b0, nb, g, p);
+        Gemm.multiply(
+            loops.gemm(),
             false,
             false,
             nb * geo.rows,
@@ -104,10 +141,58 @@ final class JvmConv implements ConvKernels {
             y,
             b0 * geo.rows * cout + g * geo.coutG,
             cout,
-            false);
+            false,
+            b,
+            act);
       }
     }
     return JvmTensors.wrap(y, geo.outShape(rank, cout));
+  }
+
+  @Override
+  public Tensor[] convBiasActivationBackward(
+      Tensor x,
+      Tensor kernel,
+      Tensor y,
+      Tensor dy,
+      FusedActivation activation,
+      int[] strides,
+      int[] padBefore,
+      int[] dilation,
+      boolean needX,
+      boolean needKernel,
+      boolean needBias) {
+    int[] sy = ShapeRefs.of(dy);
+    int n = sy[sy.length - 1];
+    int rows = n == 0 ? 0 : (int) (Shapes.size(sy) / n);
+    float[] g = JvmTensors.floats(dy);
+    float[] db = needBias ? JvmTensors.zeroed(n) : null;
+    Tensor dz;
+    if (activation == FusedActivation.LINEAR) {
+      dz = dy;
+      if (db != null) {
+        for (int i = 0; i < rows; i++) {
+          kernels.add(db, 0, g, i * n, db, 0, n);
+        }
+      }
+    } else if (needX || needKernel || needBias) {
+      // dz = dy * act'(y) once, with the bias gradient summed in the same pass.
+      float[] yv = JvmTensors.floats(y);
+      float[] z = JvmTensors.output(rows * n);
+      for (int i = 0; i < rows; i++) {
+        loops.gradRow(activation, g, yv, i * n, z, db, n);
+      }
+      dz = JvmTensors.wrap(z, sy.clone());
+    } else {
+      dz = null;
+    }
+    Tensor dx =
+        needX ? convBackwardInput(dz, kernel, x.shape(), strides, padBefore, dilation, 1) : null;
+    Tensor dw =
+        needKernel
+            ? convBackwardKernel(x, dz, kernel.shape(), strides, padBefore, dilation, 1)
+            : null;
+    return new Tensor[] {dx, dw, db == null ? null : JvmTensors.wrap(db, n)};
   }
 
   @Override

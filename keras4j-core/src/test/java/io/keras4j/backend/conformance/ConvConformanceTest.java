@@ -5,6 +5,7 @@ import static io.keras4j.backend.conformance.ArrayReference.rand;
 
 import io.keras4j.Tensor;
 import io.keras4j.backend.ConvKernels;
+import io.keras4j.backend.FusedActivation;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.testing.Closeness;
 import java.util.Arrays;
@@ -315,6 +316,133 @@ class ConvConformanceTest extends ConformanceBase {
           x,
           w);
       seed += 3;
+    }
+  }
+
+  /**
+   * The fused Conv layer: {@code act(conv + bias)} against the reference, and its backward against
+   * the reference's gradients of {@code dz = dy * act'(y)} (and the column sums for the bias) and
+   * finite differences; for every fused activation, with and without bias, through patches and the
+   * 1x1 product.
+   */
+  @Test
+  void fusedBiasAndActivation() {
+    long seed = 700;
+    for (Case c : new Case[] {CASES.get(4), CASES.get(8)}) {
+      for (FusedActivation act : FusedActivation.values()) {
+        for (boolean withBias : new boolean[] {true, false}) {
+          checkFused(c, act, withBias, seed);
+          seed += 4;
+        }
+      }
+    }
+    checkFused(CASES.get(13), FusedActivation.RELU, true, seed);
+    // Finite differences through a smooth activation, bias included.
+    Case c = CASES.get(4);
+    FiniteDifferences.check(
+        "fused tanh",
+        in ->
+            conv()
+                .convBiasActivation(
+                    in[0],
+                    in[1],
+                    in[2],
+                    FusedActivation.TANH,
+                    c.strides(),
+                    c.before(),
+                    c.after(),
+                    c.dilation()),
+        (in, g) ->
+            conv()
+                .convBiasActivationBackward(
+                    in[0],
+                    in[1],
+                    conv()
+                        .convBiasActivation(
+                            in[0],
+                            in[1],
+                            in[2],
+                            FusedActivation.TANH,
+                            c.strides(),
+                            c.before(),
+                            c.after(),
+                            c.dilation()),
+                    g,
+                    FusedActivation.TANH,
+                    c.strides(),
+                    c.before(),
+                    c.dilation(),
+                    true,
+                    true,
+                    true),
+        new int[] {0, 1, 2},
+        rand(800, c.x()),
+        rand(801, c.w()),
+        rand(802, c.w()[c.w().length - 1]));
+  }
+
+  private void checkFused(Case c, FusedActivation act, boolean withBias, long seed) {
+    String what = "fused " + act + (withBias ? " with bias " : " ") + c.name();
+    int r = c.x().length - 2;
+    int cout = c.w()[r + 1];
+    Tensor x = rand(seed, c.x());
+    Tensor w = rand(seed + 1, c.w());
+    Tensor b = withBias ? rand(seed + 2, cout) : null;
+    seed += 3;
+    ConvReference ref =
+        new ConvReference(
+            doubles(x),
+            c.x(),
+            doubles(w),
+            c.w(),
+            c.strides(),
+            c.before(),
+            c.after(),
+            c.dilation(),
+            1,
+            null);
+    double[] bv = b == null ? new double[cout] : doubles(b);
+    double[] expected = new double[ref.y.length];
+    for (int j = 0; j < expected.length; j++) {
+      expected[j] = ArrayReference.activate(act, ref.y[j] + bv[j % cout]);
+    }
+    int terms = (int) (ref.y.length == 0 ? 1 : doubles(w).length / cout);
+    Tensor y =
+        conv().convBiasActivation(x, w, b, act, c.strides(), c.before(), c.after(), c.dilation());
+    Closeness.assertClose(what, ref.outShape, expected, y, scaled(terms));
+
+    // Backward: dz = dy * act'(y) from the kernel's own y, then the reference's gradients.
+    Tensor dy = rand(seed + 3, ref.outShape);
+    double[] yv = doubles(y);
+    double[] dz = doubles(dy);
+    double[] db = new double[cout];
+    for (int j = 0; j < dz.length; j++) {
+      dz[j] *= ArrayReference.derivative(act, yv[j]);
+      db[j % cout] += dz[j];
+    }
+    ConvReference back =
+        new ConvReference(
+            doubles(x),
+            c.x(),
+            doubles(w),
+            c.w(),
+            c.strides(),
+            c.before(),
+            c.after(),
+            c.dilation(),
+            1,
+            dz);
+    Tensor[] grads =
+        conv()
+            .convBiasActivationBackward(
+                x, w, y, dy, act, c.strides(), c.before(), c.dilation(), true, true, withBias);
+    Closeness.assertClose(what + " dx", c.x(), back.dx, grads[0], scaled(terms * 4));
+    Closeness.assertClose(what + " dkernel", c.w(), back.dw, grads[1], scaled(ref.y.length / cout));
+    if (withBias) {
+      Closeness.assertClose(
+          what + " dbias", new int[] {cout}, db, grads[2], scaled(ref.y.length / cout));
+    } else {
+      org.junit.jupiter.api.Assertions.assertNull(grads[2], what + ": no bias gradient");
     }
   }
 }
