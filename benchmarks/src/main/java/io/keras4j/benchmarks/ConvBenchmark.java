@@ -3,6 +3,7 @@ package io.keras4j.benchmarks;
 import io.keras4j.Tensor;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.ConvKernels;
+import io.keras4j.backend.FusedActivation;
 import io.keras4j.backend.StepPool;
 import io.keras4j.backend.jvm.Kernels;
 import java.util.Random;
@@ -63,6 +64,7 @@ public class ConvBenchmark {
   private long step;
   private Tensor x;
   private Tensor kernel;
+  private Tensor bias;
   private Tensor dy;
   private float[] patches;
   private float[] w;
@@ -81,6 +83,7 @@ public class ConvBenchmark {
     Random r = new Random(42);
     x = Tensor.of(values(r, M * CIN), BATCH, SIDE, SIDE, CIN);
     kernel = Tensor.of(values(r, K * FILTERS), 3, 3, CIN, FILTERS);
+    bias = Tensor.of(values(r, FILTERS), FILTERS);
     dy = Tensor.of(values(r, M * FILTERS), BATCH, SIDE, SIDE, FILTERS);
     patches = values(r, M * K);
     w = kernel.toFloatArray();
@@ -104,6 +107,16 @@ public class ConvBenchmark {
   public float forward() {
     try (var s = pool.open(++step)) {
       return conv.conv(x, kernel, ONE, PAD, PAD, ONE, 1).getFloat(0, 0, 0, 0);
+    }
+  }
+
+  /** The Conv2D layer's forward: bias and relu in the GEMM's epilogue. */
+  @Benchmark
+  @OperationsPerInvocation(FLOPS)
+  public float forwardBiasRelu() {
+    try (var s = pool.open(++step)) {
+      return conv.convBiasActivation(x, kernel, bias, FusedActivation.RELU, ONE, PAD, PAD, ONE)
+          .getFloat(0, 0, 0, 0);
     }
   }
 
