@@ -32,8 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ceiling im2col can reach. Each convolution call runs inside a step of the backend's buffer pool,
  * as in training, so the patch and output arrays are recycled rather than allocated.
  *
- * <p>Run: {@code java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)
- * org.openjdk.jmh.Main ConvBenchmark -f 1 -wi 2 -i 3}
+ * <p>Run: {@code ./mvnw -o -q package -DskipTests -pl keras4j-core,benchmarks} then {@code java -cp
+ * benchmarks/target/benchmarks-*.jar:$(cat benchmarks/target/classpath.txt) org.openjdk.jmh.Main
+ * ConvBenchmark -f 1 -wi 2 -i 3}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
