@@ -23,6 +23,9 @@ final class ConvPatches {
     int in1 = geo.in[1];
     int in2 = geo.in[2];
     int xImage = b * geo.inPositions * cin + g * cinG;
+    // Without dilation or groups, a kernel row's taps are k2 neighbouring pixels, all channels.
+    boolean contiguous = geo.dilation[2] == 1 && cinG == cin;
+    int rowRun = geo.k[2] * cin;
     int row = pOff;
     for (int o2 = 0; o2 < geo.out[2]; o2++) {
       int col = row;
@@ -43,8 +46,15 @@ final class ConvPatches {
             continue;
           }
           int xRow = xImage + (i0 * in1 + i1) * in2 * cin;
+          int first = o2 * geo.stride[2] - geo.padBefore[2];
+          if (contiguous && first >= 0 && first + geo.k[2] <= in2) {
+            // The row's taps read k2 whole neighbouring pixels: one copy of k2 * cin floats.
+            System.arraycopy(x, xRow + first * cin, p, col, rowRun);
+            col += rowRun;
+            continue;
+          }
           for (int t2 = 0; t2 < geo.k[2]; t2++) {
-            int i2 = o2 * geo.stride[2] - geo.padBefore[2] + t2 * geo.dilation[2];
+            int i2 = first + t2 * geo.dilation[2];
             if (i2 < 0 || i2 >= in2) {
               Arrays.fill(p, col, col + cinG, 0f);
             } else {
