@@ -87,7 +87,10 @@ final class KerasJsCases {
           case "embeddings" -> embedding(id, n, inputShape);
           case "merge" -> merge(id, cls, n, inputShape, weightCount);
           case "noise" -> noise(id, cls, inputShape);
-          default -> laterFamily(family, cls);
+          default ->
+              KerasJsConvCases.covers(family, cls)
+                  ? KerasJsConvCases.plan(id, cls, n, inputShape)
+                  : laterFamily(family, cls);
         };
     if (plan == null) {
       throw new IllegalArgumentException(

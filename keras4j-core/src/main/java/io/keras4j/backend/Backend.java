@@ -83,4 +83,7 @@ public interface Backend {
 
   /** Max and average pooling over 1 to 3 spatial axes, and their gradients. */
   PoolKernels pooling();
+
+  /** Convolution (N-d, grouped, depthwise) and its gradients. */
+  ConvKernels conv();
 }

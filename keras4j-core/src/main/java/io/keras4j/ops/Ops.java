@@ -570,4 +570,125 @@ public final class Ops {
   public static Tensor averagePool(Tensor x, int... poolSize) {
     return PoolOps.averagePool(x, poolSize, null, "valid", null);
   }
+
+  // ---- convolution (backend family ConvKernels, Backend.conv()) ---------------------------
+
+  /** {@code keras.ops.conv} with strides 1, {@code "valid"} padding, channels_last. */
+  public static Tensor conv(Tensor x, Tensor kernel) {
+    return ConvOps.conv(x, kernel, new int[] {1}, "valid", null, new int[] {1});
+  }
+
+  /** {@code keras.ops.conv(x, kernel, strides, padding)}, channels_last, no dilation. */
+  public static Tensor conv(Tensor x, Tensor kernel, int strides, String padding) {
+    return ConvOps.conv(x, kernel, new int[] {strides}, padding, null, new int[] {1});
+  }
+
+  /**
+   * {@code keras.ops.conv}: x is {@code (batch, spatial..., channels)} (or channels first), the
+   * kernel {@code (k..., in / groups, out)}; groups are {@code in / kernel.shape[-2]}. strides and
+   * dilationRate hold one value or one per spatial axis; padding is {@code "valid"}, {@code "same"}
+   * or, with one spatial axis, {@code "causal"}; dataFormat null means channels_last.
+   */
+  public static Tensor conv(
+      Tensor x,
+      Tensor kernel,
+      int[] strides,
+      String padding,
+      String dataFormat,
+      int[] dilationRate) {
+    return ConvOps.conv(x, kernel, strides, padding, dataFormat, dilationRate);
+  }
+
+  /**
+   * A Conv layer in one op: {@code activation(conv(x, kernel) + bias)} (no groups; bias may be
+   * null), the bias and activation applied in the product's epilogue, as {@link #linear} for Dense.
+   * The arguments are those of {@link #conv(Tensor, Tensor, int[], String, String, int[])}.
+   */
+  public static Tensor conv(
+      Tensor x,
+      Tensor kernel,
+      Tensor bias,
+      FusedActivation activation,
+      int[] strides,
+      String padding,
+      String dataFormat,
+      int[] dilationRate) {
+    return ConvOps.convBiasActivation(
+        x, kernel, bias, activation, strides, padding, dataFormat, dilationRate);
+  }
+
+  /** {@code keras.ops.conv_transpose(x, kernel, strides)}: valid padding, channels_last. */
+  public static Tensor convTranspose(Tensor x, Tensor kernel, int strides) {
+    return ConvOps.convTranspose(
+        x, kernel, new int[] {strides}, "valid", null, null, new int[] {1});
+  }
+
+  public static Tensor convTranspose(Tensor x, Tensor kernel, int strides, String padding) {
+    return ConvOps.convTranspose(
+        x, kernel, new int[] {strides}, padding, null, null, new int[] {1});
+  }
+
+  /**
+   * {@code keras.ops.conv_transpose}: the kernel is {@code (k..., filters, in)}; outputPadding null
+   * (Keras's None) or one value or one per spatial axis, each below its stride.
+   */
+  public static Tensor convTranspose(
+      Tensor x,
+      Tensor kernel,
+      int[] strides,
+      String padding,
+      int[] outputPadding,
+      String dataFormat,
+      int[] dilationRate) {
+    return ConvOps.convTranspose(
+        x, kernel, strides, padding, outputPadding, dataFormat, dilationRate);
+  }
+
+  /** {@code keras.ops.depthwise_conv} with strides 1, valid padding, channels_last. */
+  public static Tensor depthwiseConv(Tensor x, Tensor kernel) {
+    return ConvOps.depthwiseConv(x, kernel, new int[] {1}, "valid", null, new int[] {1});
+  }
+
+  public static Tensor depthwiseConv(Tensor x, Tensor kernel, int strides, String padding) {
+    return ConvOps.depthwiseConv(x, kernel, new int[] {strides}, padding, null, new int[] {1});
+  }
+
+  /** {@code keras.ops.depthwise_conv}: the kernel is {@code (k..., in, depth_multiplier)}. */
+  public static Tensor depthwiseConv(
+      Tensor x,
+      Tensor kernel,
+      int[] strides,
+      String padding,
+      String dataFormat,
+      int[] dilationRate) {
+    return ConvOps.depthwiseConv(x, kernel, strides, padding, dataFormat, dilationRate);
+  }
+
+  /** {@code keras.ops.separable_conv} with strides 1, valid padding, channels_last. */
+  public static Tensor separableConv(Tensor x, Tensor depthwiseKernel, Tensor pointwiseKernel) {
+    return ConvOps.separableConv(
+        x, depthwiseKernel, pointwiseKernel, new int[] {1}, "valid", null, new int[] {1});
+  }
+
+  public static Tensor separableConv(
+      Tensor x, Tensor depthwiseKernel, Tensor pointwiseKernel, int strides, String padding) {
+    return ConvOps.separableConv(
+        x, depthwiseKernel, pointwiseKernel, new int[] {strides}, padding, null, new int[] {1});
+  }
+
+  /**
+   * {@code keras.ops.separable_conv}: a depthwise convolution, then a 1x1 convolution by the
+   * pointwise kernel {@code (1, ..., 1, in * depth_multiplier, filters)}.
+   */
+  public static Tensor separableConv(
+      Tensor x,
+      Tensor depthwiseKernel,
+      Tensor pointwiseKernel,
+      int[] strides,
+      String padding,
+      String dataFormat,
+      int[] dilationRate) {
+    return ConvOps.separableConv(
+        x, depthwiseKernel, pointwiseKernel, strides, padding, dataFormat, dilationRate);
+  }
 }

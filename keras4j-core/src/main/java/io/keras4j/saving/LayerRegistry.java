@@ -9,10 +9,18 @@ import io.keras4j.layers.AveragePooling1D;
 import io.keras4j.layers.AveragePooling2D;
 import io.keras4j.layers.AveragePooling3D;
 import io.keras4j.layers.Concatenate;
+import io.keras4j.layers.Conv1D;
+import io.keras4j.layers.Conv1DTranspose;
+import io.keras4j.layers.Conv2D;
+import io.keras4j.layers.Conv2DTranspose;
+import io.keras4j.layers.Conv3D;
+import io.keras4j.layers.Conv3DTranspose;
 import io.keras4j.layers.Cropping1D;
 import io.keras4j.layers.Cropping2D;
 import io.keras4j.layers.Cropping3D;
 import io.keras4j.layers.Dense;
+import io.keras4j.layers.DepthwiseConv1D;
+import io.keras4j.layers.DepthwiseConv2D;
 import io.keras4j.layers.Dot;
 import io.keras4j.layers.Dropout;
 import io.keras4j.layers.ELU;
@@ -43,6 +51,8 @@ import io.keras4j.layers.ReLU;
 import io.keras4j.layers.RepeatVector;
 import io.keras4j.layers.Rescaling;
 import io.keras4j.layers.Reshape;
+import io.keras4j.layers.SeparableConv1D;
+import io.keras4j.layers.SeparableConv2D;
 import io.keras4j.layers.Softmax;
 import io.keras4j.layers.SpatialDropout1D;
 import io.keras4j.layers.SpatialDropout2D;
@@ -121,6 +131,17 @@ public final class LayerRegistry {
     register("SpatialDropout1D", SpatialDropout1D::fromConfig);
     register("SpatialDropout2D", SpatialDropout2D::fromConfig);
     register("SpatialDropout3D", SpatialDropout3D::fromConfig);
+    // Convolution (issue 10, branch conv).
+    register("Conv1D", Conv1D::fromConfig);
+    register("Conv2D", Conv2D::fromConfig);
+    register("Conv3D", Conv3D::fromConfig);
+    register("Conv1DTranspose", Conv1DTranspose::fromConfig);
+    register("Conv2DTranspose", Conv2DTranspose::fromConfig);
+    register("Conv3DTranspose", Conv3DTranspose::fromConfig);
+    register("DepthwiseConv1D", DepthwiseConv1D::fromConfig);
+    register("DepthwiseConv2D", DepthwiseConv2D::fromConfig);
+    register("SeparableConv1D", SeparableConv1D::fromConfig);
+    register("SeparableConv2D", SeparableConv2D::fromConfig);
   }
 
   private LayerRegistry() {}

@@ -3,6 +3,7 @@ package io.keras4j.backend.jvm;
 import io.keras4j.Tensor;
 import io.keras4j.backend.ArrayKernels;
 import io.keras4j.backend.Backend;
+import io.keras4j.backend.ConvKernels;
 import io.keras4j.backend.MathKernels;
 import io.keras4j.backend.MetricKernels;
 import io.keras4j.backend.NnKernels;
@@ -26,6 +27,7 @@ public final class JvmBackend implements Backend {
   private final JvmOptimizers optimizers;
   private final JvmMetrics metrics = new JvmMetrics();
   private final JvmPool pooling;
+  private final JvmConv conv;
 
   JvmBackend(Kernels kernels) {
     this.kernels = kernels;
@@ -35,6 +37,7 @@ public final class JvmBackend implements Backend {
     this.random = new JvmRandom();
     this.optimizers = new JvmOptimizers(kernels);
     this.pooling = new JvmPool(kernels);
+    this.conv = new JvmConv(kernels);
   }
 
   @Override
@@ -121,5 +124,10 @@ public final class JvmBackend implements Backend {
   @Override
   public PoolKernels pooling() {
     return pooling;
+  }
+
+  @Override
+  public ConvKernels conv() {
+    return conv;
   }
 }
