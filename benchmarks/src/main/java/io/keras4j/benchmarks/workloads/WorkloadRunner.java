@@ -7,10 +7,15 @@ import io.keras4j.Tensor;
 import io.keras4j.backend.jvm.JvmTensors;
 import io.keras4j.callbacks.History;
 import io.keras4j.layers.Concatenate;
+import io.keras4j.layers.Conv2D;
 import io.keras4j.layers.Dense;
+import io.keras4j.layers.Dropout;
+import io.keras4j.layers.Flatten;
+import io.keras4j.layers.ReLU;
 import io.keras4j.models.FitOptions;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
+import io.keras4j.optimizers.Adam;
 import io.keras4j.optimizers.RMSprop;
 import io.keras4j.optimizers.SGD;
 import java.nio.file.Path;
@@ -208,12 +213,25 @@ public final class WorkloadRunner {
         model.compile(new SGD(0.01), "mean_squared_error");
         return model;
       }
+      case "cnn" -> {
+        var model =
+            new Sequential(
+                Input.of(32, 32, 3),
+                new Conv2D(64, 3).padding("same"),
+                new ReLU(),
+                new Flatten(),
+                new Dense(512, "relu"),
+                new Dropout(0.5),
+                new Dense(10, "softmax"));
+        model.compile(new Adam(1e-3).epsilon(1e-7), "categorical_crossentropy");
+        return model;
+      }
       default ->
           throw new IllegalArgumentException(
               "workload model '"
                   + kind
-                  + "' is not available in keras4j yet (Conv2D and LSTM arrive with later"
-                  + " issues). Available: mlp, mlp_seed, wide_deep");
+                  + "' is not available in keras4j yet (LSTM arrives with a later issue)."
+                  + " Available: mlp, mlp_seed, wide_deep, cnn");
     }
   }
 
@@ -226,6 +244,16 @@ public final class WorkloadRunner {
       return List.of(
           features(s.seed(), SynthData.FEATURES, from, rows, 5),
           features(s.seed(), SynthData.FEATURES2, from, rows, 6));
+    }
+    if (s.model().equals("cnn")) { // the peers' numbers, in keras4j's layout (channels last)
+      int w = 32 * 32 * 3;
+      return List.of(
+          JvmTensors.wrap(
+              SynthData.uniform(s.seed(), SynthData.FEATURES, (long) from * w, rows * w),
+              rows,
+              32,
+              32,
+              3));
     }
     return List.of(features(s.seed(), SynthData.FEATURES, from, rows, 784));
   }
