@@ -537,4 +537,37 @@ public final class Ops {
       Tensor target, Tensor output, boolean fromLogits, int axis) {
     return CrossEntropy.sparseCategorical(target, output, fromLogits, axis);
   }
+
+  // ---- normalization (NormalizationOps; the normalization layers) ------------------------
+
+  /**
+   * The mean and the variance (divided by the count) of {@code x} over {@code axes}, as Keras's
+   * {@code ops.moments}: a list {@code [mean, variance]}.
+   */
+  public static List<Tensor> moments(Tensor x, int[] axes, boolean keepdims) {
+    return NormalizationOps.moments(x, axes, keepdims);
+  }
+
+  /**
+   * {@code (x - mean) / sqrt(variance + epsilon) * scale + offset} along {@code axis}, as Keras's
+   * {@code ops.batch_normalization}; {@code offset} and {@code scale} may be null.
+   */
+  public static Tensor batchNormalization(
+      Tensor x,
+      Tensor mean,
+      Tensor variance,
+      int axis,
+      Tensor offset,
+      Tensor scale,
+      float epsilon) {
+    return NormalizationOps.batchNormalization(x, mean, variance, axis, offset, scale, epsilon);
+  }
+
+  /**
+   * {@code x * rsqrt(mean(square(x), axes) + epsilon) * scale}, as Keras's {@code
+   * ops.rms_normalization}; {@code scale} may be null.
+   */
+  public static Tensor rmsNormalization(Tensor x, Tensor scale, int[] axes, float epsilon) {
+    return NormalizationOps.rmsNormalization(x, scale, axes, epsilon);
+  }
 }

@@ -68,6 +68,12 @@ public final class LayerRegistry {
     register("Reshape", Reshape::fromConfig);
     register("Softmax", Softmax::fromConfig);
     register("Subtract", Subtract::fromConfig);
+    // Normalization layers (issue 10, branch norm).
+    register("BatchNormalization", io.keras4j.layers.BatchNormalization::fromConfig);
+    register("LayerNormalization", io.keras4j.layers.LayerNormalization::fromConfig);
+    register("GroupNormalization", io.keras4j.layers.GroupNormalization::fromConfig);
+    register("RMSNormalization", io.keras4j.layers.RMSNormalization::fromConfig);
+    register("UnitNormalization", io.keras4j.layers.UnitNormalization::fromConfig);
   }
 
   private LayerRegistry() {}
