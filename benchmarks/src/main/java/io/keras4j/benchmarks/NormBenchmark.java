@@ -26,9 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * channels last), as the layer runs in a training step: inside an active step pool, so outputs
  * reuse their arrays. Cases: {@code copy} ({@code System.arraycopy} of the input, the memory
  * yardstick: one read and one write of 16 MB), {@code inference} (moving statistics), {@code
- * train_forward} (batch statistics and the moving update), {@code train_step} (that forward under a
- * tape, then the gradients of the input, gamma and beta for a given output gradient, as a training
- * step asks for them).
+ * train_forward} (batch statistics and the moving update, the fused op), {@code train_step} (that
+ * forward under a tape, then the gradients of the input, gamma and beta for a given output
+ * gradient, as a training step asks for them), and the same two through the op chain the fused op
+ * replaces ({@code *_ops}: {@code Ops.moments} then {@code Ops.batchNormalization}).
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks-*.jar:$(cat benchmarks/target/classpath.txt)
  * org.openjdk.jmh.Main NormBenchmark}.
@@ -42,7 +43,14 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx3g"})
 public class NormBenchmark {
-  @Param({"copy", "inference", "train_forward", "train_step"})
+  @Param({
+    "copy",
+    "inference",
+    "train_forward",
+    "train_forward_ops",
+    "train_step",
+    "train_step_ops"
+  })
   public String op;
 
   /** Batch, height, width, channels. */
@@ -83,9 +91,29 @@ public class NormBenchmark {
         }
         case "inference" -> bn.apply(x, false).getFloat(0, 0, 0, 0);
         case "train_forward" -> bn.apply(x, true).getFloat(0, 0, 0, 0);
+        case "train_forward_ops" -> opChain(x).getFloat(0, 0, 0, 0);
         case "train_step" -> trainStep();
+        case "train_step_ops" -> trainStepOps();
         default -> throw new IllegalArgumentException("Unknown op. Received: op=" + op);
       };
+    }
+  }
+
+  /** The op chain the fused op replaces: moments, then Keras's batch_normalization formula. */
+  private Tensor opChain(Tensor in) {
+    List<Tensor> m = Ops.moments(in, new int[] {0, 1, 2}, false);
+    return Ops.batchNormalization(
+        in, m.get(0), m.get(1), -1, bn.beta().value(), bn.gamma().value(), 1e-3f);
+  }
+
+  private float trainStepOps() {
+    try (GradientTape tape = new GradientTape()) {
+      tape.watch(x);
+      tape.watch(bn.gamma().value());
+      tape.watch(bn.beta().value());
+      Tensor y = opChain(x);
+      List<Tensor> g = tape.gradient(y, List.of(x, bn.gamma().value(), bn.beta().value()), dy);
+      return g.get(0).getFloat(0, 0, 0, 0) + g.get(1).getFloat(0) + Ops.sum(g.get(2)).item();
     }
   }
 

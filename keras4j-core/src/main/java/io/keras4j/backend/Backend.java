@@ -80,4 +80,7 @@ public interface Backend {
 
   /** The counting primitives of the metrics: confusion counts at thresholds, the top-k filter. */
   MetricKernels metrics();
+
+  /** Batch normalization in training, fused (the normalization layers' family). */
+  NormKernels normalization();
 }

@@ -269,42 +269,46 @@ public class BatchNormalization extends Layer {
               + ", inputs.shape="
               + Shapes.toString(ShapeRefs.of(inputs)));
     }
+    Tensor g = gamma == null ? null : gamma.value();
+    Tensor b = beta == null ? null : beta.value();
+    if (ctx.training() && trainable() && mask == null) {
+      // One fused op: statistics and normalization in three passes, its gradient in two.
+      List<Tensor> out = Ops.batchNormalizationTraining(inputs, b, g, axis, (float) epsilon);
+      updateMovingStatistics(out.get(1), out.get(2));
+      return out.get(0);
+    }
     Tensor mean;
     Tensor variance;
     if (ctx.training() && trainable()) {
       List<Tensor> moments = moments(inputs, mask);
       mean = moments.get(0);
       variance = moments.get(1);
-      updateMovingStatistics(mean, variance);
+      updateMovingStatistics(mean.copy(), variance.copy());
     } else {
       mean = movingMean.value();
       variance = movingVariance.value();
     }
-    return Ops.batchNormalization(
-        inputs,
-        mean,
-        variance,
-        axis,
-        beta == null ? null : beta.value(),
-        gamma == null ? null : gamma.value(),
-        (float) epsilon);
+    return Ops.batchNormalization(inputs, mean, variance, axis, b, g, (float) epsilon);
   }
 
   /**
-   * {@code moving = moving * momentum + batch * (1 - momentum)}, in place. The batch statistics are
-   * copied first: the copies are tensors no tape tracks, so the update records nothing.
+   * {@code moving = moving * momentum + batch * (1 - momentum)}, in place, from statistics no tape
+   * tracks (the fused op's, which have no gradient, or copies), so the update records nothing.
    */
   private void updateMovingStatistics(Tensor mean, Tensor variance) {
     float m = (float) momentum;
     float rest = (float) (1.0 - momentum);
-    movingMean.assign(
-        Ops.add(Ops.multiply(movingMean.value(), m), Ops.multiply(mean.copy(), rest)));
+    movingMean.assign(Ops.add(Ops.multiply(movingMean.value(), m), Ops.multiply(mean, rest)));
     movingVariance.assign(
-        Ops.add(Ops.multiply(movingVariance.value(), m), Ops.multiply(variance.copy(), rest)));
+        Ops.add(Ops.multiply(movingVariance.value(), m), Ops.multiply(variance, rest)));
   }
 
   /** The batch mean and variance per index of {@code axis}, 1-D. */
   private List<Tensor> moments(Tensor inputs, Tensor mask) {
+    if (reductionAxes.length == 0) {
+      // A rank-1 input: nothing to reduce (Ops.moments would read no axes as all of them).
+      return List.of(inputs, Ops.multiply(inputs, 0f));
+    }
     if (mask == null) {
       return Ops.moments(inputs, reductionAxes, false);
     }

@@ -2,6 +2,8 @@ package io.keras4j.ops;
 
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.NormKernels;
 import io.keras4j.internal.ShapeRefs;
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +64,57 @@ final class NormalizationOps {
       res = BinaryOps.add(res, alongAxis("offset", offset, ax, broadcast));
     }
     return BinaryOps.add(BinaryOps.multiply(x, inv), res);
+  }
+
+  /**
+   * Batch normalization in training, fused: the batch's mean and variance over every axis but
+   * {@code axis}, then {@code (x - mean) * rsqrt(variance + epsilon) * scale + offset}, as {@link
+   * #moments} followed by {@link #batchNormalization} computes it, in three passes of the backend's
+   * {@link NormKernels} (and two for the gradient) instead of the ops' twenty or so. Returns {@code
+   * [y, mean, variance]}; the gradient flows through {@code y} to {@code x}, {@code scale} and
+   * {@code offset} (through the statistics too); mean and variance are values for the moving
+   * averages, with no gradient.
+   */
+  static List<Tensor> batchNormalizationTraining(
+      Tensor x, Tensor offset, Tensor scale, int axis, float epsilon) {
+    checkFloat("batch_normalization", x);
+    int ax = Shapes.axis(axis, x.rank());
+    int[] broadcast = new int[x.rank()];
+    Arrays.fill(broadcast, 1);
+    broadcast[ax] = x.dim(ax);
+    if (scale != null) {
+      checkParameter("scale", scale, ax, broadcast);
+    }
+    if (offset != null) {
+      checkParameter("offset", offset, ax, broadcast);
+    }
+    NormKernels kernels = Backend.current().normalization();
+    Tensor[] out = kernels.batchNormTraining(x, ax, scale, offset, epsilon);
+    Tensor mean = out[1];
+    Tensor variance = out[2];
+    GradientTape.record(
+        out[0],
+        new Tensor[] {x, scale, offset},
+        g -> {
+          Tensor[] d = kernels.batchNormTrainingBackward(g, x, mean, variance, ax, scale, epsilon);
+          return new Tensor[] {d[0], scale == null ? null : d[1], offset == null ? null : d[2]};
+        });
+    return List.of(out[0], mean, variance);
+  }
+
+  /** The fused op takes 1-D parameters only (their gradients are 1-D). */
+  private static void checkParameter(String what, Tensor t, int ax, int[] broadcast) {
+    if (t.rank() != 1 || t.dim(0) != broadcast[ax]) {
+      throw new IllegalArgumentException(
+          "batch_normalization: `"
+              + what
+              + "` must be 1-D with one value per index of the normalized axis (size "
+              + broadcast[ax]
+              + "). Received: "
+              + what
+              + ".shape="
+              + Shapes.toString(ShapeRefs.of(t)));
+    }
   }
 
   /**

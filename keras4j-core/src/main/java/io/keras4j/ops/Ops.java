@@ -538,7 +538,7 @@ public final class Ops {
     return CrossEntropy.sparseCategorical(target, output, fromLogits, axis);
   }
 
-  // ---- normalization (NormalizationOps; the normalization layers) ------------------------
+  // ---- normalization (NormalizationOps, family NormKernels; the normalization layers) ------
 
   /**
    * The mean and the variance (divided by the count) of {@code x} over {@code axes}, as Keras's
@@ -561,6 +561,17 @@ public final class Ops {
       Tensor scale,
       float epsilon) {
     return NormalizationOps.batchNormalization(x, mean, variance, axis, offset, scale, epsilon);
+  }
+
+  /**
+   * Batch normalization in training in one fused op: the batch's mean and variance over every axis
+   * but {@code axis}, then {@code (x - mean) / sqrt(variance + epsilon) * scale + offset}. Returns
+   * {@code [y, mean, variance]}; {@code scale} and {@code offset} are 1-D or null. Gradients flow
+   * through {@code y} only (mean and variance are for the moving averages).
+   */
+  public static List<Tensor> batchNormalizationTraining(
+      Tensor x, Tensor offset, Tensor scale, int axis, float epsilon) {
+    return NormalizationOps.batchNormalizationTraining(x, offset, scale, axis, epsilon);
   }
 
   /**

@@ -114,4 +114,11 @@ public final class JvmBackend implements Backend {
   public void assignAdd(Tensor target, Tensor delta, boolean subtract) {
     VariableUpdates.assignAdd(target, delta, subtract);
   }
+
+  private final JvmNorm normalization = new JvmNorm();
+
+  @Override
+  public io.keras4j.backend.NormKernels normalization() {
+    return normalization;
+  }
 }
