@@ -280,7 +280,7 @@ public class BatchNormalization extends Layer {
     Tensor mean;
     Tensor variance;
     if (ctx.training() && trainable()) {
-      List<Tensor> moments = moments(inputs, mask);
+      List<Tensor> moments = maskedMoments(inputs, mask);
       mean = moments.get(0);
       variance = moments.get(1);
       updateMovingStatistics(mean.copy(), variance.copy());
@@ -303,15 +303,8 @@ public class BatchNormalization extends Layer {
         Ops.add(Ops.multiply(movingVariance.value(), m), Ops.multiply(variance, rest)));
   }
 
-  /** The batch mean and variance per index of {@code axis}, 1-D. */
-  private List<Tensor> moments(Tensor inputs, Tensor mask) {
-    if (reductionAxes.length == 0) {
-      // A rank-1 input: nothing to reduce (Ops.moments would read no axes as all of them).
-      return List.of(inputs, Ops.multiply(inputs, 0f));
-    }
-    if (mask == null) {
-      return Ops.moments(inputs, reductionAxes, false);
-    }
+  /** The batch mean and variance per index of {@code axis} over the unmasked positions, 1-D. */
+  private List<Tensor> maskedMoments(Tensor inputs, Tensor mask) {
     // As Keras: the mask, expanded on the last axis, weights each position; the count gets
     // backend.epsilon() so that an all-masked batch gives 0 rather than NaN.
     Tensor w = Ops.expandDims(Ops.cast(mask, DType.FLOAT32), -1);
