@@ -224,6 +224,25 @@ class BatchNormalizationTest {
   }
 
   @Test
+  void theFusedTrainingOpAgreesWithTheMaskedOpChain() {
+    // Unmasked batches take the fused op, masked ones the ops; a mask of ones selects everything
+    // (Keras adds 1e-7 to the count, a relative 1e-9 here).
+    BatchNormalization fused = new BatchNormalization().momentum(0.9);
+    BatchNormalization chain = new BatchNormalization().momentum(0.9);
+    Tensor x = Tensor.of(X4, 2, 2, 2, 3);
+    Tensor y1 = fused.apply(x, true);
+    Tensor y2 =
+        chain.callEager(List.of(x), CallContext.of(true, List.of(Tensor.ones(2, 2, 2)))).get(0);
+    assertArrayEquals(y1.toFloatArray(), y2.toFloatArray(), TOL);
+    assertArrayEquals(
+        fused.movingMean().value().toFloatArray(), chain.movingMean().value().toFloatArray(), TOL);
+    assertArrayEquals(
+        fused.movingVariance().value().toFloatArray(),
+        chain.movingVariance().value().toFloatArray(),
+        TOL);
+  }
+
+  @Test
   void aFrozenLayerRunsInInferenceModeAndKeepsItsStatistics() {
     BatchNormalization bn = withWeights();
     bn.trainable(false);
