@@ -41,9 +41,19 @@ record NormAxes(int[] axes, boolean list) {
     return raw instanceof List<?> ? of(layer, axes) : of(axes[0]);
   }
 
-  /** The config value: an int, or a list when a list was given. */
+  /**
+   * The config value: an int, or a list when a list was given (negative axes stay negative; {@code
+   * Config.list} writes them as None, a shape's unknown size).
+   */
   Object config() {
-    return list ? Config.list(axes) : (Object) axes[0];
+    if (!list) {
+      return axes[0];
+    }
+    List<Object> out = new java.util.ArrayList<>(axes.length);
+    for (int a : axes) {
+      out.add(a);
+    }
+    return out;
   }
 
   /** The axes normalized for a rank, in the given order; an error names the layer. */
