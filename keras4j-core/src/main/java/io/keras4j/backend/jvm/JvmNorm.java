@@ -7,19 +7,25 @@ import io.keras4j.internal.ShapeRefs;
 /**
  * The Java backend's {@link NormKernels}. The input is viewed as {@code (outer, C, inner)}: rows of
  * C channels when the axis is last ({@code inner == 1}, channels_last), runs of {@code inner}
- * values of one channel otherwise (channels_first). Per-channel sums are taken in double (the loops
- * are bound by memory, not by the adds); the outer range is split over {@link Parallel} threads,
- * each with its own partial sums, added in a fixed order (the result does not depend on the thread
- * count's timing). The row loops run over contiguous channels and the run loops over contiguous
- * values, the shapes C2's auto-vectorizer handles; there is no separate Vector API path.
+ * values of one channel otherwise (channels_first). Per-channel sums are taken in float over blocks
+ * of {@link #BLOCK} rows, then in double (along a run: in double); the outer range is split over
+ * {@link Parallel} threads, each with its own partial sums, added in a fixed order (the result does
+ * not depend on timing). The row loops run over contiguous channels, the shape C2's auto-vectorizer
+ * handles; there is no separate Vector API path.
  *
  * <p>Forward: a pass for the means, one for the squared deviations (two passes keep the variance
  * exact when the mean is large against the spread), one writing {@code y}. Backward: one pass for
- * {@code sum(dy)} and {@code sum(dy * (x - mean))}, one writing {@code dx}.
+ * both {@code sum(dy)} and {@code sum(dy * (x - mean))}, one writing {@code dx}.
  */
 final class JvmNorm implements NormKernels {
   /** Elements below which one thread does all the work. */
   private static final int PARALLEL_MIN = 1 << 15;
+
+  /**
+   * Rows whose float sums join the double totals together: short enough that float error stays far
+   * below float32 tolerance (16 values per float sum), long enough to amortize the flush.
+   */
+  private static final int BLOCK = 16;
 
   /** The (outer, C, inner) view of a shape around an axis. */
   private record View(int outer, int c, int inner) {
@@ -56,12 +62,12 @@ final class JvmNorm implements NormKernels {
     float[] xs = JvmTensors.floats(x);
     int c = v.c();
     double n = Math.max(1, v.count());
-    double[] sums = channelSums(v, xs, null, null);
+    double[] sums = channelSums(v, Sum.VALUES, xs, null, null);
     float[] mean = JvmTensors.output(c);
     for (int j = 0; j < c; j++) {
       mean[j] = (float) (sums[j] / n);
     }
-    double[] squares = channelSums(v, xs, null, mean);
+    double[] squares = channelSums(v, Sum.SQUARES, xs, null, mean);
     float[] variance = JvmTensors.output(c);
     float[] scale = new float[c];
     float[] offset = new float[c];
@@ -95,8 +101,8 @@ final class JvmNorm implements NormKernels {
     float[] g = gamma == null ? null : JvmTensors.floats(gamma);
     int c = v.c();
     double n = Math.max(1, v.count());
-    double[] sumDy = channelSums(v, dys, null, null);
-    double[] sumDyX = channelSums(v, dys, xs, m);
+    // sum(dy) in [0, c), sum(dy * (x - mean)) in [c, 2c).
+    double[] sums = channelSums(v, Sum.GRADIENTS, dys, xs, m);
     float[] dgamma = JvmTensors.output(c);
     float[] dbeta = JvmTensors.output(c);
     float[] k = new float[c];
@@ -105,12 +111,12 @@ final class JvmNorm implements NormKernels {
     for (int j = 0; j < c; j++) {
       double inv = 1.0 / Math.sqrt((double) var[j] + epsilon);
       double kj = (g == null ? 1.0 : g[j]) * inv;
-      dbeta[j] = (float) sumDy[j];
-      dgamma[j] = (float) (sumDyX[j] * inv);
+      dbeta[j] = (float) sums[j];
+      dgamma[j] = (float) (sums[c + j] * inv);
       // dx = k * (dy - sum(dy) / n - (x - mean) * inv^2 * sum(dy * (x - mean)) / n)
       k[j] = (float) kj;
-      p[j] = (float) (-kj * inv * inv * sumDyX[j] / n);
-      q[j] = (float) (-kj * sumDy[j] / n);
+      p[j] = (float) (-kj * inv * inv * sums[c + j] / n);
+      q[j] = (float) (-kj * sums[j] / n);
     }
     float[] dx = JvmTensors.output(xs.length);
     int chunks = v.chunks();
@@ -122,66 +128,96 @@ final class JvmNorm implements NormKernels {
     };
   }
 
-  /**
-   * Per channel: {@code sum(a)} (b and center null), {@code sum((a - center)^2)} (b null), or
-   * {@code sum(a * (b - center))}.
-   */
-  private static double[] channelSums(View v, float[] a, float[] b, float[] center) {
+  /** What {@link #channelSums} adds up per channel. */
+  private enum Sum {
+    /** {@code sum(a)}. */
+    VALUES,
+    /** {@code sum((a - center)^2)}. */
+    SQUARES,
+    /** {@code sum(a)} then {@code sum(a * (b - center))}, in one pass (2C results). */
+    GRADIENTS
+  }
+
+  /** Per channel sums over the whole view, C values (2C for {@link Sum#GRADIENTS}). */
+  private static double[] channelSums(View v, Sum kind, float[] a, float[] b, float[] center) {
     int chunks = v.chunks();
+    int width = kind == Sum.GRADIENTS ? 2 * v.c() : v.c();
     double[][] partial = new double[chunks][];
     Parallel.forEach(
         chunks,
         t -> {
-          double[] acc = new double[v.c()];
+          double[] acc = new double[width];
           int from = v.from(t, chunks);
           int to = v.from(t + 1, chunks);
           if (v.inner() == 1) {
-            rowSums(v.c(), a, b, center, from, to, acc);
+            rowSums(v.c(), kind, a, b, center, from, to, acc);
           } else {
-            runSums(v, a, b, center, from, to, acc);
+            runSums(v, kind, a, b, center, from, to, acc);
           }
           partial[t] = acc;
         });
     double[] out = partial[0];
     for (int t = 1; t < chunks; t++) {
-      for (int j = 0; j < out.length; j++) {
+      for (int j = 0; j < width; j++) {
         out[j] += partial[t][j];
       }
     }
     return out;
   }
 
-  /** Channels last: rows {@code [from, to)} of {@code c} channels. */
+  /**
+   * Channels last: rows {@code [from, to)} of {@code c} channels. Float sums over blocks of {@link
+   * #BLOCK} rows (loops over contiguous channels, which C2 vectorizes), added to double totals.
+   */
   private static void rowSums(
-      int c, float[] a, float[] b, float[] center, int from, int to, double[] acc) {
-    if (center == null) {
-      for (int r = from; r < to; r++) {
-        int base = r * c;
-        for (int j = 0; j < c; j++) {
-          acc[j] += a[base + j];
+      int c, Sum kind, float[] a, float[] b, float[] center, int from, int to, double[] acc) {
+    float[] s1 = new float[c];
+    float[] s2 = kind == Sum.GRADIENTS ? new float[c] : null;
+    for (int r0 = from; r0 < to; r0 += BLOCK) {
+      int r1 = Math.min(to, r0 + BLOCK);
+      java.util.Arrays.fill(s1, 0f);
+      switch (kind) {
+        case VALUES -> {
+          for (int r = r0; r < r1; r++) {
+            int base = r * c;
+            for (int j = 0; j < c; j++) {
+              s1[j] += a[base + j];
+            }
+          }
+        }
+        case SQUARES -> {
+          for (int r = r0; r < r1; r++) {
+            int base = r * c;
+            for (int j = 0; j < c; j++) {
+              float d = a[base + j] - center[j];
+              s1[j] += d * d;
+            }
+          }
+        }
+        case GRADIENTS -> {
+          java.util.Arrays.fill(s2, 0f);
+          for (int r = r0; r < r1; r++) {
+            int base = r * c;
+            for (int j = 0; j < c; j++) {
+              float g = a[base + j];
+              s1[j] += g;
+              s2[j] += g * (b[base + j] - center[j]);
+            }
+          }
+          for (int j = 0; j < c; j++) {
+            acc[c + j] += s2[j];
+          }
         }
       }
-    } else if (b == null) {
-      for (int r = from; r < to; r++) {
-        int base = r * c;
-        for (int j = 0; j < c; j++) {
-          float d = a[base + j] - center[j];
-          acc[j] += d * d;
-        }
-      }
-    } else {
-      for (int r = from; r < to; r++) {
-        int base = r * c;
-        for (int j = 0; j < c; j++) {
-          acc[j] += a[base + j] * (b[base + j] - center[j]);
-        }
+      for (int j = 0; j < c; j++) {
+        acc[j] += s1[j];
       }
     }
   }
 
   /** Channels first: for each outer index in {@code [from, to)}, one run of inner values each. */
   private static void runSums(
-      View v, float[] a, float[] b, float[] center, int from, int to, double[] acc) {
+      View v, Sum kind, float[] a, float[] b, float[] center, int from, int to, double[] acc) {
     int c = v.c();
     int inner = v.inner();
     for (int o = from; o < to; o++) {
@@ -190,46 +226,49 @@ final class JvmNorm implements NormKernels {
         float m = center == null ? 0f : center[j];
         double s0 = 0;
         double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
+        double t0 = 0;
+        double t1 = 0;
         int i = 0;
-        if (center == null) {
-          for (; i + 3 < inner; i += 4) {
-            s0 += a[base + i];
-            s1 += a[base + i + 1];
-            s2 += a[base + i + 2];
-            s3 += a[base + i + 3];
+        switch (kind) {
+          case VALUES -> {
+            for (; i + 1 < inner; i += 2) {
+              s0 += a[base + i];
+              s1 += a[base + i + 1];
+            }
+            for (; i < inner; i++) {
+              s0 += a[base + i];
+            }
           }
-          for (; i < inner; i++) {
-            s0 += a[base + i];
+          case SQUARES -> {
+            for (; i + 1 < inner; i += 2) {
+              float d0 = a[base + i] - m;
+              float d1 = a[base + i + 1] - m;
+              s0 += d0 * d0;
+              s1 += d1 * d1;
+            }
+            for (; i < inner; i++) {
+              float d = a[base + i] - m;
+              s0 += d * d;
+            }
           }
-        } else if (b == null) {
-          for (; i + 3 < inner; i += 4) {
-            float d0 = a[base + i] - m;
-            float d1 = a[base + i + 1] - m;
-            float d2 = a[base + i + 2] - m;
-            float d3 = a[base + i + 3] - m;
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-          }
-          for (; i < inner; i++) {
-            float d = a[base + i] - m;
-            s0 += d * d;
-          }
-        } else {
-          for (; i + 3 < inner; i += 4) {
-            s0 += a[base + i] * (b[base + i] - m);
-            s1 += a[base + i + 1] * (b[base + i + 1] - m);
-            s2 += a[base + i + 2] * (b[base + i + 2] - m);
-            s3 += a[base + i + 3] * (b[base + i + 3] - m);
-          }
-          for (; i < inner; i++) {
-            s0 += a[base + i] * (b[base + i] - m);
+          case GRADIENTS -> {
+            for (; i + 1 < inner; i += 2) {
+              float g0 = a[base + i];
+              float g1 = a[base + i + 1];
+              s0 += g0;
+              s1 += g1;
+              t0 += g0 * (b[base + i] - m);
+              t1 += g1 * (b[base + i + 1] - m);
+            }
+            for (; i < inner; i++) {
+              float g = a[base + i];
+              s0 += g;
+              t0 += g * (b[base + i] - m);
+            }
+            acc[c + j] += t0 + t1;
           }
         }
-        acc[j] += s0 + s1 + s2 + s3;
+        acc[j] += s0 + s1;
       }
     }
   }
