@@ -32,6 +32,7 @@ public final class JvmBackend implements Backend {
     this.array = new JvmArray(kernels);
     this.random = new JvmRandom();
     this.optimizers = new JvmOptimizers(kernels);
+    this.normalization = new JvmNorm(kernels);
   }
 
   @Override
@@ -115,7 +116,7 @@ public final class JvmBackend implements Backend {
     VariableUpdates.assignAdd(target, delta, subtract);
   }
 
-  private final JvmNorm normalization = new JvmNorm();
+  private final JvmNorm normalization;
 
   @Override
   public io.keras4j.backend.NormKernels normalization() {

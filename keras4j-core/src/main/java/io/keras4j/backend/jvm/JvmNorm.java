@@ -18,6 +18,21 @@ import io.keras4j.internal.ShapeRefs;
  * both {@code sum(dy)} and {@code sum(dy * (x - mean))}, one writing {@code dx}.
  */
 final class JvmNorm implements NormKernels {
+  private final ScalarNormLoops loops;
+
+  /** Vector API row loops when the backend chose the Vector API kernels, else scalar ones. */
+  JvmNorm(Kernels kernels) {
+    ScalarNormLoops chosen = new ScalarNormLoops();
+    if (kernels.getClass() != ScalarKernels.class) {
+      try {
+        chosen = VectorNormLoopsFactory.create();
+      } catch (LinkageError e) {
+        chosen = new ScalarNormLoops();
+      }
+    }
+    this.loops = chosen;
+  }
+
   /** Elements below which one thread does all the work. */
   private static final int PARALLEL_MIN = 1 << 15;
 
@@ -139,7 +154,7 @@ final class JvmNorm implements NormKernels {
   }
 
   /** Per channel sums over the whole view, C values (2C for {@link Sum#GRADIENTS}). */
-  private static double[] channelSums(View v, Sum kind, float[] a, float[] b, float[] center) {
+  private double[] channelSums(View v, Sum kind, float[] a, float[] b, float[] center) {
     int chunks = v.chunks();
     int width = kind == Sum.GRADIENTS ? 2 * v.c() : v.c();
     double[][] partial = new double[chunks][];
@@ -169,7 +184,7 @@ final class JvmNorm implements NormKernels {
    * Channels last: rows {@code [from, to)} of {@code c} channels. Float sums over blocks of {@link
    * #BLOCK} rows (loops over contiguous channels, which C2 vectorizes), added to double totals.
    */
-  private static void rowSums(
+  private void rowSums(
       int c, Sum kind, float[] a, float[] b, float[] center, int from, int to, double[] acc) {
     float[] s1 = new float[c];
     float[] s2 = kind == Sum.GRADIENTS ? new float[c] : null;
@@ -179,30 +194,18 @@ final class JvmNorm implements NormKernels {
       switch (kind) {
         case VALUES -> {
           for (int r = r0; r < r1; r++) {
-            int base = r * c;
-            for (int j = 0; j < c; j++) {
-              s1[j] += a[base + j];
-            }
+            loops.addRow(s1, a, r * c, c);
           }
         }
         case SQUARES -> {
           for (int r = r0; r < r1; r++) {
-            int base = r * c;
-            for (int j = 0; j < c; j++) {
-              float d = a[base + j] - center[j];
-              s1[j] += d * d;
-            }
+            loops.addSquaredRow(s1, a, r * c, center, c);
           }
         }
         case GRADIENTS -> {
           java.util.Arrays.fill(s2, 0f);
           for (int r = r0; r < r1; r++) {
-            int base = r * c;
-            for (int j = 0; j < c; j++) {
-              float g = a[base + j];
-              s1[j] += g;
-              s2[j] += g * (b[base + j] - center[j]);
-            }
+            loops.addGradientRow(s1, s2, a, b, r * c, center, c);
           }
           for (int j = 0; j < c; j++) {
             acc[c + j] += s2[j];
@@ -274,16 +277,13 @@ final class JvmNorm implements NormKernels {
   }
 
   /** {@code y = (x - mean) * scale + offset} for outer indices {@code [from, to)}. */
-  private static void normalize(
+  private void normalize(
       View v, float[] x, float[] mean, float[] scale, float[] offset, float[] y, int from, int to) {
     int c = v.c();
     int inner = v.inner();
     if (inner == 1) {
       for (int r = from; r < to; r++) {
-        int base = r * c;
-        for (int j = 0; j < c; j++) {
-          y[base + j] = (x[base + j] - mean[j]) * scale[j] + offset[j];
-        }
+        loops.normalizeRow(x, mean, scale, offset, y, r * c, c);
       }
       return;
     }
@@ -301,7 +301,7 @@ final class JvmNorm implements NormKernels {
   }
 
   /** {@code dx = k * dy + p * (x - mean) + q} for outer indices {@code [from, to)}. */
-  private static void backward(
+  private void backward(
       View v,
       float[] dy,
       float[] x,
@@ -316,10 +316,7 @@ final class JvmNorm implements NormKernels {
     int inner = v.inner();
     if (inner == 1) {
       for (int r = from; r < to; r++) {
-        int base = r * c;
-        for (int j = 0; j < c; j++) {
-          dx[base + j] = k[j] * dy[base + j] + p[j] * (x[base + j] - mean[j]) + q[j];
-        }
+        loops.backwardRow(dy, x, mean, k, p, q, dx, r * c, c);
       }
       return;
     }
