@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * The models behind the keras-js golden cases ({@code test/data/layers/**.json} of
  * transcranial/keras-js, made by the notebooks in its {@code notebooks/layers/}), for the layer
- * families keras4j covers: advanced_activations, core, embeddings, merge and noise. Each case id
- * maps to the Keras 2.1 model of its notebook, written as Functional JSON with the arguments the
- * notebook passes (the rest are defaults), so that the case runs as soon as its layers are
- * registered.
+ * families keras4j covers: advanced_activations, core, embeddings, merge, noise and normalization.
+ * Each case id maps to the Keras 2.1 model of its notebook, written as Functional JSON with the
+ * arguments the notebook passes (the rest are defaults), so that the case runs as soon as its
+ * layers are registered.
  *
  * <p>Structures that the case titles do not tell: Activation, Dropout and the noise layers follow a
  * {@code Dense(2)} on a 6-vector (the weights are that Dense's); merge layers take 2 to 4 {@code
@@ -87,6 +87,7 @@ final class KerasJsCases {
           case "embeddings" -> embedding(id, n, inputShape);
           case "merge" -> merge(id, cls, n, inputShape, weightCount);
           case "noise" -> noise(id, cls, inputShape);
+          case "normalization" -> normalization(cls, n, inputShape);
           default ->
               KerasJsConvCases.covers(family, cls)
                   ? KerasJsConvCases.plan(id, cls, n, inputShape)
@@ -256,7 +257,26 @@ final class KerasJsCases {
     return Plan.run(m.toEntry(m.layer("noise_1", cls, config, d)));
   }
 
-  /** convolutional, pooling, normalization, recurrent, wrappers: later releases. */
+  /**
+   * The BatchNormalization notebook: the layer alone on the input, with the arguments of its case
+   * titles (epsilon, axis counted with the batch axis, center, scale), in inference.
+   */
+  private static Plan normalization(String cls, int n, int[] in) {
+    double[] epsilon = {1e-5, 1e-2, 1e-5, 1e-5, 1e-5, 1e-5, 1e-3};
+    int[] axis = {-1, -1, 1, 2, 3, -1, -1};
+    boolean[] center = {true, true, true, true, true, false, false};
+    boolean[] scale = {true, true, true, true, false, true, false};
+    if (!cls.equals("BatchNormalization") || n >= axis.length) {
+      return null;
+    }
+    FunctionalJson m = new FunctionalJson("normalization.BatchNormalization." + n);
+    String x = m.input("input_1", in, "float32");
+    Map<String, Object> config =
+        cfg("axis", axis[n], "epsilon", epsilon[n], "center", center[n], "scale", scale[n]);
+    return Plan.run(m.toEntry(m.layer("batch_normalization_1", cls, config, x)));
+  }
+
+  /** convolutional, pooling, recurrent, wrappers: later releases. */
   private static Plan laterFamily(String family, String cls) {
     if (!LayerRegistry.isRegistered(cls)) {
       return Plan.skip("layer " + cls);

@@ -86,4 +86,7 @@ public interface Backend {
 
   /** Convolution (N-d, grouped, depthwise) and its gradients. */
   ConvKernels conv();
+
+  /** Batch normalization in training, fused (the normalization layers' family). */
+  NormKernels normalization();
 }

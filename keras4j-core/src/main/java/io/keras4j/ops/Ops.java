@@ -691,4 +691,48 @@ public final class Ops {
     return ConvOps.separableConv(
         x, depthwiseKernel, pointwiseKernel, strides, padding, dataFormat, dilationRate);
   }
+
+  // ---- normalization (NormalizationOps, family NormKernels; the normalization layers) ------
+
+  /**
+   * The mean and the variance (divided by the count) of {@code x} over {@code axes}, as Keras's
+   * {@code ops.moments}: a list {@code [mean, variance]}.
+   */
+  public static List<Tensor> moments(Tensor x, int[] axes, boolean keepdims) {
+    return NormalizationOps.moments(x, axes, keepdims);
+  }
+
+  /**
+   * {@code (x - mean) / sqrt(variance + epsilon) * scale + offset} along {@code axis}, as Keras's
+   * {@code ops.batch_normalization}; {@code offset} and {@code scale} may be null.
+   */
+  public static Tensor batchNormalization(
+      Tensor x,
+      Tensor mean,
+      Tensor variance,
+      int axis,
+      Tensor offset,
+      Tensor scale,
+      float epsilon) {
+    return NormalizationOps.batchNormalization(x, mean, variance, axis, offset, scale, epsilon);
+  }
+
+  /**
+   * Batch normalization in training in one fused op: the batch's mean and variance over every axis
+   * but {@code axis}, then {@code (x - mean) / sqrt(variance + epsilon) * scale + offset}. Returns
+   * {@code [y, mean, variance]}; {@code scale} and {@code offset} are 1-D or null. Gradients flow
+   * through {@code y} only (mean and variance are for the moving averages).
+   */
+  public static List<Tensor> batchNormalizationTraining(
+      Tensor x, Tensor offset, Tensor scale, int axis, float epsilon) {
+    return NormalizationOps.batchNormalizationTraining(x, offset, scale, axis, epsilon);
+  }
+
+  /**
+   * {@code x * rsqrt(mean(square(x), axes) + epsilon) * scale}, as Keras's {@code
+   * ops.rms_normalization}; {@code scale} may be null.
+   */
+  public static Tensor rmsNormalization(Tensor x, Tensor scale, int[] axes, float epsilon) {
+    return NormalizationOps.rmsNormalization(x, scale, axes, epsilon);
+  }
 }

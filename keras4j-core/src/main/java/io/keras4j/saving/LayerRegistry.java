@@ -142,6 +142,12 @@ public final class LayerRegistry {
     register("DepthwiseConv2D", DepthwiseConv2D::fromConfig);
     register("SeparableConv1D", SeparableConv1D::fromConfig);
     register("SeparableConv2D", SeparableConv2D::fromConfig);
+    // Normalization layers (issue 10, branch norm).
+    register("BatchNormalization", io.keras4j.layers.BatchNormalization::fromConfig);
+    register("LayerNormalization", io.keras4j.layers.LayerNormalization::fromConfig);
+    register("GroupNormalization", io.keras4j.layers.GroupNormalization::fromConfig);
+    register("RMSNormalization", io.keras4j.layers.RMSNormalization::fromConfig);
+    register("UnitNormalization", io.keras4j.layers.UnitNormalization::fromConfig);
   }
 
   private LayerRegistry() {}

@@ -28,6 +28,7 @@ public final class JvmBackend implements Backend {
   private final JvmMetrics metrics = new JvmMetrics();
   private final JvmPool pooling;
   private final JvmConv conv;
+  private final JvmNorm normalization;
 
   JvmBackend(Kernels kernels) {
     this.kernels = kernels;
@@ -38,6 +39,7 @@ public final class JvmBackend implements Backend {
     this.optimizers = new JvmOptimizers(kernels);
     this.pooling = new JvmPool(kernels);
     this.conv = new JvmConv(kernels);
+    this.normalization = new JvmNorm(kernels);
   }
 
   @Override
@@ -129,5 +131,10 @@ public final class JvmBackend implements Backend {
   @Override
   public ConvKernels conv() {
     return conv;
+  }
+
+  @Override
+  public io.keras4j.backend.NormKernels normalization() {
+    return normalization;
   }
 }
