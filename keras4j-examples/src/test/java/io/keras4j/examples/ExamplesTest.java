@@ -187,6 +187,19 @@ class ExamplesTest {
   }
 
   @Test
+  void cifarCnn() {
+    Path dir = CifarCnn.dataDir(new String[0]);
+    Assumptions.assumeTrue(
+        Files.isDirectory(dir), "no CIFAR-10 files at " + dir + " (set -Dkeras4j.data.dir)");
+    AtomicReference<Map<String, Double>> scores = new AtomicReference<>();
+    String out = run(() -> scores.set(CifarCnn.run(dir, 20)));
+    assertTrue(out.contains("CIFAR-10: 4660 training and 846 test images"), out);
+    assertTrue(out.contains("Epoch 20/20"), out);
+    // The bar for this example: at least 0.45 on the 846 test images.
+    assertTrue(scores.get().get("accuracy") >= 0.45, "test accuracy " + scores.get());
+  }
+
+  @Test
   void mnistMlpWithoutDataSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
     java.nio.file.Path missing = tmp.resolve("no-mnist-here");
     String out = run(() -> MnistMlp.main(new String[] {missing.toString()}));
