@@ -46,6 +46,8 @@ import io.keras4j.layers.Multiply;
 import io.keras4j.layers.Normalization;
 import io.keras4j.layers.PReLU;
 import io.keras4j.layers.Permute;
+import io.keras4j.layers.RandomBrightness;
+import io.keras4j.layers.RandomContrast;
 import io.keras4j.layers.RandomFlip;
 import io.keras4j.layers.ReLU;
 import io.keras4j.layers.RepeatVector;
@@ -89,6 +91,8 @@ public final class LayerRegistry {
     register("Dropout", Dropout::fromConfig);
     register("Rescaling", Rescaling::fromConfig);
     register("RandomFlip", RandomFlip::fromConfig);
+    register("RandomContrast", RandomContrast::fromConfig);
+    register("RandomBrightness", RandomBrightness::fromConfig);
     register("ELU", ELU::fromConfig);
     register("Embedding", Embedding::fromConfig);
     register("Flatten", Flatten::fromConfig);

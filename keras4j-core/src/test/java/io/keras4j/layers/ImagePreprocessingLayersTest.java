@@ -101,4 +101,93 @@ class ImagePreprocessingLayersTest {
             IllegalArgumentException.class, () -> new RandomFlip().apply(Tensor.zeros(4, 4), true));
     assertTrue(bad.getMessage().contains("Received: shape=(4, 4)"), bad.getMessage());
   }
+
+  @Test
+  void randomContrastScalesEachImageAboutItsChannelMeans() {
+    // 8 images 2 x 2 x 2, values well inside [0, 255] so that nothing is clipped
+    float[] v = new float[8 * 8];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = 100 + (i * 7) % 40;
+    }
+    Tensor x = Tensor.of(v, 8, 2, 2, 2);
+    RandomContrast rc = new RandomContrast(0.5).seed(11);
+    assertSame(x, rc.apply(x, false));
+    float[] y = rc.apply(x, true).toFloatArray();
+    java.util.Set<Float> factors = new java.util.HashSet<>();
+    for (int n = 0; n < 8; n++) {
+      double f = Double.NaN;
+      for (int c = 0; c < 2; c++) {
+        double mean = 0;
+        for (int p = 0; p < 4; p++) {
+          mean += v[n * 8 + p * 2 + c] / 4.0;
+        }
+        for (int p = 0; p < 4; p++) {
+          int i = n * 8 + p * 2 + c;
+          double d = v[i] - mean;
+          if (Math.abs(d) > 1) {
+            double fi = (y[i] - mean) / d;
+            if (Double.isNaN(f)) {
+              f = fi;
+            }
+            assertEquals(f, fi, 1e-3, "one factor per image, image " + n);
+          }
+        }
+      }
+      assertTrue(f >= 0.5 - 1e-3 && f <= 1.5 + 1e-3, "factor " + f);
+      factors.add((float) f);
+    }
+    assertTrue(factors.size() > 4, "different images draw different factors: " + factors);
+    assertArrayEquals(y, new RandomContrast(0.5).seed(11).apply(x, true).toFloatArray());
+
+    Tensor bright = Tensor.of(new float[] {0, 255, 0, 255}, 1, 2, 2, 1);
+    float[] clipped = new RandomContrast(0, 1).seed(3).apply(bright, true).toFloatArray();
+    for (float c : clipped) {
+      assertTrue(c >= 0 && c <= 255, "clipped to the value range: " + c);
+    }
+    var back =
+        (RandomContrast)
+            Models.modelFromJson(
+                    new Sequential(new RandomContrast(0.2, 0.3).seed(4).inputShape(4, 4, 3))
+                        .toJson())
+                .layers()
+                .get(0);
+    assertEquals(java.util.List.of(0.2, 0.3), back.getConfig().get("factor"));
+    var e = assertThrows(IllegalArgumentException.class, () -> new RandomContrast(-0.1));
+    assertTrue(e.getMessage().contains("Received: factor=-0.1"), e.getMessage());
+  }
+
+  @Test
+  void randomBrightnessShiftsEachImageByOneDelta() {
+    float[] v = new float[16 * 12];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = 60 + (i * 13) % 120; // 60..179: a shift of up to 51 is never clipped
+    }
+    Tensor x = Tensor.of(v, 16, 2, 2, 3);
+    RandomBrightness rb = new RandomBrightness(0.2).seed(5);
+    assertSame(x, rb.apply(x, false));
+    float[] y = rb.apply(x, true).toFloatArray();
+    java.util.Set<Float> shifts = new java.util.HashSet<>();
+    for (int n = 0; n < 16; n++) {
+      float d = y[n * 12] - v[n * 12];
+      for (int i = 1; i < 12; i++) {
+        assertEquals(d, y[n * 12 + i] - v[n * 12 + i], 1e-4, "one delta per image " + n);
+      }
+      assertTrue(Math.abs(d) <= 0.2 * 255 + 1e-3, "delta " + d);
+      shifts.add(d);
+    }
+    assertTrue(shifts.size() > 8, "different images, different deltas: " + shifts);
+    float[] up = new RandomBrightness(0.9, 1).seed(2).apply(x, true).toFloatArray();
+    for (float u : up) {
+      assertEquals(255f, u, "shifted past the top of the range and clipped");
+    }
+    var back =
+        (RandomBrightness)
+            Models.modelFromJson(
+                    new Sequential(new RandomBrightness(-0.1, 0.3).inputShape(4, 4, 3)).toJson())
+                .layers()
+                .get(0);
+    assertEquals(java.util.List.of(-0.1, 0.3), back.getConfig().get("factor"));
+    var e = assertThrows(IllegalArgumentException.class, () -> new RandomBrightness(1.5));
+    assertTrue(e.getMessage().contains("Received: factor=1.5"), e.getMessage());
+  }
 }
