@@ -115,24 +115,16 @@ final class Cifar10Download {
   }
 
   static String md5(Path file) throws IOException {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("MD5"))) {
-      in.transferTo(OutputStreamSink.INSTANCE);
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    MessageDigest md5;
+    try {
+      md5 = MessageDigest.getInstance("MD5");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is missing from this JVM", e);
     }
-  }
-
-  /** Discards what is written (the digest is taken on the way). */
-  private static final class OutputStreamSink extends java.io.OutputStream {
-    static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-    @Override
-    public void write(int b) {}
-
-    @Override
-    public void write(byte[] b, int off, int len) {}
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md5)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(md5.digest());
   }
 
   /**
