@@ -246,21 +246,24 @@ public final class WorkloadRunner {
           features(s.seed(), SynthData.FEATURES2, from, rows, 6));
     }
     if (s.model().equals("cnn")) { // the peers' numbers, in keras4j's layout (channels last)
-      int w = 32 * 32 * 3;
-      return List.of(
-          JvmTensors.wrap(
-              SynthData.uniform(s.seed(), SynthData.FEATURES, (long) from * w, rows * w),
-              rows,
-              32,
-              32,
-              3));
+      return List.of(features(s.seed(), SynthData.FEATURES, from, rows, 32, 32, 3));
     }
     return List.of(features(s.seed(), SynthData.FEATURES, from, rows, 784));
   }
 
-  private static Tensor features(long seed, int stream, int from, int rows, int width) {
+  /**
+   * Rows of one input, each of shape {@code row} (a width, or an image's height, width, channels).
+   */
+  private static Tensor features(long seed, int stream, int from, int rows, int... row) {
+    int width = 1;
+    for (int d : row) {
+      width *= d;
+    }
+    int[] shape = new int[row.length + 1];
+    shape[0] = rows;
+    System.arraycopy(row, 0, shape, 1, row.length);
     return JvmTensors.wrap(
-        SynthData.uniform(seed, stream, (long) from * width, rows * width), rows, width);
+        SynthData.uniform(seed, stream, (long) from * width, rows * width), shape);
   }
 
   private static Tensor targets(WorkloadSpec s, int rows) {
