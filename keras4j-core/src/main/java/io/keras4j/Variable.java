@@ -1,6 +1,7 @@
 package io.keras4j;
 
 import io.keras4j.backend.Backend;
+import io.keras4j.internal.NewVariables;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.internal.VariableReads;
 import java.util.Arrays;
@@ -20,15 +21,23 @@ public final class Variable {
 
   static {
     ShapeRefs.installVariableReader(v -> v.shape);
+    NewVariables.install(
+        (name, fresh, trainable) ->
+            new Variable(name, Tensor.of(fresh.storage().keep(), fresh.shape()), trainable, true));
   }
 
   public Variable(String name, Tensor initialValue, boolean trainable) {
+    this(name, initialValue, trainable, false);
+  }
+
+  /** {@code adopted}: {@code initialValue} is the variable's own already (see NewVariables). */
+  private Variable(String name, Tensor initialValue, boolean trainable, boolean adopted) {
     this.name = name;
     this.path = name;
     this.shape = initialValue.shape();
     this.dtype = initialValue.dtype();
     this.trainable = trainable;
-    this.value = initialValue.copy(); // its own arrays, never a training step's
+    this.value = adopted ? initialValue : initialValue.copy(); // never a training step's arrays
   }
 
   public String name() {

@@ -43,6 +43,15 @@ public interface Storage {
   Storage copy();
 
   /**
+   * This storage when its memory is its own for good (no pooled training step lends it), else a
+   * {@link #copy()}: what a new variable adopts from a tensor that nobody else holds, so that a 670
+   * MB initial kernel is not allocated twice.
+   */
+  default Storage keep() {
+    return copy();
+  }
+
+  /**
    * The values converted to {@code dtype} (this storage when it already has that type); the result
    * stays readable exactly as long as this one.
    */

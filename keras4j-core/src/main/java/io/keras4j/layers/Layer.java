@@ -8,6 +8,7 @@ import io.keras4j.Variable;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.internal.Naming;
+import io.keras4j.internal.NewVariables;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.regularizers.Regularizers;
@@ -290,7 +291,13 @@ public abstract class Layer {
                 + Shapes.toString(shape));
       }
     }
-    Variable v = new Variable(weightName, initializer.apply(shape), trainableWeight);
+    // The library's initializers make a new tensor per call: the variable adopts it (no second
+    // copy of a large kernel). A user's initializer may return a tensor it keeps: copied.
+    Tensor initial = initializer.apply(shape);
+    Variable v =
+        Initializer.class.getPackageName().equals(initializer.getClass().getPackageName())
+            ? NewVariables.adopt(weightName, initial, trainableWeight)
+            : new Variable(weightName, initial, trainableWeight);
     v.setPath(name() + "/" + weightName);
     ownWeights.add(v, regularizer, constraint);
     if (!trainable) {

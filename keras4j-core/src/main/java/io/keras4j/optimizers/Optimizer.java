@@ -5,6 +5,7 @@ import io.keras4j.Variable;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.OptimizerKernels;
 import io.keras4j.internal.Naming;
+import io.keras4j.internal.NewVariables;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.optimizers.schedules.LearningRateSchedules;
@@ -395,7 +396,9 @@ public abstract class Optimizer {
   protected final Variable addVariableFromReference(
       Variable reference, String slot, float initialValue) {
     String slotName = reference.path().replace('/', '_') + "_" + slot;
-    return addVariable(slotName, Tensor.full(initialValue, ShapeRefs.of(reference)));
+    // A new tensor nobody else holds: the slot adopts it rather than copying it.
+    Tensor fresh = Tensor.full(initialValue, ShapeRefs.of(reference));
+    return track(NewVariables.adopt(slotName, fresh, false));
   }
 
   /** The backend's optimizer updates. */

@@ -199,6 +199,55 @@ class ExamplesTest {
     assertTrue(scores.get().get("accuracy") >= 0.45, "test accuracy " + scores.get());
   }
 
+  /**
+   * The seed CNN in a JVM of its own with the 3 GB heap its javadoc and the README state: Keras's
+   * summary, building allocates its weights once, and training steps run (no OutOfMemoryError).
+   */
+  @Test
+  void seedCnnTrainsInTheStatedHeap() throws Exception {
+    String classPath =
+        System.getProperty("java.class.path")
+            + java.io.File.pathSeparator
+            + System.getProperty("jdk.module.path", "");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p =
+        new ProcessBuilder(
+                java.toString(),
+                "-Xmx3g",
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                classPath,
+                SeedCnn.class.getName(),
+                "2")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    for (String row :
+        new String[] {
+          "(None, 480, 680, 16)",
+          "448",
+          "(None, 240, 340, 16)",
+          "4,640",
+          "18,496",
+          "(None, 60, 85, 64)",
+          "(None, 326400)",
+          "167,117,312",
+          "513",
+          "Total params: 167,141,409 (637.59 MB)"
+        }) {
+      assertTrue(out.contains(row), row + " missing in:\n" + out);
+    }
+    Matcher built = find("allocated ([0-9.]+) MB for ([0-9.]+) MB of weights", out);
+    double allocatedMb = Double.parseDouble(built.group(1));
+    double weightsMb = Double.parseDouble(built.group(2));
+    assertTrue(allocatedMb < weightsMb + 40, "building allocated " + allocatedMb + " MB");
+    Matcher step2 = find("step 2 on a batch of 2 images: loss ([0-9.]+)", out);
+    assertTrue(Double.isFinite(Double.parseDouble(step2.group(1))), out);
+    assertTrue(out.contains("Heap limit 3.2 GB"), out);
+  }
+
   @Test
   void mnistMlpWithoutDataSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
     java.nio.file.Path missing = tmp.resolve("no-mnist-here");

@@ -116,6 +116,11 @@ final class JvmStorage implements Storage {
   }
 
   @Override
+  public Storage keep() {
+    return lease == null ? this : copy();
+  }
+
+  @Override
   public Storage cast(DType dtype) {
     if (dtype == dtype()) {
       return this;
