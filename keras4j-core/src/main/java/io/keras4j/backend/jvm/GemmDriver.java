@@ -218,10 +218,18 @@ final class GemmDriver {
     Buffers buf = BUFFERS.get();
     float[] bp = sharedB;
     int bBase = (jStart / nr) * k * nr;
+    // A chunk whose B columns over all of K outgrow its budget (few rows, long K: a 64 x 65,536
+    // by 65,536 x 512 Dense packed 8 MB a chunk and ran at a third of the GEMM's speed) packs one
+    // K piece at a time, which stays in L2 while every row of the chunk uses it.
+    boolean perPiece = bp == null && (long) ceilDiv(width, nr) * nr * k > PRIVATE_B_FLOATS;
     if (bp == null) {
-      bp = buf.b = Buffers.ensure(buf.b, ceilDiv(width, nr) * nr * k);
       bBase = 0;
-      kern.packB(transB, k, j0 + jStart, width, b, bOff, ldb, bp, 0);
+      if (!perPiece) {
+        bp = buf.b = Buffers.ensure(buf.b, ceilDiv(width, nr) * nr * k);
+        kern.packB(transB, k, j0 + jStart, width, b, bOff, ldb, bp, 0);
+      } else {
+        bp = buf.b = Buffers.ensure(buf.b, ceilDiv(width, nr) * nr * KC);
+      }
     }
     float[] scratch = buf.tile = Buffers.ensure(buf.tile, mr * nr);
     boolean inPlace = ceilDiv(width, nr) <= IN_PLACE_A_PANELS;
@@ -252,8 +260,16 @@ final class GemmDriver {
       } else {
         asOff = aOff + i0 * lda + p0;
       }
+      int panelStride = k * nr; // floats from one packed panel to the next
+      int pieceAt = p0 * nr; // where this K piece starts in a panel
+      if (perPiece) {
+        int from = transB ? bOff + p0 : bOff + p0 * ldb;
+        kern.packB(transB, kc, j0 + jStart, width, b, from, ldb, bp, 0);
+        panelStride = kc * nr;
+        pieceAt = 0;
+      }
       for (int jr = 0; jr < width; jr += nr) {
-        int bAt = bBase + (jr / nr) * k * nr + p0 * nr;
+        int bAt = bBase + (jr / nr) * panelStride + pieceAt;
         int w = Math.min(nr, width - jr);
         int cCol = cOff + j0 + jStart + jr;
         for (int ir = 0; ir < rows; ir += mr) {

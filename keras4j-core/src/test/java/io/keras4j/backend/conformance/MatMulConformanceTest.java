@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The products of {@link ArrayKernels}: {@code matmul} with every transpose and batching, and the
  * fused Dense op {@code linear} with its backward, against double-precision references and finite
  * differences. Sizes cover empty and size-1 operands, odd widths (vector tails, partial GEMM tiles)
- * and products large enough for the blocked, multi-threaded GEMM.
+ * and products large enough for the blocked, multi-threaded GEMM (with a K long enough to be packed
+ * piece by piece).
  */
 class MatMulConformanceTest extends ConformanceBase {
   /** (m, k, n): empty, size 1, odd, the direct loop, the blocked GEMM, more rows than one block. */
@@ -30,7 +31,8 @@ class MatMulConformanceTest extends ConformanceBase {
     {3, 5, 7},
     {17, 33, 19},
     {40, 70, 50},
-    {130, 300, 37}
+    {130, 300, 37},
+    {9, 17000, 45} // few rows, long K: B is packed one K piece at a time
   };
 
   private static final Closeness.Tolerance PRODUCT = tolerance(2e-5, 2e-5);
