@@ -4,14 +4,10 @@ import io.keras4j.DType;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
-import io.keras4j.constraints.Constraint;
-import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
-import io.keras4j.regularizers.Regularizer;
-import io.keras4j.regularizers.Regularizers;
 import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
@@ -31,32 +27,29 @@ import java.util.Map;
  * <p>The moving statistics are written during the forward pass, outside any gradient tape: the
  * training step needs no other hook, and a tape never sees the update.
  */
-public class BatchNormalization extends Layer {
+public class BatchNormalization extends BaseNormalization<BatchNormalization> {
   /** Keras's {@code backend.epsilon()}, added to the masked count as Keras does. */
   private static final float FUZZ = 1e-7f;
 
   private int axis = -1;
   private double momentum = 0.99;
-  private double epsilon = 1e-3;
-  private boolean center = true;
-  private boolean scale = true;
-  private Initializer betaInitializer = Initializers.get("zeros");
-  private Initializer gammaInitializer = Initializers.get("ones");
   private Initializer movingMeanInitializer = Initializers.get("zeros");
   private Initializer movingVarianceInitializer = Initializers.get("ones");
-  private Regularizer betaRegularizer;
-  private Regularizer gammaRegularizer;
-  private Constraint betaConstraint;
-  private Constraint gammaConstraint;
 
-  private Variable gamma;
-  private Variable beta;
   private Variable movingMean;
   private Variable movingVariance;
   private int[] reductionAxes;
 
-  public BatchNormalization() {
-    this.supportsMasking = true;
+  public BatchNormalization() {}
+
+  @Override
+  BatchNormalization self() {
+    return this;
+  }
+
+  @Override
+  String layerClass() {
+    return "BatchNormalization";
   }
 
   /** The axis to normalize (the features; {@code 1} after a channels_first convolution). */
@@ -74,51 +67,6 @@ public class BatchNormalization extends Layer {
               + momentum);
     }
     this.momentum = momentum;
-    return this;
-  }
-
-  public BatchNormalization epsilon(double epsilon) {
-    checkNotBuilt("epsilon");
-    if (!(epsilon >= 0)) {
-      throw new IllegalArgumentException(
-          "Argument `epsilon` of layer BatchNormalization must be >= 0. Received: epsilon="
-              + epsilon);
-    }
-    this.epsilon = epsilon;
-    return this;
-  }
-
-  /** Whether to add the offset {@code beta}. */
-  public BatchNormalization center(boolean center) {
-    checkNotBuilt("center");
-    this.center = center;
-    return this;
-  }
-
-  /** Whether to multiply by {@code gamma}. */
-  public BatchNormalization scale(boolean scale) {
-    checkNotBuilt("scale");
-    this.scale = scale;
-    return this;
-  }
-
-  public BatchNormalization betaInitializer(String name) {
-    return betaInitializer(Initializers.get(name));
-  }
-
-  public BatchNormalization betaInitializer(Initializer init) {
-    checkNotBuilt("betaInitializer");
-    this.betaInitializer = init;
-    return this;
-  }
-
-  public BatchNormalization gammaInitializer(String name) {
-    return gammaInitializer(Initializers.get(name));
-  }
-
-  public BatchNormalization gammaInitializer(Initializer init) {
-    checkNotBuilt("gammaInitializer");
-    this.gammaInitializer = init;
     return this;
   }
 
@@ -142,66 +90,12 @@ public class BatchNormalization extends Layer {
     return this;
   }
 
-  public BatchNormalization betaRegularizer(Regularizer r) {
-    checkNotBuilt("betaRegularizer");
-    this.betaRegularizer = r;
-    return this;
-  }
-
-  public BatchNormalization betaRegularizer(String name) {
-    return betaRegularizer(Regularizers.get(name));
-  }
-
-  public BatchNormalization gammaRegularizer(Regularizer r) {
-    checkNotBuilt("gammaRegularizer");
-    this.gammaRegularizer = r;
-    return this;
-  }
-
-  public BatchNormalization gammaRegularizer(String name) {
-    return gammaRegularizer(Regularizers.get(name));
-  }
-
-  public BatchNormalization betaConstraint(Constraint c) {
-    checkNotBuilt("betaConstraint");
-    this.betaConstraint = c;
-    return this;
-  }
-
-  public BatchNormalization betaConstraint(String name) {
-    return betaConstraint(Constraints.get(name));
-  }
-
-  public BatchNormalization gammaConstraint(Constraint c) {
-    checkNotBuilt("gammaConstraint");
-    this.gammaConstraint = c;
-    return this;
-  }
-
-  public BatchNormalization gammaConstraint(String name) {
-    return gammaConstraint(Constraints.get(name));
-  }
-
   public int axis() {
     return axis;
   }
 
   public double momentum() {
     return momentum;
-  }
-
-  public double epsilon() {
-    return epsilon;
-  }
-
-  /** The scale {@code gamma} (null before build or without scale). */
-  public Variable gamma() {
-    return gamma;
-  }
-
-  /** The offset {@code beta} (null before build or without center). */
-  public Variable beta() {
-    return beta;
   }
 
   public Variable movingMean() {
@@ -238,12 +132,7 @@ public class BatchNormalization extends Layer {
               + Shapes.toString(inputShape));
     }
     int[] shape = {dim};
-    if (scale) {
-      gamma = addWeight("gamma", shape, gammaInitializer, gammaRegularizer, gammaConstraint, true);
-    }
-    if (center) {
-      beta = addWeight("beta", shape, betaInitializer, betaRegularizer, betaConstraint, true);
-    }
+    addGammaBeta(shape, scale, center);
     movingMean = addWeight("moving_mean", shape, movingMeanInitializer, null, null, false);
     movingVariance =
         addWeight("moving_variance", shape, movingVarianceInitializer, null, null, false);
@@ -326,23 +215,11 @@ public class BatchNormalization extends Layer {
     Map<String, Object> c = super.getConfig();
     c.put("axis", axis);
     c.put("momentum", momentum);
-    c.put("epsilon", epsilon);
-    c.put("center", center);
-    c.put("scale", scale);
-    c.put("beta_initializer", Initializers.serialize(betaInitializer));
-    c.put("gamma_initializer", Initializers.serialize(gammaInitializer));
+    putNormalizationConfig(c);
+    putBetaGammaInitializers(c);
     c.put("moving_mean_initializer", Initializers.serialize(movingMeanInitializer));
     c.put("moving_variance_initializer", Initializers.serialize(movingVarianceInitializer));
-    c.put(
-        "beta_regularizer",
-        betaRegularizer == null ? null : Regularizers.serialize(betaRegularizer));
-    c.put(
-        "gamma_regularizer",
-        gammaRegularizer == null ? null : Regularizers.serialize(gammaRegularizer));
-    c.put("beta_constraint", betaConstraint == null ? null : Constraints.serialize(betaConstraint));
-    c.put(
-        "gamma_constraint",
-        gammaConstraint == null ? null : Constraints.serialize(gammaConstraint));
+    putBetaGammaPenalties(c);
     // Statistics across replicas (TensorFlow only in Keras): keras4j trains on one device.
     c.put("synchronized", false);
     return c;
@@ -352,17 +229,9 @@ public class BatchNormalization extends Layer {
     BatchNormalization b = new BatchNormalization();
     b.axis(singleAxis(c.getInts("axis", new int[] {-1})));
     b.momentum(c.getDouble("momentum", 0.99));
-    b.epsilon(c.getDouble("epsilon", 1e-3));
-    b.center(c.getBoolean("center", true));
-    b.scale(c.getBoolean("scale", true));
-    b.betaInitializer(c.initializer("beta_initializer", "zeros"));
-    b.gammaInitializer(c.initializer("gamma_initializer", "ones"));
+    b.readNormalizationConfig(c);
     b.movingMeanInitializer(c.initializer("moving_mean_initializer", "zeros"));
     b.movingVarianceInitializer(c.initializer("moving_variance_initializer", "ones"));
-    b.betaRegularizer(c.regularizer("beta_regularizer"));
-    b.gammaRegularizer(c.regularizer("gamma_regularizer"));
-    b.betaConstraint(c.constraint("beta_constraint"));
-    b.gammaConstraint(c.constraint("gamma_constraint"));
     if (c.getBoolean("synchronized", false)) {
       throw new IllegalArgumentException(
           "Argument `synchronized` of layer BatchNormalization is only supported with the"

@@ -3,14 +3,8 @@ package io.keras4j.layers;
 import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
-import io.keras4j.constraints.Constraint;
-import io.keras4j.constraints.Constraints;
-import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Initializers;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
-import io.keras4j.regularizers.Regularizer;
-import io.keras4j.regularizers.Regularizers;
 import io.keras4j.saving.Config;
 import java.util.Arrays;
 import java.util.List;
@@ -23,25 +17,21 @@ import java.util.Map;
  * LayerNormalization over all axes; {@code groups(-1)} (one group per channel) is instance
  * normalization.
  */
-public class GroupNormalization extends Layer {
+public class GroupNormalization extends BaseNormalization<GroupNormalization> {
   private int groups = 32;
   private int axis = -1;
-  private double epsilon = 1e-3;
-  private boolean center = true;
-  private boolean scale = true;
-  private Initializer betaInitializer = Initializers.get("zeros");
-  private Initializer gammaInitializer = Initializers.get("ones");
-  private Regularizer betaRegularizer;
-  private Regularizer gammaRegularizer;
-  private Constraint betaConstraint;
-  private Constraint gammaConstraint;
-
-  private Variable gamma;
-  private Variable beta;
 
   /** 32 groups on the last axis. */
-  public GroupNormalization() {
-    this.supportsMasking = true;
+  public GroupNormalization() {}
+
+  @Override
+  GroupNormalization self() {
+    return this;
+  }
+
+  @Override
+  String layerClass() {
+    return "GroupNormalization";
   }
 
   /** {@code groups} groups on the last axis ({@code -1}: one per channel). */
@@ -67,89 +57,6 @@ public class GroupNormalization extends Layer {
     checkNotBuilt("axis");
     this.axis = axis;
     return this;
-  }
-
-  public GroupNormalization epsilon(double epsilon) {
-    checkNotBuilt("epsilon");
-    if (!(epsilon >= 0)) {
-      throw new IllegalArgumentException(
-          "Argument `epsilon` of layer GroupNormalization must be >= 0. Received: epsilon="
-              + epsilon);
-    }
-    this.epsilon = epsilon;
-    return this;
-  }
-
-  public GroupNormalization center(boolean center) {
-    checkNotBuilt("center");
-    this.center = center;
-    return this;
-  }
-
-  public GroupNormalization scale(boolean scale) {
-    checkNotBuilt("scale");
-    this.scale = scale;
-    return this;
-  }
-
-  public GroupNormalization betaInitializer(String name) {
-    return betaInitializer(Initializers.get(name));
-  }
-
-  public GroupNormalization betaInitializer(Initializer init) {
-    checkNotBuilt("betaInitializer");
-    this.betaInitializer = init;
-    return this;
-  }
-
-  public GroupNormalization gammaInitializer(String name) {
-    return gammaInitializer(Initializers.get(name));
-  }
-
-  public GroupNormalization gammaInitializer(Initializer init) {
-    checkNotBuilt("gammaInitializer");
-    this.gammaInitializer = init;
-    return this;
-  }
-
-  public GroupNormalization betaRegularizer(Regularizer r) {
-    checkNotBuilt("betaRegularizer");
-    this.betaRegularizer = r;
-    return this;
-  }
-
-  public GroupNormalization betaRegularizer(String name) {
-    return betaRegularizer(Regularizers.get(name));
-  }
-
-  public GroupNormalization gammaRegularizer(Regularizer r) {
-    checkNotBuilt("gammaRegularizer");
-    this.gammaRegularizer = r;
-    return this;
-  }
-
-  public GroupNormalization gammaRegularizer(String name) {
-    return gammaRegularizer(Regularizers.get(name));
-  }
-
-  public GroupNormalization betaConstraint(Constraint c) {
-    checkNotBuilt("betaConstraint");
-    this.betaConstraint = c;
-    return this;
-  }
-
-  public GroupNormalization betaConstraint(String name) {
-    return betaConstraint(Constraints.get(name));
-  }
-
-  public GroupNormalization gammaConstraint(Constraint c) {
-    checkNotBuilt("gammaConstraint");
-    this.gammaConstraint = c;
-    return this;
-  }
-
-  public GroupNormalization gammaConstraint(String name) {
-    return gammaConstraint(Constraints.get(name));
   }
 
   /** The number of groups (the channel count once built with {@code -1}, as Keras). */
@@ -209,12 +116,7 @@ public class GroupNormalization extends Layer {
     }
     groups = g;
     int[] shape = {dim};
-    if (scale) {
-      gamma = addWeight("gamma", shape, gammaInitializer, gammaRegularizer, gammaConstraint, true);
-    }
-    if (center) {
-      beta = addWeight("beta", shape, betaInitializer, betaRegularizer, betaConstraint, true);
-    }
+    addGammaBeta(shape, scale, center);
     inputSpec(InputSpec.ndim(rank).withAxis(axis, dim));
   }
 
@@ -266,36 +168,16 @@ public class GroupNormalization extends Layer {
     Map<String, Object> c = super.getConfig();
     c.put("groups", groups);
     c.put("axis", axis);
-    c.put("epsilon", epsilon);
-    c.put("center", center);
-    c.put("scale", scale);
-    c.put("beta_initializer", Initializers.serialize(betaInitializer));
-    c.put("gamma_initializer", Initializers.serialize(gammaInitializer));
-    c.put(
-        "beta_regularizer",
-        betaRegularizer == null ? null : Regularizers.serialize(betaRegularizer));
-    c.put(
-        "gamma_regularizer",
-        gammaRegularizer == null ? null : Regularizers.serialize(gammaRegularizer));
-    c.put("beta_constraint", betaConstraint == null ? null : Constraints.serialize(betaConstraint));
-    c.put(
-        "gamma_constraint",
-        gammaConstraint == null ? null : Constraints.serialize(gammaConstraint));
+    putNormalizationConfig(c);
+    putBetaGammaInitializers(c);
+    putBetaGammaPenalties(c);
     return c;
   }
 
   public static GroupNormalization fromConfig(Config c) {
     GroupNormalization l = new GroupNormalization(c.getInt("groups", 32));
     l.axis(c.getInt("axis", -1));
-    l.epsilon(c.getDouble("epsilon", 1e-3));
-    l.center(c.getBoolean("center", true));
-    l.scale(c.getBoolean("scale", true));
-    l.betaInitializer(c.initializer("beta_initializer", "zeros"));
-    l.gammaInitializer(c.initializer("gamma_initializer", "ones"));
-    l.betaRegularizer(c.regularizer("beta_regularizer"));
-    l.gammaRegularizer(c.regularizer("gamma_regularizer"));
-    l.betaConstraint(c.constraint("beta_constraint"));
-    l.gammaConstraint(c.constraint("gamma_constraint"));
+    l.readNormalizationConfig(c);
     return l.applyBaseConfig(c, l);
   }
 }
