@@ -1,5 +1,7 @@
 package io.keras4j.backend.jvm;
 
+import java.util.Arrays;
+
 /**
  * The sizes of one convolution, with 1 or 2 spatial axes written as 3 (leading axes of size 1,
  * kernel 1, stride 1, no padding), so that one set of loops serves Conv1D, Conv2D and Conv3D.
@@ -35,6 +37,30 @@ final class ConvGeometry {
    * @param kernelSpatial the kernel's spatial sizes
    * @param cout output channels
    */
+  /**
+   * The geometry of a convolution from the input's shape, the output's shape (whose spatial axes
+   * are given, as in the backward passes) and the kernel's shape {@code (k..., cin/groups, cout)}.
+   */
+  static ConvGeometry ofShapes(
+      int[] xShape,
+      int[] yShape,
+      int[] kernelShape,
+      int[] strides,
+      int[] padBefore,
+      int[] dilation,
+      int groups) {
+    int rank = xShape.length - 2;
+    return new ConvGeometry(
+        xShape,
+        Arrays.copyOfRange(yShape, 1, rank + 1),
+        Arrays.copyOf(kernelShape, rank),
+        kernelShape[kernelShape.length - 1],
+        strides,
+        padBefore,
+        dilation,
+        groups);
+  }
+
   ConvGeometry(
       int[] xShape,
       int[] spatialOut,

@@ -206,21 +206,11 @@ final class JvmConv implements ConvKernels {
       int[] padBefore,
       int[] dilation,
       int groups) {
-    int[] sy = ShapeRefs.of(dy);
     int[] sk = ShapeRefs.of(kernel);
-    int rank = sy.length - 2;
-    int[] kSpatial = Arrays.copyOf(sk, rank);
-    int cout = sk[sk.length - 1];
     ConvGeometry geo =
-        new ConvGeometry(
-            inputShape,
-            Arrays.copyOfRange(sy, 1, rank + 1),
-            kSpatial,
-            cout,
-            strides,
-            padBefore,
-            dilation,
-            groups);
+        ConvGeometry.ofShapes(
+            inputShape, ShapeRefs.of(dy), sk, strides, padBefore, dilation, groups);
+    int cout = sk[sk.length - 1];
     float[] g = JvmTensors.floats(dy);
     float[] w = JvmTensors.floats(kernel);
     int total = geo.batch * geo.inPositions * geo.cin;
@@ -287,21 +277,10 @@ final class JvmConv implements ConvKernels {
       int[] padBefore,
       int[] dilation,
       int groups) {
-    int[] sx = ShapeRefs.of(x);
-    int[] sy = ShapeRefs.of(dy);
-    int rank = sx.length - 2;
-    int[] kSpatial = Arrays.copyOf(kernelShape, rank);
-    int cout = kernelShape[kernelShape.length - 1];
     ConvGeometry geo =
-        new ConvGeometry(
-            sx,
-            Arrays.copyOfRange(sy, 1, rank + 1),
-            kSpatial,
-            cout,
-            strides,
-            padBefore,
-            dilation,
-            groups);
+        ConvGeometry.ofShapes(
+            ShapeRefs.of(x), ShapeRefs.of(dy), kernelShape, strides, padBefore, dilation, groups);
+    int cout = kernelShape[kernelShape.length - 1];
     float[] xs = JvmTensors.floats(x);
     float[] g = JvmTensors.floats(dy);
     float[] dw = JvmTensors.zeroed(geo.patch * cout);
