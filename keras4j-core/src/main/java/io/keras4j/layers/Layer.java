@@ -8,7 +8,6 @@ import io.keras4j.Variable;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.internal.Naming;
-import io.keras4j.internal.NewVariables;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.regularizers.Regularizers;
@@ -280,25 +279,7 @@ public abstract class Layer {
       Regularizer regularizer,
       Constraint constraint,
       boolean trainableWeight) {
-    for (int d : shape) {
-      if (d < 0) {
-        throw new IllegalArgumentException(
-            "Layer '"
-                + name()
-                + "' cannot create weight '"
-                + weightName
-                + "' with an unknown dimension. Received: shape="
-                + Shapes.toString(shape));
-      }
-    }
-    // The library's initializers make a new tensor per call: the variable adopts it (no second
-    // copy of a large kernel). A user's initializer may return a tensor it keeps: copied.
-    Tensor initial = initializer.apply(shape);
-    Variable v =
-        Initializer.class.getPackageName().equals(initializer.getClass().getPackageName())
-            ? NewVariables.adopt(weightName, initial, trainableWeight)
-            : new Variable(weightName, initial, trainableWeight);
-    v.setPath(name() + "/" + weightName);
+    Variable v = ownWeights.create(name(), weightName, shape, initializer, trainableWeight);
     ownWeights.add(v, regularizer, constraint);
     if (!trainable) {
       v.setTrainable(false);

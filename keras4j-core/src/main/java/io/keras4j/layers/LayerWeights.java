@@ -4,6 +4,8 @@ import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.constraints.Constraint;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.internal.NewVariables;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.regularizers.Regularizer;
 import java.util.ArrayList;
@@ -21,6 +23,33 @@ final class LayerWeights {
   private final List<Variable> nonTrainable = new ArrayList<>();
   private final Map<Variable, Regularizer> regularizers = new IdentityHashMap<>();
   private final Map<Variable, Constraint> constraints = new IdentityHashMap<>();
+
+  /**
+   * A new weight {@code layer/name} of {@code shape}, checked to be fully known. The library's
+   * initializers make a new tensor per call: the variable adopts it (no second copy of a large
+   * kernel). A user's initializer may return a tensor it keeps: that one is copied.
+   */
+  Variable create(
+      String layer, String name, int[] shape, Initializer initializer, boolean trainable) {
+    for (int d : shape) {
+      if (d < 0) {
+        throw new IllegalArgumentException(
+            "Layer '"
+                + layer
+                + "' cannot create weight '"
+                + name
+                + "' with an unknown dimension. Received: shape="
+                + Shapes.toString(shape));
+      }
+    }
+    Tensor initial = initializer.apply(shape);
+    Variable v =
+        Initializer.class.getPackageName().equals(initializer.getClass().getPackageName())
+            ? NewVariables.adopt(name, initial, trainable)
+            : new Variable(name, initial, trainable);
+    v.setPath(layer + "/" + name);
+    return v;
+  }
 
   void add(Variable v, Regularizer regularizer, Constraint constraint) {
     (v.trainable() ? trainable : nonTrainable).add(v);
