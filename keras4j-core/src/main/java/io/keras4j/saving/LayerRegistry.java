@@ -152,6 +152,14 @@ public final class LayerRegistry {
     register("GroupNormalization", io.keras4j.layers.GroupNormalization::fromConfig);
     register("RMSNormalization", io.keras4j.layers.RMSNormalization::fromConfig);
     register("UnitNormalization", io.keras4j.layers.UnitNormalization::fromConfig);
+    // Image preprocessing: resizing, cropping and the geometric augmentation layers (augment).
+    register("Resizing", io.keras4j.layers.Resizing::fromConfig);
+    register("CenterCrop", io.keras4j.layers.CenterCrop::fromConfig);
+    register("RandomCrop", io.keras4j.layers.RandomCrop::fromConfig);
+    register("RandomRotation", io.keras4j.layers.RandomRotation::fromConfig);
+    register("RandomZoom", io.keras4j.layers.RandomZoom::fromConfig);
+    register("RandomTranslation", io.keras4j.layers.RandomTranslation::fromConfig);
+    register("RandomShear", io.keras4j.layers.RandomShear::fromConfig);
   }
 
   private LayerRegistry() {}
