@@ -89,4 +89,7 @@ public interface Backend {
 
   /** Batch normalization in training, fused (the normalization layers' family). */
   NormKernels normalization();
+
+  /** Image resizing and affine resampling, and their gradients ({@code keras.ops.image}). */
+  ImageKernels image();
 }

@@ -29,6 +29,7 @@ public final class JvmBackend implements Backend {
   private final JvmPool pooling;
   private final JvmConv conv;
   private final JvmNorm normalization;
+  private final JvmImage image = new JvmImage();
 
   JvmBackend(Kernels kernels) {
     this.kernels = kernels;
@@ -136,5 +137,10 @@ public final class JvmBackend implements Backend {
   @Override
   public io.keras4j.backend.NormKernels normalization() {
     return normalization;
+  }
+
+  @Override
+  public io.keras4j.backend.ImageKernels image() {
+    return image;
   }
 }
