@@ -38,6 +38,7 @@ module io.keras4j {
   exports io.keras4j.ops;
   exports io.keras4j.optimizers;
   exports io.keras4j.optimizers.schedules;
+  exports io.keras4j.preprocessing.image;
   exports io.keras4j.random;
   exports io.keras4j.regularizers;
   exports io.keras4j.saving;
