@@ -21,6 +21,7 @@ module io.keras4j {
   // The diagnostic command MBean, through which JitHints gives the JIT its one compiler directive.
   requires jdk.management;
   requires java.net.http; // Cifar10.load() fetches the archive once
+  requires java.desktop; // javax.imageio decodes image files (io.keras4j.utils.Images); in the JDK
   requires com.fasterxml.jackson.databind; // Keras JSON; no Jackson type is part of the API
 
   exports io.keras4j;
@@ -37,6 +38,7 @@ module io.keras4j {
   exports io.keras4j.ops;
   exports io.keras4j.optimizers;
   exports io.keras4j.optimizers.schedules;
+  exports io.keras4j.preprocessing.image;
   exports io.keras4j.random;
   exports io.keras4j.regularizers;
   exports io.keras4j.saving;

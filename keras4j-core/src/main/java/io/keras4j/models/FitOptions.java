@@ -3,6 +3,7 @@ package io.keras4j.models;
 import io.keras4j.Tensor;
 import io.keras4j.callbacks.Callback;
 import io.keras4j.data.Dataset;
+import io.keras4j.utils.Sequence;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ public final class FitOptions {
   private final List<Callback> callbacks = new ArrayList<>();
   private double validationSplit;
   private Dataset validationData;
+  private Sequence validationSequence;
   private boolean shuffle = true;
   private Map<Integer, Double> classWeight;
   private Tensor sampleWeight;
@@ -79,22 +81,27 @@ public final class FitOptions {
   }
 
   public FitOptions validationData(Tensor x, Tensor y) {
-    this.validationData = Dataset.of(x, y);
-    return this;
+    return validationData(Dataset.of(x, y));
   }
 
   public FitOptions validationData(Tensor x, Tensor y, Tensor sampleWeight) {
-    this.validationData = Dataset.of(x, y).withSampleWeights(sampleWeight);
-    return this;
+    return validationData(Dataset.of(x, y).withSampleWeights(sampleWeight));
   }
 
   public FitOptions validationData(List<Tensor> x, List<Tensor> y) {
-    this.validationData = Dataset.of(x, y);
-    return this;
+    return validationData(Dataset.of(x, y));
   }
 
   public FitOptions validationData(Dataset data) {
     this.validationData = data;
+    this.validationSequence = null;
+    return this;
+  }
+
+  /** Validation batches from a Sequence (read on background threads, as the training data). */
+  public FitOptions validationData(Sequence data) {
+    this.validationSequence = data;
+    this.validationData = null;
     return this;
   }
 
@@ -190,6 +197,11 @@ public final class FitOptions {
 
   public Dataset validationData() {
     return validationData;
+  }
+
+  /** The validation Sequence, or null (then {@link #validationData()} may give tensors). */
+  public Sequence validationSequence() {
+    return validationSequence;
   }
 
   public boolean shuffle() {

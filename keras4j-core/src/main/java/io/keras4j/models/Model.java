@@ -13,6 +13,7 @@ import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Node;
 import io.keras4j.trainers.Trainer;
+import io.keras4j.utils.Sequence;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -451,6 +452,23 @@ public class Model extends Trainer {
   /** Predictions for inputs keyed by input name, one tensor per output. */
   public List<Tensor> predict(Map<String, Tensor> x, PredictOptions options) {
     return predict(inputsByName(x, "predict"), options);
+  }
+
+  // ---- a Sequence (Keras's PyDataset): batches produced on background threads ---------------
+
+  /** Trains one epoch on the Sequence's batches (shuffled in order), with Keras's defaults. */
+  public History fit(Sequence data) {
+    return fit(data, new FitOptions());
+  }
+
+  /** "loss" and each metric by its Keras name, over the Sequence's batches. */
+  public Map<String, Double> evaluate(Sequence data) {
+    return evaluate(data, new EvaluateOptions());
+  }
+
+  /** Predictions for the Sequence's batches (their targets unused), one tensor per output. */
+  public List<Tensor> predict(Sequence data) {
+    return predict(data, new PredictOptions());
   }
 
   /** One training step on one batch; returns "loss" and the metrics of that batch. */

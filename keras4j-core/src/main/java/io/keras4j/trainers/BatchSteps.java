@@ -12,7 +12,7 @@ final class BatchSteps {
   static Map<String, Double> train(
       Trainer model, List<Tensor> x, List<Tensor> y, Tensor sampleWeight) {
     Batches.Batch b = onlyBatch(x, y, sampleWeight, "trainOnBatch");
-    Callbacks.buildFor(model, b.data().inputs(), b.data().batchSize());
+    Callbacks.buildFor(model, b.data().inputs());
     model.resetMetrics();
     try {
       return Callbacks.sorted(model.trainStep(b.data()));

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * Cuts data into batches in order or shuffled per epoch (Keras's epoch iterator over arrays). With
  * a number of steps larger than one pass, it goes on with a new pass.
  */
-final class Batches {
+final class Batches implements BatchSource {
   private final TrainingData data;
   private final int batchSize;
   private final boolean shuffle;
@@ -32,13 +32,13 @@ final class Batches {
     this.position = data.size; // the first batch starts a pass
   }
 
-  /** Batches in one pass over the data. */
-  int stepsPerPass() {
+  @Override
+  public int stepsPerPass() {
     return (data.size + batchSize - 1) / batchSize;
   }
 
-  /** Starts a new pass (reshuffling when asked). */
-  void newPass() {
+  @Override
+  public void newPass() {
     position = 0;
     if (shuffle) {
       for (int i = order.length - 1; i > 0; i--) {
@@ -50,8 +50,8 @@ final class Batches {
     }
   }
 
-  /** The next batch; a new pass starts when the current one is used up. */
-  Batch next() {
+  @Override
+  public Batch next() {
     if (position >= data.size) {
       newPass();
     }
@@ -74,9 +74,21 @@ final class Batches {
     return new Batch(new StepData(x, y, sw), order, from, data.firstRow);
   }
 
+  @Override
+  public List<Tensor> firstInputs() {
+    int n = Math.min(data.size, Math.max(batchSize, 1));
+    List<Tensor> first = new ArrayList<>(data.x.size());
+    for (Tensor t : data.x) {
+      first.add(Rows.slice(t, 0, n));
+    }
+    return first;
+  }
+
   /**
    * A batch: its data, and which rows of the user's data it holds ({@code order[from + i]} from
-   * {@code firstRow} on), read before the next batch reshuffles {@code order}.
+   * {@code firstRow} on), read before the next batch reshuffles {@code order}. A batch of a
+   * Sequence has no {@code order} (its rows are the sequence's business) and {@code from} is its
+   * index.
    */
   record Batch(StepData data, int[] order, int from, int firstRow) {
     /** The row of the user's data that is row {@code i} of this batch. */
@@ -87,7 +99,7 @@ final class Batches {
     /** A bad target of this batch, renamed by its row in the data given to {@code call}. */
     RuntimeException inData(InvalidTargetException e, String call) {
       int[] at = e.position();
-      if (at.length == 0 || at[0] < 0 || at[0] >= data.batchSize()) {
+      if (order == null || at.length == 0 || at[0] < 0 || at[0] >= data.batchSize()) {
         return e;
       }
       return e.atDataRow(dataRow(at[0]), call);

@@ -3,9 +3,7 @@ package io.keras4j.trainers;
 import io.keras4j.Tensor;
 import io.keras4j.callbacks.Callback;
 import io.keras4j.callbacks.CallbackList;
-import io.keras4j.data.Rows;
 import io.keras4j.layers.CallContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,18 +26,21 @@ final class Callbacks {
   }
 
   /**
-   * Builds a model that has no graph yet (a Sequential without an input shape) on the first rows of
-   * {@code x}, in inference mode, before the first step: every weight then exists (and is
+   * Builds a model that has no graph yet (a Sequential without an input shape) on a first batch of
+   * the source, in inference mode, before the first step: every weight then exists (and is
    * initialized) before training starts, as after Keras's symbolic build.
    */
-  static void buildFor(Trainer model, List<Tensor> x, int batchSize) {
-    if (model.self().hasGraph() || x.isEmpty()) {
+  static void buildFor(Trainer model, BatchSource source) {
+    if (model.self().hasGraph()) {
       return;
     }
-    int n = Math.min(Rows.count(x.get(0)), Math.max(batchSize, 1));
-    List<Tensor> first = new ArrayList<>(x.size());
-    for (Tensor t : x) {
-      first.add(Rows.slice(t, 0, n));
+    buildFor(model, source.firstInputs());
+  }
+
+  /** {@link #buildFor(Trainer, BatchSource)} on the given first batch of inputs. */
+  static void buildFor(Trainer model, List<Tensor> first) {
+    if (model.self().hasGraph() || first.isEmpty()) {
+      return;
     }
     model.self().callEager(first, CallContext.inference());
     model.clearCallLosses();

@@ -6,6 +6,7 @@ import io.keras4j.callbacks.CallbackList;
 import io.keras4j.data.Dataset;
 import io.keras4j.losses.InvalidTargetException;
 import io.keras4j.models.EvaluateOptions;
+import io.keras4j.utils.Sequence;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,36 +30,52 @@ final class EvaluateLoop {
     return evaluate(model, new TrainingData(data.inputs(), data.targets(), sw), batch, o);
   }
 
+  /** Loss and metrics over a Sequence's batches, produced on background threads. */
+  static Map<String, Double> evaluate(Trainer model, Sequence data, EvaluateOptions o) {
+    if (o.sampleWeight() != null) {
+      throw new IllegalArgumentException(
+          "`sampleWeight` is not supported with a Sequence: return the sample weights from its"
+              + " get(index) (StepData's third part).");
+    }
+    try (SequenceBatches batches = new SequenceBatches(data, false, 0L, null, "evaluate", true)) {
+      return evaluate(model, batches, o);
+    }
+  }
+
   private static Map<String, Double> evaluate(
       Trainer model, TrainingData data, int batchSize, EvaluateOptions o) {
     if (!data.hasTargets()) {
       throw new IllegalArgumentException("evaluate needs targets: y is missing.");
     }
-    int steps = o.steps() != null ? o.steps() : (data.size + batchSize - 1) / batchSize;
+    return evaluate(model, new Batches(data, batchSize, false, 0L), o);
+  }
+
+  private static Map<String, Double> evaluate(
+      Trainer model, BatchSource batches, EvaluateOptions o) {
+    int steps = o.steps() != null ? o.steps() : batches.stepsPerPass();
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("epochs", 1);
     params.put("steps", steps);
     params.put("verbose", o.verbose());
     CallbackList callbacks = Callbacks.list(o.callbacks(), false, o.verbose(), model, params);
-    return run(model, data, batchSize, o.steps(), callbacks, "evaluate");
+    return run(model, batches, o.steps(), callbacks, "evaluate");
   }
 
   /**
-   * Runs the test steps over {@code data}.
+   * Runs the test steps over {@code batches}, from a new pass.
    *
    * @param call what the data was given to, for errors naming a row of it
    */
   static Map<String, Double> run(
       Trainer model,
-      TrainingData data,
-      int batchSize,
+      BatchSource batches,
       Integer stepsOrNull,
       CallbackList callbacks,
       String call) {
     CompileState compiled = model.compiled("evaluate");
-    Batches batches = new Batches(data, batchSize, false, 0L);
     int steps = stepsOrNull != null ? stepsOrNull : batches.stepsPerPass();
-    Callbacks.buildFor(model, data.x, batchSize);
+    Callbacks.buildFor(model, batches);
+    batches.newPass();
     model.resetMetrics();
     callbacks.onTestBegin(Map.of());
     Map<String, Double> logs = null;
@@ -75,6 +92,7 @@ final class EvaluateLoop {
       }
       callbacks.onTestBatchEnd(step, logs);
     }
+    batches.epochEnd();
     logs = new java.util.TreeMap<>(Callbacks.metricsResultOr(model, logs));
     callbacks.onTestEnd(logs);
     return logs;

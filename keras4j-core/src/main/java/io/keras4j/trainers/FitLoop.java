@@ -8,14 +8,18 @@ import io.keras4j.data.Dataset;
 import io.keras4j.losses.InvalidTargetException;
 import io.keras4j.models.FitOptions;
 import io.keras4j.random.SeedGenerator;
+import io.keras4j.utils.Sequence;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Keras's {@code fit}: epochs of shuffled batches, each given to {@link Trainer#trainStep},
- * validation, callbacks and the History.
+ * validation, callbacks and the History. The batches come from a {@link BatchSource}: tensors cut
+ * by {@link Batches}, or a {@link Sequence} read on background threads by {@link SequenceBatches}
+ * (stopped when fit returns or throws).
  */
 final class FitLoop {
   private FitLoop() {}
@@ -23,7 +27,7 @@ final class FitLoop {
   /** Trains the model on x, y as {@code model.fit} does. */
   static History fit(Trainer model, List<Tensor> x, List<Tensor> y, FitOptions o) {
     TrainingData all = new TrainingData(x, y, o.sampleWeight());
-    return run(model, all, o.batchSize(), o);
+    return fitArrays(model, all, o.batchSize(), o);
   }
 
   /** Trains on a Dataset (its own batch size unless the options give one). */
@@ -43,28 +47,75 @@ final class FitLoop {
     }
     TrainingData all = new TrainingData(data.inputs(), data.targets(), sw);
     int batch = !o.batchSizeSet() && data.batchSize() != null ? data.batchSize() : o.batchSize();
-    return run(model, all, batch, o);
+    return fitArrays(model, all, batch, o);
   }
 
-  private static History run(Trainer model, TrainingData all, int batchSize, FitOptions o) {
+  /** Trains on a Sequence's batches, produced on background threads. */
+  static History fit(Trainer model, Sequence data, FitOptions o) {
+    if (o.validationSplit() > 0) {
+      throw new IllegalArgumentException(
+          "`validationSplit` is only supported for tensors, not for a Sequence. Pass"
+              + " validationData instead.");
+    }
+    if (o.sampleWeight() != null) {
+      throw new IllegalArgumentException(
+          "`sampleWeight` is not supported with a Sequence: return the sample weights from its"
+              + " get(index) (StepData's third part).");
+    }
+    model.compiled("fit");
+    try (SequenceBatches train =
+        new SequenceBatches(
+            data, o.shuffle(), SeedGenerator.nextGlobal(), o.classWeight(), "fit", true)) {
+      return run(model, train, o.batchSize(), o);
+    }
+  }
+
+  private static History fitArrays(Trainer model, TrainingData all, int batchSize, FitOptions o) {
     if (!all.hasTargets()) {
       throw new IllegalArgumentException("fit needs targets: y is missing.");
     }
-    CompileState compiled = model.compiled("fit");
+    model.compiled("fit");
     TrainingData train = all;
-    TrainingData val = null;
-    String valCall = "fit";
-    if (o.validationData() != null) {
-      Dataset v = o.validationData();
-      val = new TrainingData(v.inputs(), v.targets(), v.sampleWeights());
-      valCall = "fit as validationData";
-    } else if (o.validationSplit() > 0) {
+    if (o.validationSplit() > 0 && o.validationData() == null && o.validationSequence() == null) {
       TrainingData[] parts = all.splitLast(o.validationSplit());
       train = parts[0];
-      val = parts[1];
+      TrainingData val = parts[1];
+      int vb = o.validationBatchSize() != null ? o.validationBatchSize() : batchSize;
+      train = train.withClassWeights(o.classWeight());
+      Batches batches = new Batches(train, batchSize, o.shuffle(), SeedGenerator.nextGlobal());
+      return run(model, batches, () -> new Batches(val, vb, false, 0L), "fit", o);
     }
     train = train.withClassWeights(o.classWeight());
     Batches batches = new Batches(train, batchSize, o.shuffle(), SeedGenerator.nextGlobal());
+    return run(model, batches, batchSize, o);
+  }
+
+  /** Runs fit on {@code batches} with the validation data of the options (if any). */
+  private static History run(Trainer model, BatchSource batches, int batchSize, FitOptions o) {
+    int vb = o.validationBatchSize() != null ? o.validationBatchSize() : batchSize;
+    Supplier<BatchSource> val = null;
+    if (o.validationSequence() != null) {
+      Sequence v = o.validationSequence();
+      val = () -> new SequenceBatches(v, false, 0L, null, "fit as validationData", true);
+    } else if (o.validationData() != null) {
+      Dataset v = o.validationData();
+      TrainingData vd = new TrainingData(v.inputs(), v.targets(), v.sampleWeights());
+      val = () -> new Batches(vd, vb, false, 0L);
+    }
+    return run(model, batches, val, "fit as validationData", o);
+  }
+
+  /**
+   * The epochs: {@code batches} given to {@link Trainer#trainStep}, a validation source made for
+   * each validation run (closed after it), the callbacks.
+   */
+  private static History run(
+      Trainer model,
+      BatchSource batches,
+      Supplier<BatchSource> validation,
+      String valCall,
+      FitOptions o) {
+    CompileState compiled = model.compiled("fit");
     int steps = o.stepsPerEpoch() != null ? o.stepsPerEpoch() : batches.stepsPerPass();
 
     Map<String, Object> params = new LinkedHashMap<>();
@@ -73,7 +124,7 @@ final class FitLoop {
     params.put("verbose", o.verbose());
     CallbackList callbacks = Callbacks.list(o.callbacks(), true, o.verbose(), model, params);
     model.stopTraining(false);
-    Callbacks.buildFor(model, train.x, batchSize);
+    Callbacks.buildFor(model, batches);
     Map<String, Double> trainingLogs = new TreeMap<>();
     callbacks.onTrainBegin(Map.of());
     for (int epoch = o.initialEpoch(); epoch < o.epochs(); epoch++) {
@@ -99,12 +150,14 @@ final class FitLoop {
           break;
         }
       }
+      batches.epochEnd();
       // The metrics' values rather than the last step's logs, when they name the same things.
       Map<String, Double> epochLogs = new TreeMap<>(Callbacks.metricsResultOr(model, logs));
-      if (val != null && (epoch + 1) % o.validationFreq() == 0) {
-        int vb = o.validationBatchSize() != null ? o.validationBatchSize() : batchSize;
-        Map<String, Double> valLogs =
-            EvaluateLoop.run(model, val, vb, o.validationSteps(), callbacks, valCall);
+      if (validation != null && (epoch + 1) % o.validationFreq() == 0) {
+        Map<String, Double> valLogs;
+        try (BatchSource v = validation.get()) {
+          valLogs = EvaluateLoop.run(model, v, o.validationSteps(), callbacks, valCall);
+        }
         valLogs.forEach((k, v) -> epochLogs.put("val_" + k, v));
       }
       callbacks.onEpochEnd(epoch, epochLogs);

@@ -2,10 +2,10 @@ package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
 import io.keras4j.callbacks.CallbackList;
-import io.keras4j.data.Rows;
 import io.keras4j.models.PredictOptions;
 import io.keras4j.models.StepData;
 import io.keras4j.ops.Ops;
+import io.keras4j.utils.Sequence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +23,18 @@ final class PredictLoop {
     if (data.size == 0) {
       return model.predictStep(new StepData(x, List.of(), null));
     }
-    int batchSize = o.batchSize();
-    int passSteps = (data.size + batchSize - 1) / batchSize;
+    return run(model, new Batches(data, o.batchSize(), false, 0L), o);
+  }
+
+  /** Predictions for a Sequence's batches (their targets, if any, are not used). */
+  static List<Tensor> predict(Trainer model, Sequence data, PredictOptions o) {
+    try (SequenceBatches batches = new SequenceBatches(data, false, 0L, null, "predict", false)) {
+      return run(model, batches, o);
+    }
+  }
+
+  private static List<Tensor> run(Trainer model, BatchSource batches, PredictOptions o) {
+    int passSteps = batches.stepsPerPass();
     int steps = o.steps() != null ? Math.min(o.steps(), passSteps) : passSteps;
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("epochs", 1);
@@ -32,18 +42,15 @@ final class PredictLoop {
     params.put("verbose", o.verbose());
     CallbackList callbacks = Callbacks.list(o.callbacks(), false, o.verbose(), model, params);
     callbacks.onPredictBegin(Map.of());
+    batches.newPass();
     List<List<Tensor>> parts = new ArrayList<>();
     for (int step = 0; step < steps; step++) {
       callbacks.onPredictBatchBegin(step, Map.of());
-      int from = step * batchSize;
-      int to = Math.min(data.size, from + batchSize);
-      List<Tensor> batch = new ArrayList<>(x.size());
-      for (Tensor t : data.x) {
-        batch.add(from == 0 && to == data.size ? t : Rows.slice(t, from, to));
-      }
-      parts.add(model.predictStep(new StepData(batch, List.of(), null)));
+      StepData batch = batches.next().data();
+      parts.add(model.predictStep(new StepData(batch.inputs(), List.of(), null)));
       callbacks.onPredictBatchEnd(step, Map.of());
     }
+    batches.epochEnd();
     callbacks.onPredictEnd(Map.of());
     List<Tensor> out = new ArrayList<>();
     for (int o2 = 0; o2 < parts.get(0).size(); o2++) {

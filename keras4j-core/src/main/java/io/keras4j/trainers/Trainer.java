@@ -19,6 +19,7 @@ import io.keras4j.models.StepGradients;
 import io.keras4j.ops.GradientTape;
 import io.keras4j.ops.Ops;
 import io.keras4j.optimizers.Optimizer;
+import io.keras4j.utils.Sequence;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -149,6 +150,26 @@ public abstract class Trainer extends Layer {
   /** Predictions with Keras's options (batch size, verbosity, steps, callbacks). */
   public List<Tensor> predict(List<Tensor> x, PredictOptions options) {
     return PredictLoop.predict(this, x, options);
+  }
+
+  /**
+   * Trains on a Sequence's batches (Keras's {@code PyDataset}), produced ahead on its background
+   * threads; {@code shuffle} shuffles the order of the batches each epoch.
+   */
+  public History fit(Sequence data, FitOptions options) {
+    compiled("fit");
+    history = FitLoop.fit(this, data, options);
+    return history;
+  }
+
+  public Map<String, Double> evaluate(Sequence data, EvaluateOptions options) {
+    compiled("evaluate");
+    return EvaluateLoop.evaluate(this, data, options);
+  }
+
+  /** Predictions for a Sequence's batches, one tensor per output. */
+  public List<Tensor> predict(Sequence data, PredictOptions options) {
+    return PredictLoop.predict(this, data, options);
   }
 
   /** One training step on one batch (metrics reset first); returns the step's logs. */
