@@ -160,6 +160,9 @@ public final class LayerRegistry {
     register("RandomZoom", io.keras4j.layers.RandomZoom::fromConfig);
     register("RandomTranslation", io.keras4j.layers.RandomTranslation::fromConfig);
     register("RandomShear", io.keras4j.layers.RandomShear::fromConfig);
+    // Attention layers (issue 11, branch attention).
+    register("Attention", io.keras4j.layers.Attention::fromConfig);
+    register("AdditiveAttention", io.keras4j.layers.AdditiveAttention::fromConfig);
   }
 
   private LayerRegistry() {}
