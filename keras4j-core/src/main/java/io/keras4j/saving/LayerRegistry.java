@@ -163,6 +163,8 @@ public final class LayerRegistry {
     // Attention layers (issue 11, branch attention).
     register("Attention", io.keras4j.layers.Attention::fromConfig);
     register("AdditiveAttention", io.keras4j.layers.AdditiveAttention::fromConfig);
+    register("MultiHeadAttention", io.keras4j.layers.MultiHeadAttention::fromConfig);
+    register("GroupedQueryAttention", io.keras4j.layers.GroupedQueryAttention::fromConfig);
   }
 
   private LayerRegistry() {}
