@@ -47,6 +47,11 @@ public class AdditiveAttention extends Attention {
   }
 
   @Override
+  String scoreName() {
+    return "additive";
+  }
+
+  @Override
   protected void onBuild(List<int[]> inputShapes) {
     checkShapes(inputShapes);
     int dim = inputShapes.get(0)[2];

@@ -98,6 +98,11 @@ public class Attention extends Layer {
     return dropout;
   }
 
+  /** The kind of scores, for messages. */
+  String scoreName() {
+    return scoreMode;
+  }
+
   // ---- shapes ------------------------------------------------------------------------------
 
   /** Checks a list of 2 or 3 rank-3 inputs whose last dimensions can be attended. */
@@ -146,7 +151,7 @@ public class Attention extends Layer {
               + " ("
               + k[2]
               + ") to compute "
-              + scoreMode
+              + scoreName()
               + " attention scores. Received: query shape="
               + AttentionMasks.str(q)
               + ", "
