@@ -160,6 +160,9 @@ public final class LayerRegistry {
     register("RandomZoom", io.keras4j.layers.RandomZoom::fromConfig);
     register("RandomTranslation", io.keras4j.layers.RandomTranslation::fromConfig);
     register("RandomShear", io.keras4j.layers.RandomShear::fromConfig);
+    // branch text (issue 11): text and categorical preprocessing
+    register("CategoryEncoding", io.keras4j.layers.CategoryEncoding::fromConfig);
+    register("Hashing", io.keras4j.layers.Hashing::fromConfig);
   }
 
   private LayerRegistry() {}
