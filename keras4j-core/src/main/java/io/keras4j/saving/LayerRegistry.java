@@ -163,6 +163,8 @@ public final class LayerRegistry {
     // branch text (issue 11): text and categorical preprocessing
     register("CategoryEncoding", io.keras4j.layers.CategoryEncoding::fromConfig);
     register("Hashing", io.keras4j.layers.Hashing::fromConfig);
+    register("StringLookup", io.keras4j.layers.StringLookup::fromConfig);
+    register("IntegerLookup", io.keras4j.layers.IntegerLookup::fromConfig);
   }
 
   private LayerRegistry() {}
