@@ -469,7 +469,7 @@ public abstract class IndexLookup<K extends Comparable<K>, L extends IndexLookup
   }
 
   /** The encoded width: {@code maxTokens} when padded, else the vocabulary size. */
-  protected int depth() {
+  int depth() {
     return padToMaxTokens ? maxTokens : vocabularySize();
   }
 
@@ -477,7 +477,7 @@ public abstract class IndexLookup<K extends Comparable<K>, L extends IndexLookup
    * Encodes rows of indices (-1 = dropped) for the non-"int" modes: one row of {@code depth()}
    * floats per sample ({@code oneHot}: one per index).
    */
-  protected float[] encodeRows(List<int[]> rows) {
+  float[] encodeRows(List<int[]> rows) {
     int d = depth();
     float[] out = new float[rows.size() * d];
     for (int r = 0; r < rows.size(); r++) {
@@ -501,7 +501,7 @@ public abstract class IndexLookup<K extends Comparable<K>, L extends IndexLookup
   }
 
   /** Indices with the input's shape, encoded as the output mode asks. */
-  protected Tensor output(int[] ids, int[] shape) {
+  Tensor output(int[] ids, int[] shape) {
     if ("int".equals(outputMode)) {
       return Tensor.ofInts(ids, shape);
     }

@@ -165,6 +165,7 @@ public final class LayerRegistry {
     register("Hashing", io.keras4j.layers.Hashing::fromConfig);
     register("StringLookup", io.keras4j.layers.StringLookup::fromConfig);
     register("IntegerLookup", io.keras4j.layers.IntegerLookup::fromConfig);
+    register("TextVectorization", io.keras4j.layers.TextVectorization::fromConfig);
   }
 
   private LayerRegistry() {}
