@@ -2,7 +2,6 @@ package io.keras4j.layers;
 
 import io.keras4j.DType;
 import io.keras4j.Tensor;
-import io.keras4j.saving.Config;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -588,57 +587,5 @@ public abstract class IndexLookup<K extends Comparable<K>, L extends IndexLookup
     c.put("oov_method", oovMethod);
     c.put("salt", salt == null ? null : List.of(salt[0], salt[1]));
     return c;
-  }
-
-  /** Reads the keys {@link #lookupConfig} writes (tokens through {@code token}). */
-  protected static <K extends Comparable<K>, L extends IndexLookup<K, L>> L readLookupConfig(
-      Config c, L l, java.util.function.Function<Object, K> token) {
-    if (c.get("max_tokens") != null) {
-      l.maxTokens(c.getInt("max_tokens"));
-    }
-    l.numOovIndices(c.getInt("num_oov_indices", 1));
-    if (c.has("oov_token")) {
-      l.oovToken(c.get("oov_token") == null ? null : token.apply(c.get("oov_token")));
-    }
-    if (c.get("mask_token") != null) {
-      l.maskToken(token.apply(c.get("mask_token")));
-    }
-    l.outputMode(c.getString("output_mode", "int"));
-    l.padToMaxTokens(c.getBoolean("pad_to_max_tokens", false));
-    l.invert(c.getBoolean("invert", false));
-    if (c.getBoolean("sparse", false)) {
-      throw new IllegalArgumentException(
-          "Layer "
-              + l.getClass().getSimpleName()
-              + ": sparse outputs are not supported by"
-              + " keras4j. Received: sparse=true");
-    }
-    c.get("vocabulary_dtype");
-    c.get("vocabulary_size");
-    l.oovMethod(c.getString("oov_method", "floormod"));
-    Object salt = c.get("salt");
-    if (salt instanceof Number n) {
-      l.salt(n.longValue(), n.longValue());
-    } else if (salt instanceof List<?> s && s.size() == 2) {
-      l.salt(((Number) s.get(0)).longValue(), ((Number) s.get(1)).longValue());
-    }
-    Object vocab = c.get("vocabulary");
-    Object idfw = c.get("idf_weights");
-    if (vocab instanceof List<?> v) {
-      List<K> toks = new ArrayList<>();
-      for (Object o : v) {
-        toks.add(token.apply(o));
-      }
-      if (idfw instanceof List<?> w) {
-        float[] f = new float[w.size()];
-        for (int i = 0; i < f.length; i++) {
-          f[i] = ((Number) w.get(i)).floatValue();
-        }
-        l.vocabulary(toks, f);
-      } else {
-        l.vocabulary(toks);
-      }
-    }
-    return l;
   }
 }

@@ -93,7 +93,8 @@ public class IntegerLookup extends IndexLookup<Long, IntegerLookup> {
               + " Received: vocabulary_dtype="
               + dt);
     }
-    IntegerLookup l = readLookupConfig(c, new IntegerLookup(), o -> ((Number) o).longValue());
+    IntegerLookup l =
+        IndexLookupConfigs.read(c, new IntegerLookup(), o -> ((Number) o).longValue());
     return l.applyBaseConfig(c, l);
   }
 }

@@ -164,7 +164,7 @@ public class StringLookup extends IndexLookup<String, StringLookup> {
       throw new IllegalArgumentException(
           "Layer StringLookup: only the utf-8 encoding is supported. Received: encoding=" + enc);
     }
-    StringLookup l = readLookupConfig(c, new StringLookup(), String::valueOf);
+    StringLookup l = IndexLookupConfigs.read(c, new StringLookup(), String::valueOf);
     return l.applyBaseConfig(c, l);
   }
 }
