@@ -165,6 +165,12 @@ public final class LayerRegistry {
     register("AdditiveAttention", io.keras4j.layers.AdditiveAttention::fromConfig);
     register("MultiHeadAttention", io.keras4j.layers.MultiHeadAttention::fromConfig);
     register("GroupedQueryAttention", io.keras4j.layers.GroupedQueryAttention::fromConfig);
+    // branch text (issue 11): text and categorical preprocessing
+    register("CategoryEncoding", io.keras4j.layers.CategoryEncoding::fromConfig);
+    register("Hashing", io.keras4j.layers.Hashing::fromConfig);
+    register("StringLookup", io.keras4j.layers.StringLookup::fromConfig);
+    register("IntegerLookup", io.keras4j.layers.IntegerLookup::fromConfig);
+    register("TextVectorization", io.keras4j.layers.TextVectorization::fromConfig);
   }
 
   private LayerRegistry() {}

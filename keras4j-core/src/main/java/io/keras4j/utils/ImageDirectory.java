@@ -1,5 +1,6 @@
 package io.keras4j.utils;
 
+import io.keras4j.internal.NumpyShuffle;
 import io.keras4j.random.SeedGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;

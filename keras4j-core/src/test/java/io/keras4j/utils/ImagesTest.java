@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keras4j.DType;
 import io.keras4j.Tensor;
 import io.keras4j.data.Dataset;
+import io.keras4j.internal.NumpyShuffle;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.keras4j.utils;
+package io.keras4j.internal;
 
 /**
  * numpy's legacy {@code np.random.RandomState(seed).shuffle(x)}: a Mersenne Twister (MT19937)
@@ -6,7 +6,7 @@ package io.keras4j.utils;
  * draw ({@code random_interval}). Keras's {@code index_directory} shuffles the file list this way,
  * so the same seed gives the same file order, and the same training/validation split, as Keras.
  */
-final class NumpyShuffle {
+public final class NumpyShuffle {
   private static final int N = 624;
   private static final int M = 397;
 
@@ -14,7 +14,7 @@ final class NumpyShuffle {
   private int index = N;
 
   /** {@code np.random.RandomState(seed)} for a seed in [0, 2^32). */
-  NumpyShuffle(long seed) {
+  public NumpyShuffle(long seed) {
     if (seed < 0 || seed > 0xFFFFFFFFL) {
       throw new IllegalArgumentException(
           "The seed must be between 0 and 2**32 - 1. Received: seed=" + seed);
@@ -60,7 +60,7 @@ final class NumpyShuffle {
   }
 
   /** The permutation {@code shuffle} applies: element i of the result is the original index. */
-  int[] permutation(int n) {
+  public int[] permutation(int n) {
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {
       p[i] = i;
