@@ -160,6 +160,16 @@ public final class LayerRegistry {
     register("RandomZoom", io.keras4j.layers.RandomZoom::fromConfig);
     register("RandomTranslation", io.keras4j.layers.RandomTranslation::fromConfig);
     register("RandomShear", io.keras4j.layers.RandomShear::fromConfig);
+    // branch rnn (issue 11): recurrent layers, their cells, Masking
+    register("RNN", io.keras4j.layers.RNN::fromConfig);
+    register("SimpleRNNCell", io.keras4j.layers.SimpleRNNCell::fromConfig);
+    register("LSTMCell", io.keras4j.layers.LSTMCell::fromConfig);
+    register("GRUCell", io.keras4j.layers.GRUCell::fromConfig);
+    register("StackedRNNCells", io.keras4j.layers.StackedRNNCells::fromConfig);
+    register("SimpleRNN", io.keras4j.layers.SimpleRNN::fromConfig);
+    register("LSTM", io.keras4j.layers.LSTM::fromConfig);
+    register("GRU", io.keras4j.layers.GRU::fromConfig);
+    register("Masking", io.keras4j.layers.Masking::fromConfig);
   }
 
   private LayerRegistry() {}
