@@ -307,8 +307,9 @@ public class RNN extends Layer {
     stateful(c.getBoolean("stateful", false));
     unroll(c.getBoolean("unroll", false));
     zeroOutputForMask(c.getBoolean("zero_output_for_mask", false));
-    // Keras 2 wrote time_major (false for Keras models).
+    // Keras 2 wrote time_major (false for Keras models); Keras 3's use_cudnn picks a GPU kernel.
     c.get("time_major");
+    c.get("use_cudnn");
   }
 
   @Override
