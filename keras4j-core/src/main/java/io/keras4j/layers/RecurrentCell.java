@@ -321,12 +321,15 @@ public abstract class RecurrentCell<C extends RecurrentCell<C>> extends Layer im
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("units", units);
-    putCellOptions(c);
+    putCellOptions(c, false, null);
     return c;
   }
 
-  /** Writes the options every cell and recurrent layer config holds, in Keras's order. */
-  void putCellOptions(Map<String, Object> c) {
+  /**
+   * Writes the options every cell and recurrent layer config holds, in Keras's order; a layer's
+   * config ({@code layerKeys}) also holds the activity regularizer, after the bias regularizer.
+   */
+  void putCellOptions(Map<String, Object> c, boolean layerKeys, Object activityRegularizer) {
     c.put("activation", RnnActivations.serialize(activation));
     putGateActivation(c);
     c.put("use_bias", useBias);
@@ -338,6 +341,9 @@ public abstract class RecurrentCell<C extends RecurrentCell<C>> extends Layer im
     c.put("kernel_regularizer", reg(kernelRegularizer));
     c.put("recurrent_regularizer", reg(recurrentRegularizer));
     c.put("bias_regularizer", reg(biasRegularizer));
+    if (layerKeys) {
+      c.put("activity_regularizer", activityRegularizer);
+    }
     c.put("kernel_constraint", con(kernelConstraint));
     c.put("recurrent_constraint", con(recurrentConstraint));
     c.put("bias_constraint", con(biasConstraint));

@@ -191,17 +191,20 @@ public abstract class RecurrentLayer<L extends RecurrentLayer<L, C>, C extends R
     return self();
   }
 
+  /** Keras 3's order: the base keys, the RNN's options, then the cell's. */
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = BaseConfigs.write(this);
-    c.put("units", units());
-    cellLayer().putCellOptions(c);
-    c.put(
-        "activity_regularizer",
-        activityRegularizer() == null
-            ? null
-            : io.keras4j.regularizers.Regularizers.serialize(activityRegularizer()));
+    c.remove("activity_regularizer");
     putRnnOptions(c);
+    c.put("units", units());
+    cellLayer()
+        .putCellOptions(
+            c,
+            true,
+            activityRegularizer() == null
+                ? null
+                : io.keras4j.regularizers.Regularizers.serialize(activityRegularizer()));
     return c;
   }
 
