@@ -17,6 +17,23 @@ final class RnnLoop {
 
   private RnnLoop() {}
 
+  /**
+   * The time slices {@code [batch, d]} of {@code [batch, time, d]}, split in halves recursively:
+   * the gradient of a slice is scattered into its parent's shape, so halving keeps the backward
+   * pass at O(size * log(time)) rather than the O(size * time) of slicing every step from the
+   * whole.
+   */
+  private static void unstack(Tensor t, int batch, int d, List<Tensor> out) {
+    int n = t.shape()[1];
+    if (n == 1) {
+      out.add(Ops.reshape(t, batch, d));
+      return;
+    }
+    List<Tensor> halves = Ops.split(t, new int[] {n / 2}, 1);
+    unstack(halves.get(0), batch, d, out);
+    unstack(halves.get(1), batch, d, out);
+  }
+
   static Result run(
       RnnCell cell,
       Tensor x,
@@ -33,13 +50,7 @@ final class RnnLoop {
       Tensor prepared = cell.prepare(x, training);
       int d = prepared.shape()[2];
       List<Tensor> steps = new ArrayList<>(time);
-      if (time == 1) {
-        steps.add(Ops.reshape(prepared, batch, d));
-      } else {
-        for (Tensor t : Ops.split(prepared, time, 1)) {
-          steps.add(Ops.reshape(t, batch, d));
-        }
-      }
+      unstack(prepared, batch, d, steps);
       Tensor m = mask == null ? null : Ops.cast(mask, io.keras4j.DType.FLOAT32);
       List<Tensor> states = new ArrayList<>(initialStates);
       List<Tensor> outputs = returnSequences ? new ArrayList<>(time) : null;

@@ -332,4 +332,24 @@ class RecurrentLayersTest {
         new float[] {1, 1, 1, 0}, masking.computeMask(List.of(x), List.of()).get(0));
     LayerTestCase.of(new Masking(0.5)).inputs(x).skipGradientCheck().run();
   }
+
+  @Test
+  void cellRegularizersAndConstraintsReachTheLayer() {
+    LSTM lstm = new LSTM(3).kernelRegularizer("l2").recurrentConstraint("non_neg");
+    lstm.build(2, 4, 2);
+    float[] k = lstm.cellLayer().kernel().value().toFloatArray();
+    double sq = 0;
+    for (float v : k) {
+      sq += v * v;
+    }
+    List<Tensor> losses = lstm.losses();
+    assertEquals(1, losses.size());
+    assertEquals(0.01 * sq, losses.get(0).item(), 1e-6);
+    assertTrue(
+        lstm.constraintOf(lstm.cellLayer().recurrentKernel())
+            instanceof io.keras4j.constraints.NonNeg);
+    // unit_forget_bias: the forget gate's bias starts at 1, the rest at 0.
+    LayerTestCase.assertValues(
+        new float[] {0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0}, lstm.cellLayer().bias().value());
+  }
 }
