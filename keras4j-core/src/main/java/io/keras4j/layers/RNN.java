@@ -315,8 +315,8 @@ public class RNN extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("cell", serializeLayer(cell));
     putRnnOptions(c);
+    c.put("cell", serializeLayer(cell));
     return c;
   }
 

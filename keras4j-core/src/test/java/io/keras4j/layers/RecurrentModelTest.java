@@ -57,4 +57,26 @@ class RecurrentModelTest {
     List<Double> acc = h.get("accuracy");
     assertTrue(acc.get(acc.size() - 1) > 0.9, "accuracy " + acc);
   }
+
+  @Test
+  void anEncoderHandsItsStatesToADecoderInAFunctionalModel() {
+    io.keras4j.KerasTensor encIn = io.keras4j.Input.of(5, 3);
+    io.keras4j.KerasTensor decIn = io.keras4j.Input.of(4, 2);
+    LSTM encoder = new LSTM(6).returnState(true);
+    List<io.keras4j.KerasTensor> enc = encoder.applyAll(List.of(encIn));
+    LSTM decoder = new LSTM(6).returnSequences(true);
+    io.keras4j.KerasTensor out = decoder.apply(List.of(decIn, enc.get(1), enc.get(2)));
+    io.keras4j.models.Model model =
+        new io.keras4j.models.Model(List.of(encIn, decIn), List.of(out));
+    assertEquals(4 * (6 * 3 + 6 * 6 + 6) + 4 * (6 * 2 + 6 * 6 + 6), model.countParams());
+    Tensor a = LayerTestCase.random(1, 2, 5, 3);
+    Tensor b = LayerTestCase.random(2, 2, 4, 2);
+    Tensor y = model.predict(List.of(a, b), Quiet.predict()).get(0);
+    List<Tensor> states = encoder.callEager(List.of(a), CallContext.inference());
+    Tensor expected =
+        decoder.callEager(List.of(b, states.get(1), states.get(2)), CallContext.inference()).get(0);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        expected.toFloatArray(), y.toFloatArray(), 1e-6f);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {2, 4, 6}, y.shape());
+  }
 }
