@@ -55,9 +55,18 @@ final class KerasJsCases {
    * How to run a case: the model entry and the input dtype, or the reasons it cannot run (a later
    * family, or semantics that changed in Keras 3).
    */
-  record Plan(Map<String, Object> model, DType inputDtype, List<String> skip) {
+  record Plan(Map<String, Object> model, DType inputDtype, List<String> skip, int predictions) {
+    Plan(Map<String, Object> model, DType inputDtype, List<String> skip) {
+      this(model, inputDtype, skip, 1);
+    }
+
     static Plan run(Map<String, Object> model) {
       return new Plan(model, DType.FLOAT32, List.of());
+    }
+
+    /** A stateful case: the notebook ran predict twice and kept the second result. */
+    static Plan runTwice(Map<String, Object> model) {
+      return new Plan(model, DType.FLOAT32, List.of(), 2);
     }
 
     static Plan skip(String reason) {
@@ -88,10 +97,15 @@ final class KerasJsCases {
           case "merge" -> merge(id, cls, n, inputShape, weightCount);
           case "noise" -> noise(id, cls, inputShape);
           case "normalization" -> normalization(cls, n, inputShape);
-          default ->
-              KerasJsConvCases.covers(family, cls)
-                  ? KerasJsConvCases.plan(id, cls, n, inputShape)
-                  : laterFamily(family, cls);
+          default -> {
+            if (KerasJsConvCases.covers(family, cls)) {
+              yield KerasJsConvCases.plan(id, cls, n, inputShape);
+            }
+            if (KerasJsRecurrentCases.covers(family, cls)) {
+              yield KerasJsRecurrentCases.plan(id, cls, n, inputShape);
+            }
+            yield laterFamily(family, cls);
+          }
         };
     if (plan == null) {
       throw new IllegalArgumentException(

@@ -171,6 +171,16 @@ public final class LayerRegistry {
     register("StringLookup", io.keras4j.layers.StringLookup::fromConfig);
     register("IntegerLookup", io.keras4j.layers.IntegerLookup::fromConfig);
     register("TextVectorization", io.keras4j.layers.TextVectorization::fromConfig);
+    // branch rnn (issue 11): recurrent layers, their cells, Masking
+    register("RNN", io.keras4j.layers.RNN::fromConfig);
+    register("SimpleRNNCell", io.keras4j.layers.SimpleRNNCell::fromConfig);
+    register("LSTMCell", io.keras4j.layers.LSTMCell::fromConfig);
+    register("GRUCell", io.keras4j.layers.GRUCell::fromConfig);
+    register("StackedRNNCells", io.keras4j.layers.StackedRNNCells::fromConfig);
+    register("SimpleRNN", io.keras4j.layers.SimpleRNN::fromConfig);
+    register("LSTM", io.keras4j.layers.LSTM::fromConfig);
+    register("GRU", io.keras4j.layers.GRU::fromConfig);
+    register("Masking", io.keras4j.layers.Masking::fromConfig);
   }
 
   private LayerRegistry() {}

@@ -1,0 +1,393 @@
+package io.keras4j.layers;
+
+import io.keras4j.Tensor;
+import io.keras4j.Variable;
+import io.keras4j.activations.ActivationFunction;
+import io.keras4j.activations.Activations;
+import io.keras4j.backend.FusedActivation;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.initializers.Initializers;
+import io.keras4j.ops.Ops;
+import io.keras4j.random.SeedGenerator;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
+import io.keras4j.saving.Config;
+import java.util.Map;
+
+/**
+ * What Keras's SimpleRNNCell, LSTMCell and GRUCell share: {@code units}, the activation, the kernel
+ * {@code [input, k*units]}, recurrent kernel {@code [units, k*units]} and bias with their
+ * initializers, regularizers and constraints, and {@code dropout} / {@code recurrentDropout} (in
+ * training only, one mask per sequence, the same at every step, as Keras). The input projection of
+ * all steps is one product in {@link #prepare}.
+ *
+ * @param <C> the concrete cell, so that chained options return it
+ */
+public abstract class RecurrentCell<C extends RecurrentCell<C>> extends Layer implements RnnCell {
+  protected final int units;
+  private final int gates;
+  protected ActivationFunction activation = Activations.get("tanh");
+  protected boolean useBias = true;
+  protected Initializer kernelInitializer = Initializers.get("glorot_uniform");
+  protected Initializer recurrentInitializer = Initializers.get("orthogonal");
+  protected Initializer biasInitializer = Initializers.get("zeros");
+  protected Regularizer kernelRegularizer;
+  protected Regularizer recurrentRegularizer;
+  protected Regularizer biasRegularizer;
+  protected Constraint kernelConstraint;
+  protected Constraint recurrentConstraint;
+  protected Constraint biasConstraint;
+  protected double dropout;
+  protected double recurrentDropout;
+  private Long seed;
+  private SeedGenerator seedGenerator = new SeedGenerator();
+  protected Variable kernel;
+  protected Variable recurrentKernel;
+  protected Variable bias;
+
+  /** The recurrent dropout mask of the running sequence ({@code [batch, units]}), or null. */
+  protected Tensor recurrentMask;
+
+  /** The input dropout mask of the running sequence ({@code [batch, 1, features]}), or null. */
+  private Tensor inputMask;
+
+  /** Whether the masks of the running sequence are drawn (until {@link #finish}). */
+  private boolean masksDrawn;
+
+  protected RecurrentCell(String cls, int units, int gates) {
+    if (units <= 0) {
+      throw new IllegalArgumentException(
+          "Received an invalid value for argument `units` of "
+              + cls
+              + ": expected a positive integer. Received: units="
+              + units);
+    }
+    this.units = units;
+    this.gates = gates;
+  }
+
+  @SuppressWarnings("unchecked")
+  protected final C self() {
+    return (C) this;
+  }
+
+  public int units() {
+    return units;
+  }
+
+  public C activation(String name) {
+    return activation(Activations.get(name));
+  }
+
+  public C activation(ActivationFunction f) {
+    checkNotBuilt("activation");
+    this.activation = f == null ? Activations.get("linear") : f;
+    return self();
+  }
+
+  public C useBias(boolean useBias) {
+    checkNotBuilt("useBias");
+    this.useBias = useBias;
+    return self();
+  }
+
+  public C kernelInitializer(String name) {
+    return kernelInitializer(Initializers.get(name));
+  }
+
+  public C kernelInitializer(Initializer init) {
+    checkNotBuilt("kernelInitializer");
+    this.kernelInitializer = init;
+    return self();
+  }
+
+  public C recurrentInitializer(String name) {
+    return recurrentInitializer(Initializers.get(name));
+  }
+
+  public C recurrentInitializer(Initializer init) {
+    checkNotBuilt("recurrentInitializer");
+    this.recurrentInitializer = init;
+    return self();
+  }
+
+  public C biasInitializer(String name) {
+    return biasInitializer(Initializers.get(name));
+  }
+
+  public C biasInitializer(Initializer init) {
+    checkNotBuilt("biasInitializer");
+    this.biasInitializer = init;
+    return self();
+  }
+
+  public C kernelRegularizer(Regularizer r) {
+    checkNotBuilt("kernelRegularizer");
+    this.kernelRegularizer = r;
+    return self();
+  }
+
+  public C kernelRegularizer(String name) {
+    return kernelRegularizer(Regularizers.get(name));
+  }
+
+  public C recurrentRegularizer(Regularizer r) {
+    checkNotBuilt("recurrentRegularizer");
+    this.recurrentRegularizer = r;
+    return self();
+  }
+
+  public C recurrentRegularizer(String name) {
+    return recurrentRegularizer(Regularizers.get(name));
+  }
+
+  public C biasRegularizer(Regularizer r) {
+    checkNotBuilt("biasRegularizer");
+    this.biasRegularizer = r;
+    return self();
+  }
+
+  public C biasRegularizer(String name) {
+    return biasRegularizer(Regularizers.get(name));
+  }
+
+  public C kernelConstraint(Constraint c) {
+    checkNotBuilt("kernelConstraint");
+    this.kernelConstraint = c;
+    return self();
+  }
+
+  public C kernelConstraint(String name) {
+    return kernelConstraint(Constraints.get(name));
+  }
+
+  public C recurrentConstraint(Constraint c) {
+    checkNotBuilt("recurrentConstraint");
+    this.recurrentConstraint = c;
+    return self();
+  }
+
+  public C recurrentConstraint(String name) {
+    return recurrentConstraint(Constraints.get(name));
+  }
+
+  public C biasConstraint(Constraint c) {
+    checkNotBuilt("biasConstraint");
+    this.biasConstraint = c;
+    return self();
+  }
+
+  public C biasConstraint(String name) {
+    return biasConstraint(Constraints.get(name));
+  }
+
+  /** The fraction of the input units dropped in training (one mask for the whole sequence). */
+  public C dropout(double rate) {
+    this.dropout = RandomLayer.unitInterval(getClass().getSimpleName(), "dropout", rate);
+    return self();
+  }
+
+  /** The fraction of the recurrent state's units dropped in the recurrent product (training). */
+  public C recurrentDropout(double rate) {
+    this.recurrentDropout =
+        RandomLayer.unitInterval(getClass().getSimpleName(), "recurrent_dropout", rate);
+    return self();
+  }
+
+  public C seed(long seed) {
+    this.seed = seed;
+    this.seedGenerator = new SeedGenerator(seed);
+    return self();
+  }
+
+  public Variable kernel() {
+    return kernel;
+  }
+
+  public Variable recurrentKernel() {
+    return recurrentKernel;
+  }
+
+  public Variable bias() {
+    return bias;
+  }
+
+  @Override
+  public int outputSize() {
+    return units;
+  }
+
+  /** The bias's shape (GRU with reset_after: {@code [2, 3*units]}). */
+  protected int[] biasShape() {
+    return new int[] {gates * units};
+  }
+
+  /** The bias's initializer (LSTM with unit_forget_bias: ones on the forget gate). */
+  protected Initializer effectiveBiasInitializer() {
+    return biasInitializer;
+  }
+
+  @Override
+  protected void onBuild(int[] inputShape) {
+    int inputDim = inputShape[inputShape.length - 1];
+    if (inputShape.length != 2 || inputDim < 0) {
+      throw new IllegalArgumentException(
+          "Layer '"
+              + name()
+              + "' ("
+              + getClass().getSimpleName()
+              + ") needs the shape [batch, features] of one step with known features. Received:"
+              + " input_shape="
+              + io.keras4j.Shapes.toString(inputShape));
+    }
+    kernel =
+        addWeight(
+            "kernel",
+            new int[] {inputDim, gates * units},
+            kernelInitializer,
+            kernelRegularizer,
+            kernelConstraint,
+            true);
+    recurrentKernel =
+        addWeight(
+            "recurrent_kernel",
+            new int[] {units, gates * units},
+            recurrentInitializer,
+            recurrentRegularizer,
+            recurrentConstraint,
+            true);
+    if (useBias) {
+      bias =
+          addWeight(
+              "bias",
+              biasShape(),
+              effectiveBiasInitializer(),
+              biasRegularizer,
+              biasConstraint,
+              true);
+    }
+  }
+
+  /** The bias added to the input projection (all of it, unless a subclass splits it). */
+  protected Tensor inputBias() {
+    return bias == null ? null : bias.value();
+  }
+
+  /**
+   * The input projection of every step at once: {@code (x * dropoutMask) @ kernel + bias}, {@code
+   * [batch, time, gates*units]}. The first call of a sequence draws its dropout masks, which later
+   * calls (a stacked cell projects step by step) reuse until {@link #finish}.
+   */
+  @Override
+  public Tensor prepare(Tensor sequence, boolean training) {
+    Tensor x = sequence;
+    int[] s = x.shape();
+    if (!masksDrawn) {
+      masksDrawn = true;
+      if (training && dropout > 0 && dropout < 1) {
+        inputMask = Noise.dropoutMask(new int[] {s[0], 1, s[2]}, 1 - dropout, seedGenerator.next());
+      }
+      if (training && recurrentDropout > 0 && recurrentDropout < 1) {
+        recurrentMask =
+            Noise.dropoutMask(new int[] {s[0], units}, 1 - recurrentDropout, seedGenerator.next());
+      }
+    }
+    if (inputMask != null) {
+      x = Ops.multiply(x, inputMask);
+    }
+    return Ops.linear(x, kernel.value(), inputBias(), FusedActivation.LINEAR);
+  }
+
+  /** The state multiplied by the recurrent dropout mask of the sequence, if any. */
+  protected Tensor dropRecurrent(Tensor h) {
+    return recurrentMask == null ? h : Ops.multiply(h, recurrentMask);
+  }
+
+  @Override
+  public void finish() {
+    recurrentMask = null;
+    inputMask = null;
+    masksDrawn = false;
+  }
+
+  /** Columns {@code [from, from+n)} of a {@code [batch, k]} tensor. */
+  protected static Tensor columns(Tensor t, int from, int n) {
+    return Ops.slice(t, new int[] {0, from}, new int[] {t.shape()[0], n});
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("units", units);
+    putCellOptions(c, false, null);
+    return c;
+  }
+
+  /**
+   * Writes the options every cell and recurrent layer config holds, in Keras's order; a layer's
+   * config ({@code layerKeys}) also holds the activity regularizer, after the bias regularizer.
+   */
+  void putCellOptions(Map<String, Object> c, boolean layerKeys, Object activityRegularizer) {
+    c.put("activation", RnnActivations.serialize(activation));
+    putGateActivation(c);
+    c.put("use_bias", useBias);
+    putBeforeInitializers(c);
+    c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
+    c.put("recurrent_initializer", Initializers.serialize(recurrentInitializer));
+    c.put("bias_initializer", Initializers.serialize(biasInitializer));
+    putAfterInitializers(c);
+    c.put("kernel_regularizer", reg(kernelRegularizer));
+    c.put("recurrent_regularizer", reg(recurrentRegularizer));
+    c.put("bias_regularizer", reg(biasRegularizer));
+    if (layerKeys) {
+      c.put("activity_regularizer", activityRegularizer);
+    }
+    c.put("kernel_constraint", con(kernelConstraint));
+    c.put("recurrent_constraint", con(recurrentConstraint));
+    c.put("bias_constraint", con(biasConstraint));
+    c.put("dropout", dropout);
+    c.put("recurrent_dropout", recurrentDropout);
+    putAfterDropout(c);
+    c.put("seed", seed);
+  }
+
+  void putGateActivation(Map<String, Object> c) {}
+
+  void putBeforeInitializers(Map<String, Object> c) {}
+
+  void putAfterInitializers(Map<String, Object> c) {}
+
+  void putAfterDropout(Map<String, Object> c) {}
+
+  private static Object reg(Regularizer r) {
+    return r == null ? null : Regularizers.serialize(r);
+  }
+
+  private static Object con(Constraint c) {
+    return c == null ? null : Constraints.serialize(c);
+  }
+
+  /** Reads the options every cell shares (a Keras 2 config's hard_sigmoid as Keras 2's). */
+  void readCellOptions(Config c) {
+    activation(RnnActivations.read(c, "activation", "tanh"));
+    useBias(c.getBoolean("use_bias", true));
+    kernelInitializer(c.initializer("kernel_initializer", "glorot_uniform"));
+    recurrentInitializer(c.initializer("recurrent_initializer", "orthogonal"));
+    biasInitializer(c.initializer("bias_initializer", "zeros"));
+    kernelRegularizer(c.regularizer("kernel_regularizer"));
+    recurrentRegularizer(c.regularizer("recurrent_regularizer"));
+    biasRegularizer(c.regularizer("bias_regularizer"));
+    kernelConstraint(c.constraint("kernel_constraint"));
+    recurrentConstraint(c.constraint("recurrent_constraint"));
+    biasConstraint(c.constraint("bias_constraint"));
+    dropout(c.getDouble("dropout", 0));
+    recurrentDropout(c.getDouble("recurrent_dropout", 0));
+    if (c.get("seed") instanceof Number n) {
+      seed(n.longValue());
+    }
+    // Keras 2 and TF.js write `implementation` (1 or 2: how the product is split, same numbers).
+    c.get("implementation");
+  }
+}
