@@ -3,19 +3,10 @@ package io.keras4j.datasets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -76,26 +67,9 @@ final class Cifar10Download {
   }
 
   private static void download(Path archive) throws IOException {
-    Path part = archive.resolveSibling(ARCHIVE + ".part");
     try {
-      HttpClient http =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(20))
-              .followRedirects(HttpClient.Redirect.NORMAL)
-              .build();
-      HttpResponse<Path> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(URL)).GET().build(),
-              HttpResponse.BodyHandlers.ofFile(part));
-      if (r.statusCode() != 200) {
-        throw new IOException("HTTP " + r.statusCode());
-      }
-      Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | InterruptedException e) {
-      Files.deleteIfExists(part);
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
+      Downloads.fetch(URL, archive);
+    } catch (IOException e) {
       throw new UncheckedIOException(
           "Cifar10: cannot download "
               + URL
@@ -110,21 +84,12 @@ final class Cifar10Download {
               + " by hand, or the unpacked batch files in "
               + archive.resolveSibling(BATCHES)
               + ", or call Cifar10.load(Path) on a directory of batch files",
-          e instanceof IOException io ? io : new IOException(e));
+          e);
     }
   }
 
   static String md5(Path file) throws IOException {
-    MessageDigest md5;
-    try {
-      md5 = MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is missing from this JVM", e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md5)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(md5.digest());
+    return Downloads.hash(file, "MD5");
   }
 
   /**

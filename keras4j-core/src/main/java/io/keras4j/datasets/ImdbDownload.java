@@ -1,20 +1,9 @@
 package io.keras4j.datasets;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
 
 /**
  * Fetches IMDB's files once, as Keras's {@code get_file} does, from Keras's dataset bucket into the
@@ -66,26 +55,9 @@ final class ImdbDownload {
   }
 
   private static void download(String url, Path target, Remote remote) throws IOException {
-    Path part = target.resolveSibling(remote.name() + ".part");
     try {
-      HttpClient http =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(20))
-              .followRedirects(HttpClient.Redirect.NORMAL)
-              .build();
-      HttpResponse<Path> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url)).GET().build(),
-              HttpResponse.BodyHandlers.ofFile(part));
-      if (r.statusCode() != 200) {
-        throw new IOException("HTTP " + r.statusCode());
-      }
-      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | InterruptedException | IllegalArgumentException e) {
-      Files.deleteIfExists(part);
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
+      Downloads.fetch(url, target);
+    } catch (IOException e) {
       throw new UncheckedIOException(
           "Imdb: cannot download "
               + url
@@ -98,20 +70,11 @@ final class ImdbDownload {
               + ") in "
               + target.getParent()
               + " by hand, or call Imdb.loadData(Path, ImdbOptions) on an imdb.npz",
-          e instanceof IOException io ? io : new IOException(e));
+          e);
     }
   }
 
   static String hash(Path file, String algorithm) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance(algorithm);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(algorithm + " is missing from this JVM", e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(md.digest());
+    return Downloads.hash(file, algorithm);
   }
 }
