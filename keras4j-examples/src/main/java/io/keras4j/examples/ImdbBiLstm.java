@@ -3,6 +3,7 @@ package io.keras4j.examples;
 import io.keras4j.Keras;
 import io.keras4j.datasets.Imdb;
 import io.keras4j.datasets.TrainTestData;
+import io.keras4j.layers.Bidirectional;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Embedding;
 import io.keras4j.layers.LSTM;
@@ -62,7 +63,11 @@ public final class ImdbBiLstm {
         "IMDB: %d training and %d test reviews of %d words%n",
         imdb.train().x().dim(0), imdb.test().x().dim(0), imdb.train().x().dim(1));
     var model =
-        new Sequential(new Embedding(VOCAB, 64), new LSTM(64), new Dense(64, "relu"), new Dense(1));
+        new Sequential(
+            new Embedding(VOCAB, 64),
+            new Bidirectional(new LSTM(64)),
+            new Dense(64, "relu"),
+            new Dense(1));
     model.build(-1, -1); // batch and sequence length unknown, as Keras's model.build((None, None))
     model.summary();
     // The model gives logits: a review is positive when its logit is above 0 (probability 0.5).
