@@ -183,6 +183,7 @@ public final class LayerRegistry {
     register("Masking", io.keras4j.layers.Masking::fromConfig);
     // branch wrappers (issue 11): Bidirectional, TimeDistributed
     register("Bidirectional", io.keras4j.layers.Bidirectional::fromConfig);
+    register("TimeDistributed", io.keras4j.layers.TimeDistributed::fromConfig);
   }
 
   private LayerRegistry() {}
