@@ -104,6 +104,9 @@ final class KerasJsCases {
             if (KerasJsRecurrentCases.covers(family, cls)) {
               yield KerasJsRecurrentCases.plan(id, cls, n, inputShape);
             }
+            if (KerasJsWrapperCases.covers(family, cls)) {
+              yield KerasJsWrapperCases.plan(id, cls, n, inputShape);
+            }
             yield laterFamily(family, cls);
           }
         };
@@ -290,7 +293,7 @@ final class KerasJsCases {
     return Plan.run(m.toEntry(m.layer("batch_normalization_1", cls, config, x)));
   }
 
-  /** convolutional, pooling, recurrent, wrappers: later releases. */
+  /** Families without a table yet: later releases. */
   private static Plan laterFamily(String family, String cls) {
     if (!LayerRegistry.isRegistered(cls)) {
       return Plan.skip("layer " + cls);

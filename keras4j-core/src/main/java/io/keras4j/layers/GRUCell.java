@@ -98,6 +98,11 @@ public class GRUCell extends RecurrentCell<GRUCell> {
   }
 
   @Override
+  ActivationFunction gateActivation() {
+    return recurrentActivation;
+  }
+
+  @Override
   void putGateActivation(Map<String, Object> c) {
     c.put("recurrent_activation", RnnActivations.serialize(recurrentActivation));
   }

@@ -85,6 +85,11 @@ public class LSTMCell extends RecurrentCell<LSTMCell> {
   }
 
   @Override
+  ActivationFunction gateActivation() {
+    return recurrentActivation;
+  }
+
+  @Override
   void putGateActivation(Map<String, Object> c) {
     c.put("recurrent_activation", RnnActivations.serialize(recurrentActivation));
   }

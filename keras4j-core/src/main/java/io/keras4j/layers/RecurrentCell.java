@@ -325,6 +325,21 @@ public abstract class RecurrentCell<C extends RecurrentCell<C>> extends Layer im
     return c;
   }
 
+  /** The gate activation of a gated cell (LSTM, GRU), or null. */
+  ActivationFunction gateActivation() {
+    return null;
+  }
+
+  /**
+   * Whether the cell computes Keras 2's hard sigmoid (read from a Keras 2 or TF.js config), which a
+   * config without {@code implementation} would read back as Keras 3's: a copy made from the config
+   * (Bidirectional's) then adds that key.
+   */
+  boolean usesKeras2HardSigmoid() {
+    return activation == RnnActivations.KERAS2_HARD_SIGMOID
+        || gateActivation() == RnnActivations.KERAS2_HARD_SIGMOID;
+  }
+
   /**
    * Writes the options every cell and recurrent layer config holds, in Keras's order; a layer's
    * config ({@code layerKeys}) also holds the activity regularizer, after the bias regularizer.

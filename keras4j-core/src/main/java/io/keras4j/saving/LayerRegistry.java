@@ -181,6 +181,9 @@ public final class LayerRegistry {
     register("LSTM", io.keras4j.layers.LSTM::fromConfig);
     register("GRU", io.keras4j.layers.GRU::fromConfig);
     register("Masking", io.keras4j.layers.Masking::fromConfig);
+    // branch wrappers (issue 11): Bidirectional, TimeDistributed
+    register("Bidirectional", io.keras4j.layers.Bidirectional::fromConfig);
+    register("TimeDistributed", io.keras4j.layers.TimeDistributed::fromConfig);
   }
 
   private LayerRegistry() {}

@@ -199,6 +199,57 @@ class ExamplesTest {
     assertTrue(scores.get().get("accuracy") >= 0.45, "test accuracy " + scores.get());
   }
 
+  @Test
+  void imdbTransformer() {
+    Path dir = ImdbTransformer.dataDir(new String[0]);
+    Assumptions.assumeTrue(
+        Files.isDirectory(dir), "no IMDB reviews at " + dir + " (set -Dkeras4j.data.dir)");
+    AtomicReference<Map<String, Double>> scores = new AtomicReference<>();
+    String out = run(() -> scores.set(ImdbTransformer.run(dir, 3)));
+    assertTrue(out.contains("IMDB: 5000 training and 1000 test reviews of 200 words"), out);
+    // 500*32 token + 200*32 position embeddings = 22,400; attention 3*(32*64+64) + 64*32+32 =
+    // 8,416; two LayerNormalizations 2*64; feed-forward 2*(32*32+32); head 32*20+20 + 20*2+2.
+    assertTrue(out.contains("Total params: 33,758"), out);
+    assertTrue(out.contains("Epoch 3/3"), out);
+    assertTrue(out.contains("157/157"), out); // the progress bar: 5,000 reviews in batches of 32
+    // 0.807 on the 1,000 test reviews after 3 epochs here; the bar leaves a margin.
+    double accuracy = scores.get().get("accuracy");
+    assertTrue(accuracy >= 0.77, "test accuracy " + scores.get());
+    double printed =
+        Double.parseDouble(find("Test: loss [0-9.]+, accuracy ([0-9.]+)", out).group(1));
+    assertEquals(accuracy, printed, 5e-5);
+  }
+
+  @Test
+  void imdbBiLstm() {
+    Path dir = ImdbBiLstm.dataDir(new String[0]);
+    Assumptions.assumeTrue(
+        Files.isDirectory(dir), "no IMDB reviews at " + dir + " (set -Dkeras4j.data.dir)");
+    AtomicReference<Map<String, Double>> scores = new AtomicReference<>();
+    String out = run(() -> scores.set(ImdbBiLstm.run(dir, 3)));
+    assertTrue(out.contains("IMDB: 5000 training and 1000 test reviews of 200 words"), out);
+    // 500*64 = 32,000 + Bidirectional(LSTM(64)) 2*4*(64*64+64*64+64) = 66,048 + 128*64+64 = 8,256
+    // + 65
+    assertTrue(out.contains("Total params: 106,369"), out);
+    assertTrue(out.contains("Epoch 3/3"), out);
+    // The bar for this example: at least 0.75 on the 1,000 test reviews (0.813 here).
+    double accuracy = scores.get().get("accuracy");
+    assertTrue(accuracy >= 0.75, "test accuracy " + scores.get());
+    double printed =
+        Double.parseDouble(find("Test: loss [0-9.]+, accuracy ([0-9.]+)", out).group(1));
+    assertEquals(accuracy, printed, 5e-5);
+  }
+
+  @Test
+  void imdbWithoutDataSaysWhy(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    Path missing = tmp.resolve("no-imdb-here");
+    String out = run(() -> ImdbTransformer.main(new String[] {missing.toString()}));
+    assertTrue(
+        out.contains("ImdbTransformer: no IMDB reviews at " + missing.toAbsolutePath()), out);
+    out = run(() -> ImdbBiLstm.main(new String[] {missing.toString()}));
+    assertTrue(out.contains("ImdbBiLstm: no IMDB reviews at " + missing.toAbsolutePath()), out);
+  }
+
   /**
    * The seed CNN in a JVM of its own with the 3 GB heap its javadoc and the README state: Keras's
    * summary, building allocates its weights once, and training steps run (no OutOfMemoryError).

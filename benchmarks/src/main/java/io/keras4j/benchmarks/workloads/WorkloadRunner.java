@@ -1,16 +1,20 @@
 package io.keras4j.benchmarks.workloads;
 
+import io.keras4j.DType;
 import io.keras4j.Input;
 import io.keras4j.Keras;
 import io.keras4j.KerasTensor;
 import io.keras4j.Tensor;
 import io.keras4j.backend.jvm.JvmTensors;
 import io.keras4j.callbacks.History;
+import io.keras4j.layers.Bidirectional;
 import io.keras4j.layers.Concatenate;
 import io.keras4j.layers.Conv2D;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Dropout;
+import io.keras4j.layers.Embedding;
 import io.keras4j.layers.Flatten;
+import io.keras4j.layers.LSTM;
 import io.keras4j.layers.ReLU;
 import io.keras4j.models.FitOptions;
 import io.keras4j.models.Model;
@@ -36,12 +40,17 @@ import java.util.logging.Logger;
 public final class WorkloadRunner {
   private static Logger quietKernelsLog;
 
+  /** The text workload's vocabulary and sequence length (../shared/peers/README.md). */
+  private static final int BILSTM_VOCAB = 8000;
+
+  private static final int BILSTM_LEN = 100;
+
   private WorkloadRunner() {}
 
   public static void main(String[] args) {
     if (args.length != 1) {
       System.err.println(
-          "usage: WorkloadRunner WORKLOAD   (mlp_b32, mlp_b256, wide_deep_b32, ...)");
+          "usage: WorkloadRunner WORKLOAD   (mlp_b32, mlp_b256, cnn_b64, bilstm_b32, ...)");
       System.exit(2);
     }
     String name = args[0];
@@ -226,12 +235,25 @@ public final class WorkloadRunner {
         model.compile(new Adam(1e-3).epsilon(1e-7), "categorical_crossentropy");
         return model;
       }
+      case "bilstm" -> {
+        // The sigmoid stays in the model (the peers' predictions include it); Keras's binary
+        // cross-entropy on it.
+        var model =
+            new Sequential(
+                Input.of(DType.INT32, BILSTM_LEN),
+                new Embedding(BILSTM_VOCAB, 64),
+                new Bidirectional(new LSTM(64)),
+                new Dense(64, "relu"),
+                new Dense(1, "sigmoid"));
+        model.compile(new Adam(1e-3).epsilon(1e-7), "binary_crossentropy");
+        return model;
+      }
       default ->
           throw new IllegalArgumentException(
               "workload model '"
                   + kind
-                  + "' is not available in keras4j yet (LSTM arrives with a later issue)."
-                  + " Available: mlp, mlp_seed, wide_deep, cnn");
+                  + "' is not available in keras4j. Available: mlp, mlp_seed, wide_deep, cnn,"
+                  + " bilstm");
     }
   }
 
@@ -244,6 +266,16 @@ public final class WorkloadRunner {
       return List.of(
           features(s.seed(), SynthData.FEATURES, from, rows, 5),
           features(s.seed(), SynthData.FEATURES2, from, rows, 6));
+    }
+    if (s.model().equals("bilstm")) { // word ids in [0, 8000), as the peers draw them
+      int[] ids =
+          SynthData.ints(
+              s.seed(),
+              SynthData.FEATURES,
+              (long) from * BILSTM_LEN,
+              rows * BILSTM_LEN,
+              BILSTM_VOCAB);
+      return List.of(JvmTensors.wrapInts(ids, rows, BILSTM_LEN));
     }
     if (s.model().equals("cnn")) { // the peers' numbers, in keras4j's layout (channels last)
       return List.of(features(s.seed(), SynthData.FEATURES, from, rows, 32, 32, 3));
@@ -270,6 +302,14 @@ public final class WorkloadRunner {
     if (s.model().equals("wide_deep")) {
       return JvmTensors.wrap(SynthData.uniform(s.seed(), SynthData.LABELS, 0, rows), rows, 1);
     }
+    if (s.model().equals("bilstm")) { // labels 0 or 1, one a row
+      int[] labels = SynthData.ints(s.seed(), SynthData.LABELS, 0, rows, 2);
+      float[] y = new float[rows];
+      for (int i = 0; i < rows; i++) {
+        y[i] = labels[i];
+      }
+      return JvmTensors.wrap(y, rows, 1);
+    }
     int[] labels = SynthData.ints(s.seed(), SynthData.LABELS, 0, rows, 10);
     return JvmTensors.wrap(SynthData.oneHot(labels, 10), rows, 10);
   }
@@ -279,6 +319,10 @@ public final class WorkloadRunner {
       case "wide_deep" ->
           "Functional model, Concatenate; fit(shuffle=false, stepsPerEpoch); final_loss = mean of"
               + " the timed run";
+      case "bilstm" ->
+          "Sequential: Embedding, Bidirectional(LSTM), Dense(relu), Dense(sigmoid);"
+              + " binary_crossentropy on the sigmoid; fit(shuffle=false, stepsPerEpoch);"
+              + " final_loss = mean of the timed run";
       default ->
           "Sequential; fit(shuffle=false, stepsPerEpoch); final_loss = mean of the timed run";
     };
