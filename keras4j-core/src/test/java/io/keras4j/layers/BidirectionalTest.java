@@ -326,4 +326,74 @@ class BidirectionalTest {
         copy.predict(ids, io.keras4j.testing.Quiet.predict()).toFloatArray(),
         0f);
   }
+
+  @Test
+  void statefulCarriesBothDirectionsStatesUntilReset() {
+    Bidirectional b = new Bidirectional(new LSTM(U).stateful(true));
+    b.build(B, T, F);
+    setWeights(b);
+    float[] first = b.apply(x()).toFloatArray();
+    float[] second = b.apply(x()).toFloatArray();
+    assertFalse(Arrays.equals(first, second), "the second call starts from the carried states");
+    b.resetStates();
+    assertArrayEquals(first, b.apply(x()).toFloatArray(), 0f);
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> new Bidirectional(new LSTM(2)).resetStates());
+    assertTrue(e.getMessage().contains("Received: stateful=false"), e.getMessage());
+  }
+
+  @Test
+  void statesOfBothDirectionsFeedADecoderInAFunctionalModel() {
+    KerasTensor in = Input.of(-1, F);
+    List<KerasTensor> enc = new Bidirectional(new LSTM(U).returnState(true)).applyAll(List.of(in));
+    assertEquals(5, enc.size());
+    assertArrayEquals(new int[] {-1, 2 * U}, enc.get(0).shape());
+    KerasTensor h = new Concatenate().apply(enc.get(1), enc.get(3));
+    KerasTensor c = new Concatenate().apply(enc.get(2), enc.get(4));
+    KerasTensor dec = new LSTM(2 * U).returnSequences(true).apply(in, h, c);
+    List<KerasTensor> pair =
+        new Bidirectional(new SimpleRNN(U).returnSequences(true))
+            .mergeMode(null)
+            .applyAll(List.of(dec));
+    assertEquals(2, pair.size());
+    assertArrayEquals(new int[] {-1, -1, U}, pair.get(1).shape());
+    Model model = new Model(List.of(in), pair);
+    List<Tensor> out = model.predict(List.of(x()), io.keras4j.testing.Quiet.predict());
+    assertEquals(2, out.size());
+    assertArrayEquals(new int[] {B, T, U}, out.get(1).shape());
+    Model copy = Models.modelFromJson(model.toJson());
+    copy.setWeights(model.getWeights());
+    List<Tensor> again = copy.predict(List.of(x()), io.keras4j.testing.Quiet.predict());
+    assertArrayEquals(out.get(0).toFloatArray(), again.get(0).toFloatArray(), 0f);
+    assertArrayEquals(out.get(1).toFloatArray(), again.get(1).toFloatArray(), 0f);
+  }
+
+  @Test
+  void wrapsAGenericRnnOverACellAndRefusesAnUnregisteredOne() {
+    Bidirectional b = new Bidirectional(new RNN(new GRUCell(U)).returnSequences(true));
+    assertArrayEquals(new int[] {B, T, 2 * U}, b.apply(x()).shape());
+    assertTrue(b.backwardLayer().goBackwards());
+    RnnCell plain =
+        new RnnCell() {
+          @Override
+          public int[] stateSize() {
+            return new int[] {F};
+          }
+
+          @Override
+          public int outputSize() {
+            return F;
+          }
+
+          @Override
+          public List<Tensor> step(Tensor input, List<Tensor> states, boolean training) {
+            Tensor s = Ops.add(states.get(0), input);
+            return List.of(s, s);
+          }
+        };
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Bidirectional(new RNN(plain)));
+    assertTrue(e.getMessage().contains("Bidirectional"), e.getMessage());
+  }
 }
