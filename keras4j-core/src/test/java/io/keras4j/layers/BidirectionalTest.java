@@ -396,4 +396,38 @@ class BidirectionalTest {
         assertThrows(IllegalArgumentException.class, () -> new Bidirectional(new RNN(plain)));
     assertTrue(e.getMessage().contains("Bidirectional"), e.getMessage());
   }
+
+  @Test
+  void loadsTheKeras21ConfigOfBidirectionalLstmH5() {
+    // keras_models/dl4j/tfjs_reference/bidirectional_lstm_tensorflow_2.h5 (Keras 2.1.3) writes
+    // this model_config (a Sequential as a list, the LSTM with implementation 1 and hard_sigmoid).
+    String json =
+        "{\"class_name\": \"Sequential\", \"config\": [{\"class_name\": \"Bidirectional\","
+            + " \"config\": {\"name\": \"bidirectional_1\", \"trainable\": true,"
+            + " \"batch_input_shape\": [null, 4, 10], \"dtype\": \"float32\", \"layer\":"
+            + " {\"class_name\": \"LSTM\", \"config\": {\"name\": \"lstm_1\", \"trainable\":"
+            + " true, \"return_sequences\": true, \"return_state\": false, \"go_backwards\":"
+            + " false, \"stateful\": false, \"unroll\": false, \"units\": 10, \"activation\":"
+            + " \"tanh\", \"recurrent_activation\": \"hard_sigmoid\", \"use_bias\": true,"
+            + " \"kernel_initializer\": {\"class_name\": \"VarianceScaling\", \"config\":"
+            + " {\"scale\": 1.0, \"mode\": \"fan_avg\", \"distribution\": \"uniform\","
+            + " \"seed\": null}}, \"recurrent_initializer\": {\"class_name\": \"Orthogonal\","
+            + " \"config\": {\"gain\": 1.0, \"seed\": null}}, \"bias_initializer\":"
+            + " {\"class_name\": \"Zeros\", \"config\": {}}, \"unit_forget_bias\": true,"
+            + " \"kernel_regularizer\": null, \"recurrent_regularizer\": null,"
+            + " \"bias_regularizer\": null, \"activity_regularizer\": null,"
+            + " \"kernel_constraint\": null, \"recurrent_constraint\": null,"
+            + " \"bias_constraint\": null, \"dropout\": 0.0, \"recurrent_dropout\": 0.0,"
+            + " \"implementation\": 1}}, \"merge_mode\": \"concat\"}}]}";
+    Model model = Models.modelFromJson(json);
+    assertEquals(2 * 4 * (10 * 10 + 10 * 10 + 10), model.countParams());
+    Bidirectional b = (Bidirectional) model.layers().get(0);
+    assertEquals("forward_lstm_1", b.forwardLayer().name());
+    assertEquals("backward_lstm_1", b.backwardLayer().name());
+    // Both copies keep Keras 2's hard sigmoid, 0.2x+0.5 (not Keras 3's relu6(x+3)/6).
+    assertTrue(((LSTMCell) b.forwardLayer().cell()).usesKeras2HardSigmoid());
+    assertTrue(((LSTMCell) b.backwardLayer().cell()).usesKeras2HardSigmoid());
+    Tensor y = model.predict(Tensor.ones(2, 4, 10), io.keras4j.testing.Quiet.predict());
+    assertArrayEquals(new int[] {2, 4, 20}, y.shape());
+  }
 }
