@@ -144,17 +144,17 @@ public class Bidirectional extends Layer {
 
   /** A fresh copy of {@code rnn} from its config, as Keras recreates the wrapped layer. */
   private static RNN copy(RNN rnn, String name, boolean goBackwards) {
-    Map<String, Object> config = new LinkedHashMap<>(rnn.getConfig());
-    config.put("name", name);
-    if (goBackwards) {
-      config.put("go_backwards", true);
-    }
-    if (rnn.cell() instanceof RecurrentCell<?> rc && rc.usesKeras2HardSigmoid()) {
-      config.put("implementation", 1); // keeps Keras 2's hard sigmoid (see RnnActivations)
-    }
     String cls = rnn.getClass().getSimpleName();
     Layer l;
     try {
+      Map<String, Object> config = new LinkedHashMap<>(rnn.getConfig());
+      config.put("name", name);
+      if (goBackwards) {
+        config.put("go_backwards", true);
+      }
+      if (rnn.cell() instanceof RecurrentCell<?> rc && rc.usesKeras2HardSigmoid()) {
+        config.put("implementation", 1); // keeps Keras 2's hard sigmoid (see RnnActivations)
+      }
       l = LayerRegistry.create(cls, config);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
@@ -406,7 +406,15 @@ public class Bidirectional extends Layer {
     if (c.get("backward_layer") != null) {
       b.backwardLayer(deserialize(c.get("backward_layer"), "backward_layer"));
     }
-    b.mergeMode(c.has("merge_mode") ? (String) c.get("merge_mode") : "concat");
+    // merge_mode null (Keras's None) means the two outputs; an absent key means Keras's default.
+    Object mode = c.get("merge_mode");
+    if (mode != null && !(mode instanceof String)) {
+      throw new IllegalArgumentException(
+          "Config key `merge_mode` of layer Bidirectional must be a string or null. Received:"
+              + " merge_mode="
+              + mode);
+    }
+    b.mergeMode(c.asMap().containsKey("merge_mode") ? (String) mode : "concat");
     return b.applyBaseConfig(c, b);
   }
 }

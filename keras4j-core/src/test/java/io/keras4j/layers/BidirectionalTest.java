@@ -326,4 +326,108 @@ class BidirectionalTest {
         copy.predict(ids, io.keras4j.testing.Quiet.predict()).toFloatArray(),
         0f);
   }
+
+  @Test
+  void statefulCarriesBothDirectionsStatesUntilReset() {
+    Bidirectional b = new Bidirectional(new LSTM(U).stateful(true));
+    b.build(B, T, F);
+    setWeights(b);
+    float[] first = b.apply(x()).toFloatArray();
+    float[] second = b.apply(x()).toFloatArray();
+    assertFalse(Arrays.equals(first, second), "the second call starts from the carried states");
+    b.resetStates();
+    assertArrayEquals(first, b.apply(x()).toFloatArray(), 0f);
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> new Bidirectional(new LSTM(2)).resetStates());
+    assertTrue(e.getMessage().contains("Received: stateful=false"), e.getMessage());
+  }
+
+  @Test
+  void statesOfBothDirectionsFeedADecoderInAFunctionalModel() {
+    KerasTensor in = Input.of(-1, F);
+    List<KerasTensor> enc = new Bidirectional(new LSTM(U).returnState(true)).applyAll(List.of(in));
+    assertEquals(5, enc.size());
+    assertArrayEquals(new int[] {-1, 2 * U}, enc.get(0).shape());
+    KerasTensor h = new Concatenate().apply(enc.get(1), enc.get(3));
+    KerasTensor c = new Concatenate().apply(enc.get(2), enc.get(4));
+    KerasTensor dec = new LSTM(2 * U).returnSequences(true).apply(in, h, c);
+    List<KerasTensor> pair =
+        new Bidirectional(new SimpleRNN(U).returnSequences(true))
+            .mergeMode(null)
+            .applyAll(List.of(dec));
+    assertEquals(2, pair.size());
+    assertArrayEquals(new int[] {-1, -1, U}, pair.get(1).shape());
+    Model model = new Model(List.of(in), pair);
+    List<Tensor> out = model.predict(List.of(x()), io.keras4j.testing.Quiet.predict());
+    assertEquals(2, out.size());
+    assertArrayEquals(new int[] {B, T, U}, out.get(1).shape());
+    Model copy = Models.modelFromJson(model.toJson());
+    copy.setWeights(model.getWeights());
+    List<Tensor> again = copy.predict(List.of(x()), io.keras4j.testing.Quiet.predict());
+    assertArrayEquals(out.get(0).toFloatArray(), again.get(0).toFloatArray(), 0f);
+    assertArrayEquals(out.get(1).toFloatArray(), again.get(1).toFloatArray(), 0f);
+  }
+
+  @Test
+  void wrapsAGenericRnnOverACellAndRefusesAnUnregisteredOne() {
+    Bidirectional b = new Bidirectional(new RNN(new GRUCell(U)).returnSequences(true));
+    assertArrayEquals(new int[] {B, T, 2 * U}, b.apply(x()).shape());
+    assertTrue(b.backwardLayer().goBackwards());
+    RnnCell plain =
+        new RnnCell() {
+          @Override
+          public int[] stateSize() {
+            return new int[] {F};
+          }
+
+          @Override
+          public int outputSize() {
+            return F;
+          }
+
+          @Override
+          public List<Tensor> step(Tensor input, List<Tensor> states, boolean training) {
+            Tensor s = Ops.add(states.get(0), input);
+            return List.of(s, s);
+          }
+        };
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Bidirectional(new RNN(plain)));
+    assertTrue(e.getMessage().contains("Bidirectional"), e.getMessage());
+  }
+
+  @Test
+  void loadsTheKeras21ConfigOfBidirectionalLstmH5() {
+    // keras_models/dl4j/tfjs_reference/bidirectional_lstm_tensorflow_2.h5 (Keras 2.1.3) writes
+    // this model_config (a Sequential as a list, the LSTM with implementation 1 and hard_sigmoid).
+    String json =
+        "{\"class_name\": \"Sequential\", \"config\": [{\"class_name\": \"Bidirectional\","
+            + " \"config\": {\"name\": \"bidirectional_1\", \"trainable\": true,"
+            + " \"batch_input_shape\": [null, 4, 10], \"dtype\": \"float32\", \"layer\":"
+            + " {\"class_name\": \"LSTM\", \"config\": {\"name\": \"lstm_1\", \"trainable\":"
+            + " true, \"return_sequences\": true, \"return_state\": false, \"go_backwards\":"
+            + " false, \"stateful\": false, \"unroll\": false, \"units\": 10, \"activation\":"
+            + " \"tanh\", \"recurrent_activation\": \"hard_sigmoid\", \"use_bias\": true,"
+            + " \"kernel_initializer\": {\"class_name\": \"VarianceScaling\", \"config\":"
+            + " {\"scale\": 1.0, \"mode\": \"fan_avg\", \"distribution\": \"uniform\","
+            + " \"seed\": null}}, \"recurrent_initializer\": {\"class_name\": \"Orthogonal\","
+            + " \"config\": {\"gain\": 1.0, \"seed\": null}}, \"bias_initializer\":"
+            + " {\"class_name\": \"Zeros\", \"config\": {}}, \"unit_forget_bias\": true,"
+            + " \"kernel_regularizer\": null, \"recurrent_regularizer\": null,"
+            + " \"bias_regularizer\": null, \"activity_regularizer\": null,"
+            + " \"kernel_constraint\": null, \"recurrent_constraint\": null,"
+            + " \"bias_constraint\": null, \"dropout\": 0.0, \"recurrent_dropout\": 0.0,"
+            + " \"implementation\": 1}}, \"merge_mode\": \"concat\"}}]}";
+    Model model = Models.modelFromJson(json);
+    assertEquals(2 * 4 * (10 * 10 + 10 * 10 + 10), model.countParams());
+    Bidirectional b = (Bidirectional) model.layers().get(0);
+    assertEquals("forward_lstm_1", b.forwardLayer().name());
+    assertEquals("backward_lstm_1", b.backwardLayer().name());
+    // Both copies keep Keras 2's hard sigmoid, 0.2x+0.5 (not Keras 3's relu6(x+3)/6).
+    assertTrue(((LSTMCell) b.forwardLayer().cell()).usesKeras2HardSigmoid());
+    assertTrue(((LSTMCell) b.backwardLayer().cell()).usesKeras2HardSigmoid());
+    Tensor y = model.predict(Tensor.ones(2, 4, 10), io.keras4j.testing.Quiet.predict());
+    assertArrayEquals(new int[] {2, 4, 20}, y.shape());
+  }
 }

@@ -48,7 +48,16 @@ class SeedBiLstmModelTest {
     rnn.fit(x, y, Quiet.fit().epochs(1).batchSize(4));
     Map<String, Double> scores = rnn.evaluate(x, y, Quiet.evaluate());
     assertTrue(Double.isFinite(scores.get("loss")), scores.toString());
-    assertEquals(8, rnn.predict(x, Quiet.predict()).dim(0));
+    Tensor predicted = rnn.predict(x, Quiet.predict());
+    assertEquals(8, predicted.dim(0));
+
+    // Keras JSON round trip: same rows, same numbers with the same weights.
+    Model copy = Models.modelFromJson(rnn.toJson());
+    assertEquals(586_369, copy.countParams());
+    assertRow(copy.summary().split("\n"), "(Bidirectional)", "(None, 128)", "66,048");
+    copy.setWeights(rnn.getWeights());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        predicted.toFloatArray(), copy.predict(x, Quiet.predict()).toFloatArray(), 0f);
   }
 
   private static void assertRow(String[] lines, String type, String shape, String params) {
