@@ -74,7 +74,7 @@ class ConvModelTest {
     Sequential t =
         new Sequential(Input.of(4, 4, 2), new Conv2DTranspose(3, 3).strides(2).padding("same"));
     assertArrayEquals(new int[] {-1, 8, 8, 3}, t.outputs().get(0).shape());
-    String summary = t.summary();
+    String summary = t.summary(0);
     assertTrue(summary.contains("(None, 8, 8, 3)"), summary);
     assertTrue(summary.contains("57"), summary); // 3*3*3*2 + 3
     Model back = Models.modelFromJson(t.toJson());

@@ -30,7 +30,7 @@ class SeedBiLstmModelTest {
     rnn.compile(new Adam(1e-3), new BinaryCrossentropy().fromLogits(true), "accuracy");
 
     assertEquals(586_369, rnn.countParams());
-    String summary = rnn.summary();
+    String summary = rnn.summary(0);
     String[] lines = summary.split("\n");
     assertRow(lines, "(Embedding)", "(None, None, 64)", "512,000");
     assertRow(lines, "(Bidirectional)", "(None, 128)", "66,048");
@@ -54,7 +54,7 @@ class SeedBiLstmModelTest {
     // Keras JSON round trip: same rows, same numbers with the same weights.
     Model copy = Models.modelFromJson(rnn.toJson());
     assertEquals(586_369, copy.countParams());
-    assertRow(copy.summary().split("\n"), "(Bidirectional)", "(None, 128)", "66,048");
+    assertRow(copy.summary(0).split("\n"), "(Bidirectional)", "(None, 128)", "66,048");
     copy.setWeights(rnn.getWeights());
     org.junit.jupiter.api.Assertions.assertArrayEquals(
         predicted.toFloatArray(), copy.predict(x, Quiet.predict()).toFloatArray(), 0f);
