@@ -36,6 +36,20 @@ final class ImageLayers {
     return s;
   }
 
+  /** A {@code value_range} (low, high) with low < high, as RandomContrast/RandomBrightness take. */
+  static double[] valueRange(String className, double low, double high) {
+    if (!(low < high)) {
+      throw new IllegalArgumentException(
+          className
+              + ": value_range must be (low, high) with low < high. Received: value_range=("
+              + low
+              + ", "
+              + high
+              + ")");
+    }
+    return new double[] {low, high};
+  }
+
   /** The height axis of a rank-3 or rank-4 shape; the width axis follows it. */
   static int heightAxis(int rank, boolean channelsFirst) {
     return rank - (channelsFirst ? 2 : 3);

@@ -1,6 +1,5 @@
 package io.keras4j.layers;
 
-import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
@@ -55,16 +54,7 @@ public class RandomBrightness extends RandomLayer {
   /** The value range of the images (default {@code [0, 255]}). */
   public RandomBrightness valueRange(double low, double high) {
     checkNotBuilt("valueRange");
-    if (!(low < high)) {
-      throw new IllegalArgumentException(
-          "RandomBrightness: value_range must be (low, high) with low < high. Received:"
-              + " value_range=("
-              + low
-              + ", "
-              + high
-              + ")");
-    }
-    this.valueRange = new double[] {low, high};
+    this.valueRange = ImageLayers.valueRange("RandomBrightness", low, high);
     return this;
   }
 
@@ -76,15 +66,7 @@ public class RandomBrightness extends RandomLayer {
 
   @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
-    int[] s = ShapeRefs.of(inputs);
-    if (s.length != 3 && s.length != 4) {
-      throw new IllegalArgumentException(
-          "Layer '"
-              + name()
-              + "' (RandomBrightness) expects images of rank 4 (batch, height, width, channels) or"
-              + " 3. Received: shape="
-              + Shapes.toString(s));
-    }
+    int[] s = ImageLayers.checkImages("RandomBrightness", name(), inputs);
     if (!ctx.training()) {
       return inputs;
     }

@@ -1,6 +1,5 @@
 package io.keras4j.layers;
 
-import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
@@ -35,16 +34,7 @@ public class RandomContrast extends RandomLayer {
   /** The range the output is clipped to (default {@code [0, 255]}). */
   public RandomContrast valueRange(double low, double high) {
     checkNotBuilt("valueRange");
-    if (!(low < high)) {
-      throw new IllegalArgumentException(
-          "RandomContrast: value_range must be (low, high) with low < high. Received:"
-              + " value_range=("
-              + low
-              + ", "
-              + high
-              + ")");
-    }
-    this.valueRange = new double[] {low, high};
+    this.valueRange = ImageLayers.valueRange("RandomContrast", low, high);
     return this;
   }
 
@@ -56,15 +46,7 @@ public class RandomContrast extends RandomLayer {
 
   @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
-    int[] s = ShapeRefs.of(inputs);
-    if (s.length != 3 && s.length != 4) {
-      throw new IllegalArgumentException(
-          "Layer '"
-              + name()
-              + "' (RandomContrast) expects images of rank 4 (batch, height, width, channels) or"
-              + " 3. Received: shape="
-              + Shapes.toString(s));
-    }
+    int[] s = ImageLayers.checkImages("RandomContrast", name(), inputs);
     if (!ctx.training()) {
       return inputs;
     }

@@ -1,6 +1,5 @@
 package io.keras4j.layers;
 
-import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.Ops;
@@ -55,15 +54,7 @@ public class RandomFlip extends RandomLayer {
 
   @Override
   protected Tensor call(Tensor inputs, CallContext ctx) {
-    int[] s = ShapeRefs.of(inputs);
-    if (s.length != 3 && s.length != 4) {
-      throw new IllegalArgumentException(
-          "Layer '"
-              + name()
-              + "' (RandomFlip) expects images of rank 4 (batch, height, width, channels) or 3."
-              + " Received: shape="
-              + Shapes.toString(s));
-    }
+    int[] s = ImageLayers.checkImages("RandomFlip", name(), inputs);
     if (!ctx.training()) {
       return inputs;
     }

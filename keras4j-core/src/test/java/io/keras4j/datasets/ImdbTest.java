@@ -208,7 +208,8 @@ class ImdbTest {
   private Path tiny() {
     Path p = tmp.resolve("imdb_tiny.npz");
     if (Files.notExists(p)) {
-      try (InputStream in = ImdbTest.class.getResourceAsStream("/generated/imdb_tiny.npz")) {
+      try (InputStream in =
+          ImdbTest.class.getClassLoader().getResourceAsStream("generated/imdb_tiny.npz")) {
         Files.copy(in, p);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
