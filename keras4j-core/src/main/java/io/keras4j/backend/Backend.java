@@ -92,4 +92,7 @@ public interface Backend {
 
   /** Image resizing and affine resampling, and their gradients ({@code keras.ops.image}). */
   ImageKernels image();
+
+  /** Recurrent layers through time (the LSTM recurrence, forward and backward). */
+  RecurrentKernels recurrent();
 }

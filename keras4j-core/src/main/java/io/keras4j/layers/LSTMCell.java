@@ -1,10 +1,12 @@
 package io.keras4j.layers;
 
+import io.keras4j.DType;
 import io.keras4j.Tensor;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.ops.Ops;
+import io.keras4j.ops.RecurrentOps;
 import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,45 @@ public class LSTMCell extends RecurrentCell<LSTMCell> {
     Tensor c = Ops.add(Ops.multiply(f, cPrev), Ops.multiply(i, g));
     Tensor out = Ops.multiply(o, activation.apply(c));
     return List.of(out, out, c);
+  }
+
+  /**
+   * Whether {@link #runFused} computes this cell: Keras's default activations, no recurrent dropout
+   * in this call, and not a subclass (which may compute its step otherwise).
+   */
+  boolean fusable(boolean training) {
+    return getClass() == LSTMCell.class
+        && activation == Activations.get("tanh")
+        && recurrentActivation == Activations.get("sigmoid")
+        && !(training && recurrentDropout > 0 && recurrentDropout < 1);
+  }
+
+  /** The whole sequence through {@link RecurrentOps#lstm}, with what {@link RnnLoop} takes. */
+  RnnLoop.Result runFused(
+      Tensor x,
+      List<Tensor> states,
+      Tensor mask,
+      boolean goBackwards,
+      boolean returnSequences,
+      boolean zeroOutputForMask,
+      boolean training) {
+    try {
+      Tensor projected = prepareTimeMajor(x, training);
+      Tensor m = mask == null ? null : Ops.transpose(Ops.cast(mask, DType.FLOAT32));
+      RecurrentOps.LstmResult r =
+          RecurrentOps.lstm(
+              projected,
+              recurrentKernel.value(),
+              states.get(0),
+              states.get(1),
+              m,
+              goBackwards,
+              returnSequences,
+              zeroOutputForMask);
+      return new RnnLoop.Result(r.lastOutput(), r.sequence(), List.of(r.h(), r.c()));
+    } finally {
+      finish();
+    }
   }
 
   @Override

@@ -282,6 +282,21 @@ public abstract class RecurrentCell<C extends RecurrentCell<C>> extends Layer im
    */
   @Override
   public Tensor prepare(Tensor sequence, boolean training) {
+    return Ops.linear(
+        dropInput(sequence, training), kernel.value(), inputBias(), FusedActivation.LINEAR);
+  }
+
+  /**
+   * {@link #prepare} time-major, {@code [time, batch, gates*units]}, as the fused recurrent ops
+   * take it (the input is transposed before the product, where it is smaller).
+   */
+  Tensor prepareTimeMajor(Tensor sequence, boolean training) {
+    Tensor x = Ops.transpose(dropInput(sequence, training), 1, 0, 2);
+    return Ops.linear(x, kernel.value(), inputBias(), FusedActivation.LINEAR);
+  }
+
+  /** Draws the dropout masks of the sequence (once) and applies the input one. */
+  private Tensor dropInput(Tensor sequence, boolean training) {
     Tensor x = sequence;
     int[] s = x.shape();
     if (!masksDrawn) {
@@ -294,10 +309,7 @@ public abstract class RecurrentCell<C extends RecurrentCell<C>> extends Layer im
             Noise.dropoutMask(new int[] {s[0], units}, 1 - recurrentDropout, seedGenerator.next());
       }
     }
-    if (inputMask != null) {
-      x = Ops.multiply(x, inputMask);
-    }
-    return Ops.linear(x, kernel.value(), inputBias(), FusedActivation.LINEAR);
+    return inputMask == null ? x : Ops.multiply(x, inputMask);
   }
 
   /** The state multiplied by the recurrent dropout mask of the sequence, if any. */

@@ -43,6 +43,10 @@ final class RnnLoop {
       boolean returnSequences,
       boolean zeroOutputForMask,
       boolean training) {
+    if (cell instanceof LSTMCell lstm && lstm.fusable(training)) {
+      return lstm.runFused(
+          x, initialStates, mask, goBackwards, returnSequences, zeroOutputForMask, training);
+    }
     int[] s = x.shape();
     int batch = s[0];
     int time = s[1];

@@ -30,6 +30,7 @@ public final class JvmBackend implements Backend {
   private final JvmConv conv;
   private final JvmNorm normalization;
   private final JvmImage image = new JvmImage();
+  private final JvmRecurrent recurrent;
 
   JvmBackend(Kernels kernels) {
     this.kernels = kernels;
@@ -41,6 +42,7 @@ public final class JvmBackend implements Backend {
     this.pooling = new JvmPool(kernels);
     this.conv = new JvmConv(kernels);
     this.normalization = new JvmNorm(kernels);
+    this.recurrent = new JvmRecurrent(kernels);
   }
 
   @Override
@@ -142,5 +144,10 @@ public final class JvmBackend implements Backend {
   @Override
   public io.keras4j.backend.ImageKernels image() {
     return image;
+  }
+
+  @Override
+  public io.keras4j.backend.RecurrentKernels recurrent() {
+    return recurrent;
   }
 }

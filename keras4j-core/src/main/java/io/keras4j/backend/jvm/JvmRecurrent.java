@@ -1,0 +1,224 @@
+package io.keras4j.backend.jvm;
+
+import io.keras4j.Tensor;
+import io.keras4j.backend.RecurrentKernels;
+import io.keras4j.internal.ShapeRefs;
+import java.util.Arrays;
+
+/**
+ * The Java backend's {@link RecurrentKernels}. The rows of a batch are independent through time, so
+ * the batch is cut into blocks of rows that threads run from the first step to the last without
+ * waiting for each other. A step of a block is one product of its states with the recurrent kernel,
+ * packed once per sequence ({@link PackedMatrix}), then one pass over each row that applies the
+ * gates ({@link ScalarRecurrentLoops}, Vector API when chosen). Nothing is allocated per step.
+ *
+ * <p>Backward, each block walks the steps in reverse: the gate gradients of a step are written
+ * straight into the projection's gradient, and the state gradient of the step before is their
+ * product with the transposed recurrent kernel (packed once). The recurrent kernel's gradient is
+ * then one product over all steps, {@code hPrev^T @ dz}, with the states kept in time order.
+ */
+final class JvmRecurrent implements RecurrentKernels {
+  /** Multiply-adds of a sequence below which one thread runs it all. */
+  private static final long PARALLEL_WORK = 1 << 16;
+
+  private final ScalarRecurrentLoops loops;
+  private final GemmKernel gemm;
+
+  /** Vector API loops when the backend chose the Vector API kernels, else scalar ones. */
+  JvmRecurrent(Kernels kernels) {
+    ScalarRecurrentLoops chosen = new ScalarRecurrentLoops();
+    if (kernels.getClass() != ScalarKernels.class) {
+      try {
+        chosen = VectorRecurrentLoopsFactory.create();
+      } catch (LinkageError e) {
+        chosen = new ScalarRecurrentLoops();
+      }
+    }
+    this.loops = chosen;
+    this.gemm = ArrayLoops.forKernels(kernels).gemm();
+  }
+
+  /** The blocks of batch rows, whole micro-kernel tiles where possible. */
+  private record Blocks(int per, int count) {
+    static Blocks of(int batch, long work, int mr) {
+      int threads = work < PARALLEL_WORK ? 1 : Math.min(Parallel.threads(), batch);
+      if (threads <= 1 || batch == 0) {
+        return new Blocks(Math.max(batch, 1), batch == 0 ? 0 : 1);
+      }
+      int per = GemmDriver.ceilDiv(batch, threads);
+      if (per >= mr) {
+        per = GemmDriver.roundUp(per, mr);
+      }
+      return new Blocks(per, GemmDriver.ceilDiv(batch, per));
+    }
+  }
+
+  @Override
+  public LstmForward lstm(
+      Tensor projected,
+      Tensor recurrentKernel,
+      Tensor h0,
+      Tensor c0,
+      Tensor mask,
+      Options options,
+      boolean keep) {
+    int[] ps = ShapeRefs.of(projected);
+    int time = ps[0];
+    int batch = ps[1];
+    int g = ps[2];
+    int u = g / 4;
+    float[] p = JvmTensors.floats(projected);
+    float[] m = mask == null ? null : JvmTensors.floats(mask);
+    PackedMatrix r = new PackedMatrix(gemm, false, u, g, JvmTensors.floats(recurrentKernel), 0, g);
+    int s = options.returnSequences() ? time : 0;
+    int slab = batch * u;
+    float[] packed = JvmTensors.output((s + 3) * slab);
+    Arrays.fill(packed, s * slab, (s + 1) * slab, 0f);
+    System.arraycopy(JvmTensors.floats(h0), 0, packed, (s + 1) * slab, slab);
+    System.arraycopy(JvmTensors.floats(c0), 0, packed, (s + 2) * slab, slab);
+    float[] gates = keep ? JvmTensors.output(time * batch * g) : null;
+    float[] hPrev = keep ? JvmTensors.output(time * slab) : null;
+    float[] cPrev = keep ? JvmTensors.output(time * slab) : null;
+    float[] cNew = keep ? JvmTensors.output(time * slab) : null;
+    Blocks blocks = Blocks.of(batch, (long) time * batch * u * g, gemm.mr);
+    Parallel.forEach(
+        blocks.count(),
+        q -> {
+          int r0 = q * blocks.per();
+          int n = Math.min(batch, r0 + blocks.per()) - r0;
+          float[] z = keep ? gates : new float[n * g];
+          float[] scratch = new float[r.scratchSize()];
+          int oAt = s * slab + r0 * u;
+          int hAt = oAt + slab;
+          int cAt = hAt + slab;
+          for (int k = 0; k < time; k++) {
+            int t = options.reverse() ? time - 1 - k : k;
+            int at = (t * batch + r0) * u;
+            if (keep) {
+              System.arraycopy(packed, hAt, hPrev, at, n * u);
+              System.arraycopy(packed, cAt, cPrev, at, n * u);
+            }
+            int zAt = keep ? (t * batch + r0) * g : 0;
+            r.multiply(packed, hAt, u, n, z, zAt, g, scratch);
+            for (int i = 0; i < n; i++) {
+              int b = r0 + i;
+              if (m != null && m[t * batch + b] == 0f) {
+                if (options.zeroOutputForMask()) {
+                  Arrays.fill(packed, oAt + i * u, oAt + (i + 1) * u, 0f);
+                }
+                continue;
+              }
+              loops.lstmRow(
+                  z,
+                  zAt + i * g,
+                  p,
+                  (t * batch + b) * g,
+                  packed,
+                  cAt + i * u,
+                  packed,
+                  hAt + i * u,
+                  u);
+              System.arraycopy(packed, hAt + i * u, packed, oAt + i * u, u);
+            }
+            if (keep) {
+              System.arraycopy(packed, cAt, cNew, at, n * u);
+            }
+            if (s > 0) {
+              System.arraycopy(packed, oAt, packed, (k * batch + r0) * u, n * u);
+            }
+          }
+        });
+    Tensor out = JvmTensors.wrap(packed, s + 3, batch, u);
+    if (!keep) {
+      return new LstmForward(out, null);
+    }
+    return new LstmForward(
+        out,
+        new LstmSaved(
+            JvmTensors.wrap(gates, time, batch, g),
+            JvmTensors.wrap(hPrev, time, batch, u),
+            JvmTensors.wrap(cPrev, time, batch, u),
+            JvmTensors.wrap(cNew, time, batch, u)));
+  }
+
+  @Override
+  public LstmGradients lstmBackward(
+      Tensor dPacked, LstmSaved saved, Tensor recurrentKernel, Tensor mask, Options options) {
+    int[] gs = ShapeRefs.of(saved.gates());
+    int time = gs[0];
+    int batch = gs[1];
+    int g = gs[2];
+    int u = g / 4;
+    int slab = batch * u;
+    int s = options.returnSequences() ? time : 0;
+    float[] dp = JvmTensors.floats(dPacked);
+    float[] gates = JvmTensors.floats(saved.gates());
+    float[] hPrev = JvmTensors.floats(saved.hPrev());
+    float[] cPrev = JvmTensors.floats(saved.cPrev());
+    float[] cNew = JvmTensors.floats(saved.cNew());
+    float[] m = mask == null ? null : JvmTensors.floats(mask);
+    float[] rk = JvmTensors.floats(recurrentKernel);
+    PackedMatrix rt = new PackedMatrix(gemm, true, g, u, rk, 0, g);
+    float[] dz = JvmTensors.output(time * batch * g);
+    float[] dh = JvmTensors.output(slab);
+    float[] dc = JvmTensors.output(slab);
+    System.arraycopy(dp, (s + 1) * slab, dh, 0, slab);
+    System.arraycopy(dp, (s + 2) * slab, dc, 0, slab);
+    Blocks blocks = Blocks.of(batch, (long) time * batch * u * g, gemm.mr);
+    Parallel.forEach(
+        blocks.count(),
+        q -> {
+          int r0 = q * blocks.per();
+          int n = Math.min(batch, r0 + blocks.per()) - r0;
+          float[] scratch = new float[rt.scratchSize()];
+          // carry: the gradient reaching the output of the step being processed, from the last
+          // output and from later masked steps that repeated it.
+          float[] carry = Arrays.copyOfRange(dp, s * slab + r0 * u, s * slab + (r0 + n) * u);
+          float[] product = new float[n * u];
+          for (int k = time - 1; k >= 0; k--) {
+            int t = options.reverse() ? time - 1 - k : k;
+            for (int i = 0; i < n; i++) {
+              int b = r0 + i;
+              int ci = i * u;
+              if (s > 0) {
+                int from = (k * batch + b) * u;
+                for (int j = 0; j < u; j++) {
+                  carry[ci + j] += dp[from + j];
+                }
+              }
+              int zAt = (t * batch + b) * g;
+              if (m != null && m[t * batch + b] == 0f) {
+                Arrays.fill(dz, zAt, zAt + g, 0f);
+                if (options.zeroOutputForMask()) {
+                  Arrays.fill(carry, ci, ci + u, 0f);
+                }
+                continue;
+              }
+              int hb = b * u;
+              for (int j = 0; j < u; j++) {
+                carry[ci + j] += dh[hb + j];
+              }
+              int at = (t * batch + b) * u;
+              loops.lstmRowBackward(gates, zAt, cPrev, at, cNew, at, carry, ci, dc, hb, dz, zAt, u);
+              Arrays.fill(carry, ci, ci + u, 0f);
+            }
+            rt.multiply(dz, (t * batch + r0) * g, g, n, product, 0, u, scratch);
+            for (int i = 0; i < n; i++) {
+              int b = r0 + i;
+              int hb = b * u;
+              if (m == null || m[t * batch + b] != 0f) {
+                // A masked step kept the state: its gradient passes through unchanged.
+                System.arraycopy(product, i * u, dh, hb, u);
+              }
+            }
+          }
+        });
+    float[] dr = JvmTensors.output(u * g);
+    Gemm.multiply(gemm, true, false, u, g, time * batch, hPrev, 0, u, dz, 0, g, dr, 0, g, false);
+    return new LstmGradients(
+        JvmTensors.wrap(dz, time, batch, g),
+        JvmTensors.wrap(dr, u, g),
+        JvmTensors.wrap(dh, batch, u),
+        JvmTensors.wrap(dc, batch, u));
+  }
+}

@@ -1,0 +1,158 @@
+package io.keras4j.backend.jvm;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link ScalarRecurrentLoops} with the Vector API over the units of a row, with {@link
+ * VectorMath}'s sigmoid and tanh (the same bits in every JIT tier); the tail of a row is scalar.
+ */
+final class VectorRecurrentLoops extends ScalarRecurrentLoops {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  private static FloatVector load(float[] a, int off) {
+    return FloatVector.fromArray(S, a, off);
+  }
+
+  /**
+   * Four short passes rather than one long one: a loop body holding three sigmoids and two tanh is
+   * past what C2 inlines, and a Vector API call left out of line runs its Java fallback (measured:
+   * most of a step's time in {@code lanewiseTemplate}). Each pass below holds one activation.
+   */
+  @Override
+  void lstmRow(
+      float[] z,
+      int zOff,
+      float[] p,
+      int pOff,
+      float[] c,
+      int cOff,
+      float[] h,
+      int hOff,
+      int units) {
+    sigmoidOfSum(z, zOff, p, pOff, 2 * units);
+    tanhOfSum(z, zOff + 2 * units, p, pOff + 2 * units, units);
+    sigmoidOfSum(z, zOff + 3 * units, p, pOff + 3 * units, units);
+    cellUpdate(z, zOff, c, cOff, h, hOff, units);
+  }
+
+  /** {@code z[i] = sigmoid(z[i] + p[i])} over n values. */
+  private static void sigmoidOfSum(float[] z, int zOff, float[] p, int pOff, int n) {
+    int j = 0;
+    for (int bound = S.loopBound(n); j < bound; j += L) {
+      VectorMath.sigmoid(load(z, zOff + j).add(load(p, pOff + j))).intoArray(z, zOff + j);
+    }
+    for (; j < n; j++) {
+      z[zOff + j] = ScalarUnaryLoops.sigmoidOf(z[zOff + j] + p[pOff + j]);
+    }
+  }
+
+  /** {@code z[i] = tanh(z[i] + p[i])} over n values. */
+  private static void tanhOfSum(float[] z, int zOff, float[] p, int pOff, int n) {
+    int j = 0;
+    for (int bound = S.loopBound(n); j < bound; j += L) {
+      VectorMath.tanh(load(z, zOff + j).add(load(p, pOff + j))).intoArray(z, zOff + j);
+    }
+    for (; j < n; j++) {
+      z[zOff + j] = (float) Math.tanh(z[zOff + j] + p[pOff + j]);
+    }
+  }
+
+  /** From the activated gates at zOff: {@code c = f * c + i * g}, {@code h = o * tanh(c)}. */
+  private static void cellUpdate(
+      float[] z, int zOff, float[] c, int cOff, float[] h, int hOff, int units) {
+    int j = 0;
+    for (int bound = S.loopBound(units); j < bound; j += L) {
+      int zi = zOff + j;
+      FloatVector cn =
+          load(z, zi + units).mul(load(c, cOff + j)).add(load(z, zi).mul(load(z, zi + 2 * units)));
+      cn.intoArray(c, cOff + j);
+      load(z, zi + 3 * units).mul(VectorMath.tanh(cn)).intoArray(h, hOff + j);
+    }
+    for (; j < units; j++) {
+      int zi = zOff + j;
+      float cn = z[zi + units] * c[cOff + j] + z[zi] * z[zi + 2 * units];
+      c[cOff + j] = cn;
+      h[hOff + j] = z[zi + 3 * units] * (float) Math.tanh(cn);
+    }
+  }
+
+  /**
+   * Two passes, as {@link #lstmRow}: tanh of the new cell state first (parked in the o slot of dz,
+   * which the second pass reads before writing it), then the arithmetic without a transcendental.
+   */
+  @Override
+  void lstmRowBackward(
+      float[] gates,
+      int gOff,
+      float[] cPrev,
+      int cpOff,
+      float[] cNew,
+      int cnOff,
+      float[] dh,
+      int dhOff,
+      float[] dc,
+      int dcOff,
+      float[] dz,
+      int dzOff,
+      int units) {
+    int o3 = dzOff + 3 * units;
+    int j = 0;
+    for (int bound = S.loopBound(units); j < bound; j += L) {
+      VectorMath.tanh(load(cNew, cnOff + j)).intoArray(dz, o3 + j);
+    }
+    for (; j < units; j++) {
+      dz[o3 + j] = (float) Math.tanh(cNew[cnOff + j]);
+    }
+    gateGradients(gates, gOff, cPrev, cpOff, dh, dhOff, dc, dcOff, dz, dzOff, units);
+  }
+
+  private static void gateGradients(
+      float[] gates,
+      int gOff,
+      float[] cPrev,
+      int cpOff,
+      float[] dh,
+      int dhOff,
+      float[] dc,
+      int dcOff,
+      float[] dz,
+      int dzOff,
+      int units) {
+    int j = 0;
+    FloatVector one = FloatVector.broadcast(S, 1f);
+    for (int bound = S.loopBound(units); j < bound; j += L) {
+      int gi = gOff + j;
+      int zi = dzOff + j;
+      FloatVector i = load(gates, gi);
+      FloatVector f = load(gates, gi + units);
+      FloatVector g = load(gates, gi + 2 * units);
+      FloatVector o = load(gates, gi + 3 * units);
+      FloatVector tc = load(dz, zi + 3 * units);
+      FloatVector d = load(dh, dhOff + j);
+      FloatVector dcTotal = load(dc, dcOff + j).add(d.mul(o).mul(one.sub(tc.mul(tc))));
+      dcTotal.mul(g).mul(i.mul(one.sub(i))).intoArray(dz, zi);
+      dcTotal.mul(load(cPrev, cpOff + j)).mul(f.mul(one.sub(f))).intoArray(dz, zi + units);
+      dcTotal.mul(i).mul(one.sub(g.mul(g))).intoArray(dz, zi + 2 * units);
+      d.mul(tc).mul(o.mul(one.sub(o))).intoArray(dz, zi + 3 * units);
+      dcTotal.mul(f).intoArray(dc, dcOff + j);
+    }
+    for (; j < units; j++) {
+      int gi = gOff + j;
+      int zi = dzOff + j;
+      float i = gates[gi];
+      float f = gates[gi + units];
+      float g = gates[gi + 2 * units];
+      float o = gates[gi + 3 * units];
+      float tc = dz[zi + 3 * units];
+      float d = dh[dhOff + j];
+      float dcTotal = dc[dcOff + j] + d * o * (1f - tc * tc);
+      dz[zi] = dcTotal * g * (i * (1f - i));
+      dz[zi + units] = dcTotal * cPrev[cpOff + j] * (f * (1f - f));
+      dz[zi + 2 * units] = dcTotal * i * (1f - g * g);
+      dz[zi + 3 * units] = d * tc * (o * (1f - o));
+      dc[dcOff + j] = dcTotal * f;
+    }
+  }
+}
