@@ -4,8 +4,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link ScalarRecurrentLoops} with the Vector API over the units of a row, with {@link
- * VectorMath}'s sigmoid and tanh (the same bits in every JIT tier); the tail of a row is scalar.
+ * {@link ScalarRecurrentLoops} with the Vector API over the units of a row, with {@link GateMath}'s
+ * sigmoid and tanh (the same bits in every JIT tier); the tail of a row is scalar.
  */
 final class VectorRecurrentLoops extends ScalarRecurrentLoops {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -41,7 +41,7 @@ final class VectorRecurrentLoops extends ScalarRecurrentLoops {
   private static void sigmoidOfSum(float[] z, int zOff, float[] p, int pOff, int n) {
     int j = 0;
     for (int bound = S.loopBound(n); j < bound; j += L) {
-      VectorMath.sigmoid(load(z, zOff + j).add(load(p, pOff + j))).intoArray(z, zOff + j);
+      GateMath.sigmoid(load(z, zOff + j).add(load(p, pOff + j))).intoArray(z, zOff + j);
     }
     for (; j < n; j++) {
       z[zOff + j] = ScalarUnaryLoops.sigmoidOf(z[zOff + j] + p[pOff + j]);
@@ -52,7 +52,7 @@ final class VectorRecurrentLoops extends ScalarRecurrentLoops {
   private static void tanhOfSum(float[] z, int zOff, float[] p, int pOff, int n) {
     int j = 0;
     for (int bound = S.loopBound(n); j < bound; j += L) {
-      VectorMath.tanh(load(z, zOff + j).add(load(p, pOff + j))).intoArray(z, zOff + j);
+      GateMath.tanh(load(z, zOff + j).add(load(p, pOff + j))).intoArray(z, zOff + j);
     }
     for (; j < n; j++) {
       z[zOff + j] = (float) Math.tanh(z[zOff + j] + p[pOff + j]);
@@ -68,7 +68,7 @@ final class VectorRecurrentLoops extends ScalarRecurrentLoops {
       FloatVector cn =
           load(z, zi + units).mul(load(c, cOff + j)).add(load(z, zi).mul(load(z, zi + 2 * units)));
       cn.intoArray(c, cOff + j);
-      load(z, zi + 3 * units).mul(VectorMath.tanh(cn)).intoArray(h, hOff + j);
+      load(z, zi + 3 * units).mul(GateMath.tanh(cn)).intoArray(h, hOff + j);
     }
     for (; j < units; j++) {
       int zi = zOff + j;
@@ -100,7 +100,7 @@ final class VectorRecurrentLoops extends ScalarRecurrentLoops {
     int o3 = dzOff + 3 * units;
     int j = 0;
     for (int bound = S.loopBound(units); j < bound; j += L) {
-      VectorMath.tanh(load(cNew, cnOff + j)).intoArray(dz, o3 + j);
+      GateMath.tanh(load(cNew, cnOff + j)).intoArray(dz, o3 + j);
     }
     for (; j < units; j++) {
       dz[o3 + j] = (float) Math.tanh(cNew[cnOff + j]);
