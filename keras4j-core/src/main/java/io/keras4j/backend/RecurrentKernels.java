@@ -67,4 +67,54 @@ public interface RecurrentKernels {
    */
   LstmGradients lstmBackward(
       Tensor dPacked, LstmSaved saved, Tensor recurrentKernel, Tensor mask, Options options);
+
+  /**
+   * What the GRU backward pass needs, time-major and indexed by the time of the step: {@code gates}
+   * {@code [time, batch, 4*units]} holds per row z, r, the candidate hh and the recurrent product's
+   * h part with its bias; {@code hPrev} the states before the steps.
+   */
+  record GruSaved(Tensor gates, Tensor hPrev) {}
+
+  /**
+   * The GRU forward pass: {@code packed} is {@code [s + 2, batch, units]}: the outputs of every
+   * step ({@code s = time} with {@code returnSequences}, else 0), the last output, the final state.
+   */
+  record GruForward(Tensor packed, GruSaved saved) {}
+
+  /** Gradients with respect to the projection, the recurrent kernel and bias, the initial state. */
+  record GruGradients(Tensor projected, Tensor recurrentKernel, Tensor recurrentBias, Tensor h0) {}
+
+  /**
+   * Runs Keras's GRU with {@code reset_after} (Keras 3's default) over the sequence: at each step
+   * {@code a = h @ recurrentKernel + recurrentBias}, {@code z = sigmoid(p_z + a_z)}, {@code r =
+   * sigmoid(p_r + a_r)}, {@code hh = tanh(p_h + r * a_h)}, {@code h = z * h + (1 - z) * hh}, gates
+   * in Keras's order z, r, h.
+   *
+   * @param projected {@code [time, batch, 3*units]}: the input projection with the input bias
+   * @param recurrentKernel {@code [units, 3*units]}
+   * @param recurrentBias {@code [3*units]}, or null
+   * @param h0 {@code [batch, units]}
+   * @param mask {@code [time, batch]} float, or null
+   * @param keep whether to keep what {@link #gruBackward} needs
+   */
+  GruForward gru(
+      Tensor projected,
+      Tensor recurrentKernel,
+      Tensor recurrentBias,
+      Tensor h0,
+      Tensor mask,
+      Options options,
+      boolean keep);
+
+  /**
+   * Backward through time of {@link #gru}; the recurrent bias's gradient is null when the forward
+   * pass had none.
+   */
+  GruGradients gruBackward(
+      Tensor dPacked,
+      GruSaved saved,
+      Tensor recurrentKernel,
+      boolean withBias,
+      Tensor mask,
+      Options options);
 }

@@ -1,9 +1,11 @@
 package io.keras4j.layers;
 
+import io.keras4j.DType;
 import io.keras4j.Tensor;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.ops.Ops;
+import io.keras4j.ops.RecurrentOps;
 import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,51 @@ public class GRUCell extends RecurrentCell<GRUCell> {
     }
     Tensor out = Ops.add(Ops.multiply(z, h), Ops.multiply(Ops.subtract(Tensor.scalar(1f), z), hh));
     return List.of(out, out);
+  }
+
+  /**
+   * Whether {@link #runFused} computes this cell: reset_after, Keras's default activations, no
+   * recurrent dropout in this call, and not a subclass (which may compute its step otherwise).
+   */
+  boolean fusable(boolean training) {
+    return getClass() == GRUCell.class
+        && resetAfter
+        && activation == Activations.get("tanh")
+        && recurrentActivation == Activations.get("sigmoid")
+        && !(training && recurrentDropout > 0 && recurrentDropout < 1);
+  }
+
+  /** The whole sequence through {@link RecurrentOps#gru}, with what {@link RnnLoop} takes. */
+  RnnLoop.Result runFused(
+      Tensor x,
+      List<Tensor> states,
+      Tensor mask,
+      boolean goBackwards,
+      boolean returnSequences,
+      boolean zeroOutputForMask,
+      boolean training) {
+    try {
+      Tensor projected = prepareTimeMajor(x, training);
+      Tensor rb =
+          bias == null
+              ? null
+              : Ops.reshape(
+                  Ops.slice(bias.value(), new int[] {1, 0}, new int[] {1, 3 * units}), 3 * units);
+      Tensor m = mask == null ? null : Ops.transpose(Ops.cast(mask, DType.FLOAT32));
+      RecurrentOps.GruResult r =
+          RecurrentOps.gru(
+              projected,
+              recurrentKernel.value(),
+              rb,
+              states.get(0),
+              m,
+              goBackwards,
+              returnSequences,
+              zeroOutputForMask);
+      return new RnnLoop.Result(r.lastOutput(), r.sequence(), List.of(r.h()));
+    } finally {
+      finish();
+    }
   }
 
   @Override

@@ -47,6 +47,10 @@ final class RnnLoop {
       return lstm.runFused(
           x, initialStates, mask, goBackwards, returnSequences, zeroOutputForMask, training);
     }
+    if (cell instanceof GRUCell gru && gru.fusable(training)) {
+      return gru.runFused(
+          x, initialStates, mask, goBackwards, returnSequences, zeroOutputForMask, training);
+    }
     int[] s = x.shape();
     int batch = s[0];
     int time = s[1];

@@ -18,11 +18,9 @@ import java.util.Arrays;
  * then one product over all steps, {@code hPrev^T @ dz}, with the states kept in time order.
  */
 final class JvmRecurrent implements RecurrentKernels {
-  /** Multiply-adds of a sequence below which one thread runs it all. */
-  private static final long PARALLEL_WORK = 1 << 16;
-
   private final ScalarRecurrentLoops loops;
   private final GemmKernel gemm;
+  private final JvmGru gru;
 
   /** Vector API loops when the backend chose the Vector API kernels, else scalar ones. */
   JvmRecurrent(Kernels kernels) {
@@ -36,21 +34,7 @@ final class JvmRecurrent implements RecurrentKernels {
     }
     this.loops = chosen;
     this.gemm = ArrayLoops.forKernels(kernels).gemm();
-  }
-
-  /** The blocks of batch rows, whole micro-kernel tiles where possible. */
-  private record Blocks(int per, int count) {
-    static Blocks of(int batch, long work, int mr) {
-      int threads = work < PARALLEL_WORK ? 1 : Math.min(Parallel.threads(), batch);
-      if (threads <= 1 || batch == 0) {
-        return new Blocks(Math.max(batch, 1), batch == 0 ? 0 : 1);
-      }
-      int per = GemmDriver.ceilDiv(batch, threads);
-      if (per >= mr) {
-        per = GemmDriver.roundUp(per, mr);
-      }
-      return new Blocks(per, GemmDriver.ceilDiv(batch, per));
-    }
+    this.gru = new JvmGru(chosen, gemm);
   }
 
   @Override
@@ -80,7 +64,7 @@ final class JvmRecurrent implements RecurrentKernels {
     float[] hPrev = keep ? JvmTensors.output(time * slab) : null;
     float[] cPrev = keep ? JvmTensors.output(time * slab) : null;
     float[] cNew = keep ? JvmTensors.output(time * slab) : null;
-    Blocks blocks = Blocks.of(batch, (long) time * batch * u * g, gemm.mr);
+    RowBlocks blocks = RowBlocks.of(batch, (long) time * batch * u * g, gemm.mr);
     Parallel.forEach(
         blocks.count(),
         q -> {
@@ -164,7 +148,7 @@ final class JvmRecurrent implements RecurrentKernels {
     float[] dc = JvmTensors.output(slab);
     System.arraycopy(dp, (s + 1) * slab, dh, 0, slab);
     System.arraycopy(dp, (s + 2) * slab, dc, 0, slab);
-    Blocks blocks = Blocks.of(batch, (long) time * batch * u * g, gemm.mr);
+    RowBlocks blocks = RowBlocks.of(batch, (long) time * batch * u * g, gemm.mr);
     Parallel.forEach(
         blocks.count(),
         q -> {
@@ -220,5 +204,28 @@ final class JvmRecurrent implements RecurrentKernels {
         JvmTensors.wrap(dr, u, g),
         JvmTensors.wrap(dh, batch, u),
         JvmTensors.wrap(dc, batch, u));
+  }
+
+  @Override
+  public GruForward gru(
+      Tensor projected,
+      Tensor recurrentKernel,
+      Tensor recurrentBias,
+      Tensor h0,
+      Tensor mask,
+      Options options,
+      boolean keep) {
+    return gru.forward(projected, recurrentKernel, recurrentBias, h0, mask, options, keep);
+  }
+
+  @Override
+  public GruGradients gruBackward(
+      Tensor dPacked,
+      GruSaved saved,
+      Tensor recurrentKernel,
+      boolean withBias,
+      Tensor mask,
+      Options options) {
+    return gru.backward(dPacked, saved, recurrentKernel, withBias, mask, options);
   }
 }

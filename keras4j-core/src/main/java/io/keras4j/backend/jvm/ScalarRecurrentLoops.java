@@ -111,4 +111,97 @@ class ScalarRecurrentLoops {
       dc[dcOff + j] = dcTotal * f;
     }
   }
+
+  /**
+   * One GRU step (reset_after) of one row. {@code a} holds the recurrent product in its first
+   * {@code 3*units} values (z, r, h parts) and has room for a fourth; {@code p} the input
+   * projection, {@code rb} the recurrent bias (zeros when the layer has none), {@code h} the state,
+   * updated in place. Leaves in a the saved gates: z, r, the candidate hh, and the h part of the
+   * product with its bias.
+   */
+  void gruRow(
+      float[] a, int aOff, float[] p, int pOff, float[] rb, float[] h, int hOff, int units) {
+    gruTail(a, aOff, p, pOff, rb, h, hOff, units, 0);
+  }
+
+  /** {@link #gruRow} for units {@code [from, units)}. */
+  static void gruTail(
+      float[] a,
+      int aOff,
+      float[] p,
+      int pOff,
+      float[] rb,
+      float[] h,
+      int hOff,
+      int units,
+      int from) {
+    for (int j = from; j < units; j++) {
+      int ai = aOff + j;
+      int pi = pOff + j;
+      float z = ScalarUnaryLoops.sigmoidOf(a[ai] + p[pi] + rb[j]);
+      float r = ScalarUnaryLoops.sigmoidOf(a[ai + units] + p[pi + units] + rb[j + units]);
+      float ah = a[ai + 2 * units] + rb[j + 2 * units];
+      float hh = (float) Math.tanh(p[pi + 2 * units] + r * ah);
+      a[ai] = z;
+      a[ai + units] = r;
+      a[ai + 2 * units] = hh;
+      a[ai + 3 * units] = ah;
+      h[hOff + j] = hh + z * (h[hOff + j] - hh);
+    }
+  }
+
+  /**
+   * The backward of one GRU step of one row: from the saved gates, the state before the step and
+   * the gradient {@code dh} of the state after it, writes the gradients of the projection ({@code
+   * dp}) and of the recurrent product ({@code da}), and replaces dh with the part of the previous
+   * state's gradient that does not go through the product ({@code dh * z}).
+   */
+  void gruRowBackward(
+      float[] gates,
+      int gOff,
+      float[] hPrev,
+      int hpOff,
+      float[] dh,
+      int dhOff,
+      float[] dp,
+      int dpOff,
+      float[] da,
+      int daOff,
+      int units) {
+    gruBackwardTail(gates, gOff, hPrev, hpOff, dh, dhOff, dp, dpOff, da, daOff, units, 0);
+  }
+
+  /** {@link #gruRowBackward} for units {@code [from, units)}. */
+  static void gruBackwardTail(
+      float[] gates,
+      int gOff,
+      float[] hPrev,
+      int hpOff,
+      float[] dh,
+      int dhOff,
+      float[] dp,
+      int dpOff,
+      float[] da,
+      int daOff,
+      int units,
+      int from) {
+    for (int j = from; j < units; j++) {
+      int gi = gOff + j;
+      float z = gates[gi];
+      float r = gates[gi + units];
+      float hh = gates[gi + 2 * units];
+      float ah = gates[gi + 3 * units];
+      float d = dh[dhOff + j];
+      float dah = d * (1f - z) * (1f - hh * hh);
+      float dar = dah * ah * (r * (1f - r));
+      float daz = d * (hPrev[hpOff + j] - hh) * (z * (1f - z));
+      dp[dpOff + j] = daz;
+      dp[dpOff + j + units] = dar;
+      dp[dpOff + j + 2 * units] = dah;
+      da[daOff + j] = daz;
+      da[daOff + j + units] = dar;
+      da[daOff + j + 2 * units] = dah * r;
+      dh[dhOff + j] = d * z;
+    }
+  }
 }

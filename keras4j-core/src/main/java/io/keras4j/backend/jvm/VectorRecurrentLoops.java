@@ -155,4 +155,103 @@ final class VectorRecurrentLoops extends ScalarRecurrentLoops {
       dc[dcOff + j] = dcTotal * f;
     }
   }
+
+  /** {@link ScalarRecurrentLoops#gruRow} in three short passes (see {@link #lstmRow}). */
+  @Override
+  void gruRow(
+      float[] a, int aOff, float[] p, int pOff, float[] rb, float[] h, int hOff, int units) {
+    sigmoidOfSum3(a, aOff, p, pOff, rb, 0, 2 * units);
+    gruCandidate(a, aOff, p, pOff, rb, units);
+    gruUpdate(a, aOff, h, hOff, units);
+  }
+
+  /** {@code a[i] = sigmoid(a[i] + p[i] + rb[i])} over n values. */
+  private static void sigmoidOfSum3(
+      float[] a, int aOff, float[] p, int pOff, float[] rb, int rbOff, int n) {
+    int j = 0;
+    for (int bound = S.loopBound(n); j < bound; j += L) {
+      FloatVector v = load(a, aOff + j).add(load(p, pOff + j)).add(load(rb, rbOff + j));
+      GateMath.sigmoid(v).intoArray(a, aOff + j);
+    }
+    for (; j < n; j++) {
+      a[aOff + j] = ScalarUnaryLoops.sigmoidOf(a[aOff + j] + p[pOff + j] + rb[rbOff + j]);
+    }
+  }
+
+  /**
+   * The h part with its bias into the fourth slot, the candidate tanh(p_h + r * a_h) into the
+   * third.
+   */
+  private static void gruCandidate(
+      float[] a, int aOff, float[] p, int pOff, float[] rb, int units) {
+    int r0 = aOff + units;
+    int h0 = aOff + 2 * units;
+    int s0 = aOff + 3 * units;
+    int p0 = pOff + 2 * units;
+    int b0 = 2 * units;
+    int j = 0;
+    for (int bound = S.loopBound(units); j < bound; j += L) {
+      FloatVector ah = load(a, h0 + j).add(load(rb, b0 + j));
+      ah.intoArray(a, s0 + j);
+      GateMath.tanh(load(a, r0 + j).fma(ah, load(p, p0 + j))).intoArray(a, h0 + j);
+    }
+    for (; j < units; j++) {
+      float ah = a[h0 + j] + rb[b0 + j];
+      a[s0 + j] = ah;
+      a[h0 + j] = (float) Math.tanh(p[p0 + j] + a[r0 + j] * ah);
+    }
+  }
+
+  /** {@code h = z * h + (1 - z) * hh}. */
+  private static void gruUpdate(float[] a, int aOff, float[] h, int hOff, int units) {
+    int h0 = aOff + 2 * units;
+    int j = 0;
+    for (int bound = S.loopBound(units); j < bound; j += L) {
+      FloatVector z = load(a, aOff + j);
+      FloatVector hh = load(a, h0 + j);
+      // z * h + (1 - z) * hh = hh + z * (h - hh)
+      z.fma(load(h, hOff + j).sub(hh), hh).intoArray(h, hOff + j);
+    }
+    for (; j < units; j++) {
+      float z = a[aOff + j];
+      float hh = a[h0 + j];
+      h[hOff + j] = hh + z * (h[hOff + j] - hh);
+    }
+  }
+
+  @Override
+  void gruRowBackward(
+      float[] gates,
+      int gOff,
+      float[] hPrev,
+      int hpOff,
+      float[] dh,
+      int dhOff,
+      float[] dp,
+      int dpOff,
+      float[] da,
+      int daOff,
+      int units) {
+    FloatVector one = FloatVector.broadcast(S, 1f);
+    int j = 0;
+    for (int bound = S.loopBound(units); j < bound; j += L) {
+      int gi = gOff + j;
+      FloatVector z = load(gates, gi);
+      FloatVector r = load(gates, gi + units);
+      FloatVector hh = load(gates, gi + 2 * units);
+      FloatVector ah = load(gates, gi + 3 * units);
+      FloatVector d = load(dh, dhOff + j);
+      FloatVector dah = d.mul(one.sub(z)).mul(one.sub(hh.mul(hh)));
+      FloatVector dar = dah.mul(ah).mul(r.mul(one.sub(r)));
+      FloatVector daz = d.mul(load(hPrev, hpOff + j).sub(hh)).mul(z.mul(one.sub(z)));
+      daz.intoArray(dp, dpOff + j);
+      dar.intoArray(dp, dpOff + j + units);
+      dah.intoArray(dp, dpOff + j + 2 * units);
+      daz.intoArray(da, daOff + j);
+      dar.intoArray(da, daOff + j + units);
+      dah.mul(r).intoArray(da, daOff + j + 2 * units);
+      d.mul(z).intoArray(dh, dhOff + j);
+    }
+    gruBackwardTail(gates, gOff, hPrev, hpOff, dh, dhOff, dp, dpOff, da, daOff, units, j);
+  }
 }

@@ -18,12 +18,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * An LSTM with Keras's default activations runs through the fused recurrent op; the same LSTM with
- * its sigmoid wrapped as another function runs step by step with ops (the path checked against the
- * golden cases). Both must give the same outputs, states and weight gradients, with and without
- * masks, forwards and backwards, with zero_output_for_mask, with initial states.
+ * An LSTM or GRU (reset_after) with Keras's default activations runs through the fused recurrent
+ * op; the same layer with its sigmoid wrapped as another function runs step by step with ops (the
+ * path checked against the golden cases). Both must give the same outputs, states and weight
+ * gradients, with and without masks, forwards and backwards, with zero_output_for_mask, with
+ * initial states.
  */
-class LstmFusedPathTest {
+class FusedRecurrentPathTest {
   private static final ActivationFunction WRAPPED_SIGMOID =
       ActivationFunction.of("sigmoid_by_ops", Activations::sigmoid);
 
@@ -50,21 +51,28 @@ class LstmFusedPathTest {
   private record Run(List<float[]> outputs, List<float[]> gradients) {}
 
   private static Run run(
-      LSTM lstm, Tensor x, Tensor h0, Tensor c0, boolean masking, List<Tensor> weights) {
+      RNN layer, Tensor x, List<Tensor> states, boolean masking, List<Tensor> weights) {
     int[] s = x.shape();
     KerasTensor in = Input.of(s[1], s[2]);
-    KerasTensor hIn = Input.of(h0.shape()[1]);
-    KerasTensor cIn = Input.of(c0.shape()[1]);
     KerasTensor seq = masking ? new Masking(0f).apply(in) : in;
-    List<KerasTensor> outs = lstm.applyAll(List.of(seq, hIn, cIn));
-    Model model = new Model(List.of(in, hIn, cIn), outs);
+    List<KerasTensor> inputs = new ArrayList<>(List.of(in));
+    List<KerasTensor> layerInputs = new ArrayList<>(List.of(seq));
+    for (Tensor st : states) {
+      KerasTensor si = Input.of(st.shape()[1]);
+      inputs.add(si);
+      layerInputs.add(si);
+    }
+    List<KerasTensor> outs = layer.applyAll(layerInputs);
+    Model model = new Model(inputs, outs);
     if (weights != null) {
       model.setWeights(weights);
     }
     List<float[]> values = new ArrayList<>();
     List<float[]> grads = new ArrayList<>();
     try (GradientTape tape = new GradientTape()) {
-      ModelOutputs y = model.apply(List.of(x, h0, c0), true);
+      List<Tensor> values0 = new ArrayList<>(List.of(x));
+      values0.addAll(states);
+      ModelOutputs y = model.apply(values0, true);
       Tensor loss = null;
       for (int i = 0; i < y.size(); i++) {
         Tensor yi = y.get(i);
@@ -85,9 +93,11 @@ class LstmFusedPathTest {
     return new Run(values, grads);
   }
 
-  private static void check(boolean masking, boolean backwards, boolean sequences, boolean zero) {
+  private static void check(
+      boolean gru, boolean masking, boolean backwards, boolean sequences, boolean zero) {
     String what =
-        "mask="
+        (gru ? "GRU" : "LSTM")
+            + " mask="
             + masking
             + " goBackwards="
             + backwards
@@ -96,27 +106,25 @@ class LstmFusedPathTest {
             + " zeroOutputForMask="
             + zero;
     Tensor x = input(3, 5, 7, 4, masking);
-    Tensor h0 = input(4, 5, 1, 6, false).reshapeView(5, 6);
-    Tensor c0 = input(5, 5, 1, 6, false).reshapeView(5, 6);
-    LSTM fused =
-        new LSTM(6)
-            .returnSequences(sequences)
-            .returnState(true)
-            .goBackwards(backwards)
-            .zeroOutputForMask(zero);
-    LSTM byOps =
-        new LSTM(6)
-            .recurrentActivation(WRAPPED_SIGMOID)
-            .returnSequences(sequences)
-            .returnState(true)
-            .goBackwards(backwards)
-            .zeroOutputForMask(zero);
-    Run a = run(fused, x, h0, c0, masking, null);
+    List<Tensor> states = new ArrayList<>();
+    states.add(input(4, 5, 1, 6, false).reshapeView(5, 6));
+    if (!gru) {
+      states.add(input(5, 5, 1, 6, false).reshapeView(5, 6));
+    }
+    RNN fused = gru ? new GRU(6) : new LSTM(6);
+    RNN byOps =
+        gru
+            ? new GRU(6).recurrentActivation(WRAPPED_SIGMOID)
+            : new LSTM(6).recurrentActivation(WRAPPED_SIGMOID);
+    for (RNN l : List.of(fused, byOps)) {
+      l.returnSequences(sequences).returnState(true).goBackwards(backwards).zeroOutputForMask(zero);
+    }
+    Run a = run(fused, x, states, masking, null);
     List<Tensor> weights = new ArrayList<>();
     for (var v : fused.weights()) {
       weights.add(v.value());
     }
-    Run b = run(byOps, x, h0, c0, masking, weights);
+    Run b = run(byOps, x, states, masking, weights);
     assertEquals(a.outputs().size(), b.outputs().size(), what);
     for (int i = 0; i < a.outputs().size(); i++) {
       assertArrayEquals(b.outputs().get(i), a.outputs().get(i), 1e-5f, what + ": output " + i);
@@ -130,16 +138,20 @@ class LstmFusedPathTest {
 
   @Test
   void fusedAndStepByStepAgreeWithoutMask() {
-    check(false, false, true, false);
-    check(false, true, false, false);
+    for (boolean gru : new boolean[] {false, true}) {
+      check(gru, false, false, true, false);
+      check(gru, false, true, false, false);
+    }
   }
 
   @Test
   void fusedAndStepByStepAgreeWithMasks() {
-    for (boolean backwards : new boolean[] {false, true}) {
-      for (boolean sequences : new boolean[] {false, true}) {
-        for (boolean zero : new boolean[] {false, true}) {
-          check(true, backwards, sequences, zero);
+    for (boolean gru : new boolean[] {false, true}) {
+      for (boolean backwards : new boolean[] {false, true}) {
+        for (boolean sequences : new boolean[] {false, true}) {
+          for (boolean zero : new boolean[] {false, true}) {
+            check(gru, true, backwards, sequences, zero);
+          }
         }
       }
     }
