@@ -401,17 +401,17 @@ public abstract class ConvLSTM<L extends ConvLSTM<L>> extends RNN {
     Map<String, Object> c = BaseConfigs.write(this);
     c.remove("activity_regularizer");
     putRnnOptions(c);
-    cellLayer()
-        .putOptions(
-            c,
-            true,
-            activityRegularizer() == null ? null : Regularizers.serialize(activityRegularizer()));
+    ConvLSTMConfigs.put(
+        cellLayer(),
+        c,
+        true,
+        activityRegularizer() == null ? null : Regularizers.serialize(activityRegularizer()));
     return c;
   }
 
   /** Reads the cell's options, the RNN's and the base config into {@code layer}. */
   protected static <L extends ConvLSTM<L>> L read(Config c, L layer) {
-    layer.cellLayer().readOptions(c);
+    ConvLSTMConfigs.read(layer.cellLayer(), c);
     layer.readRnnOptions(c);
     return layer.applyBaseConfig(c, layer);
   }

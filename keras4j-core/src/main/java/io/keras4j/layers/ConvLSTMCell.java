@@ -33,28 +33,28 @@ import java.util.Map;
  */
 public class ConvLSTMCell extends Layer implements RnnCell {
   private final int rank;
-  private final int filters;
-  private final int[] kernelSize;
-  private int[] strides;
-  private String padding = "valid";
-  private String dataFormat = SpatialArgs.CHANNELS_LAST;
-  private int[] dilationRate;
-  private ActivationFunction activation = Activations.get("tanh");
-  private ActivationFunction recurrentActivation = Activations.get("sigmoid");
-  private boolean useBias = true;
-  private Initializer kernelInitializer = Initializers.get("glorot_uniform");
-  private Initializer recurrentInitializer = Initializers.get("orthogonal");
-  private Initializer biasInitializer = Initializers.get("zeros");
-  private boolean unitForgetBias = true;
-  private Regularizer kernelRegularizer;
-  private Regularizer recurrentRegularizer;
-  private Regularizer biasRegularizer;
-  private Constraint kernelConstraint;
-  private Constraint recurrentConstraint;
-  private Constraint biasConstraint;
-  private double dropout;
-  private double recurrentDropout;
-  private Long seed;
+  final int filters;
+  final int[] kernelSize;
+  int[] strides;
+  String padding = "valid";
+  String dataFormat = SpatialArgs.CHANNELS_LAST;
+  int[] dilationRate;
+  ActivationFunction activation = Activations.get("tanh");
+  ActivationFunction recurrentActivation = Activations.get("sigmoid");
+  boolean useBias = true;
+  Initializer kernelInitializer = Initializers.get("glorot_uniform");
+  Initializer recurrentInitializer = Initializers.get("orthogonal");
+  Initializer biasInitializer = Initializers.get("zeros");
+  boolean unitForgetBias = true;
+  Regularizer kernelRegularizer;
+  Regularizer recurrentRegularizer;
+  Regularizer biasRegularizer;
+  Constraint kernelConstraint;
+  Constraint recurrentConstraint;
+  Constraint biasConstraint;
+  double dropout;
+  double recurrentDropout;
+  Long seed;
   private SeedGenerator seedGenerator = new SeedGenerator();
 
   private Variable kernel;
@@ -149,6 +149,14 @@ public class ConvLSTMCell extends Layer implements RnnCell {
               + " and dilation_rate="
               + Arrays.toString(d));
     }
+  }
+
+  public ConvLSTMCell activation(String name) {
+    return activation(Activations.get(name));
+  }
+
+  public ConvLSTMCell recurrentActivation(String name) {
+    return recurrentActivation(Activations.get(name));
   }
 
   public ConvLSTMCell activation(ActivationFunction f) {
@@ -537,67 +545,8 @@ public class ConvLSTMCell extends Layer implements RnnCell {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    putOptions(c, false, null);
+    ConvLSTMConfigs.put(this, c, false, null);
     return c;
-  }
-
-  /**
-   * The cell's keys in Keras's order; a layer's config ({@code layerKeys}) also holds the activity
-   * regularizer after the bias regularizer.
-   */
-  void putOptions(Map<String, Object> c, boolean layerKeys, Object activityRegularizer) {
-    c.put("filters", filters);
-    c.put("kernel_size", Config.list(kernelSize));
-    c.put("strides", Config.list(strides));
-    c.put("padding", padding);
-    c.put("data_format", dataFormat);
-    c.put("dilation_rate", Config.list(dilationRate));
-    c.put("activation", RnnActivations.serialize(activation));
-    c.put("recurrent_activation", RnnActivations.serialize(recurrentActivation));
-    c.put("use_bias", useBias);
-    c.put("kernel_initializer", Initializers.serialize(kernelInitializer));
-    c.put("recurrent_initializer", Initializers.serialize(recurrentInitializer));
-    c.put("bias_initializer", Initializers.serialize(biasInitializer));
-    c.put("unit_forget_bias", unitForgetBias);
-    c.put("kernel_regularizer", ConvLayer.serialize(kernelRegularizer));
-    c.put("recurrent_regularizer", ConvLayer.serialize(recurrentRegularizer));
-    c.put("bias_regularizer", ConvLayer.serialize(biasRegularizer));
-    if (layerKeys) {
-      c.put("activity_regularizer", activityRegularizer);
-    }
-    c.put("kernel_constraint", ConvLayer.serialize(kernelConstraint));
-    c.put("recurrent_constraint", ConvLayer.serialize(recurrentConstraint));
-    c.put("bias_constraint", ConvLayer.serialize(biasConstraint));
-    c.put("dropout", dropout);
-    c.put("recurrent_dropout", recurrentDropout);
-    c.put("seed", seed);
-  }
-
-  /** Reads what {@link #putOptions} writes, except filters and kernel_size (the constructor's). */
-  void readOptions(Config c) {
-    int[] one = {1};
-    strides(c.getIntArray("strides", one));
-    padding(c.getString("padding", "valid"));
-    dataFormat(c.getString("data_format", null));
-    dilationRate(c.getIntArray("dilation_rate", one));
-    activation(RnnActivations.read(c, "activation", "tanh"));
-    recurrentActivation(RnnActivations.read(c, "recurrent_activation", "sigmoid"));
-    useBias(c.getBoolean("use_bias", true));
-    kernelInitializer(c.initializer("kernel_initializer", "glorot_uniform"));
-    recurrentInitializer(c.initializer("recurrent_initializer", "orthogonal"));
-    biasInitializer(c.initializer("bias_initializer", "zeros"));
-    unitForgetBias(c.getBoolean("unit_forget_bias", true));
-    kernelRegularizer(c.regularizer("kernel_regularizer"));
-    recurrentRegularizer(c.regularizer("recurrent_regularizer"));
-    biasRegularizer(c.regularizer("bias_regularizer"));
-    kernelConstraint(c.constraint("kernel_constraint"));
-    recurrentConstraint(c.constraint("recurrent_constraint"));
-    biasConstraint(c.constraint("bias_constraint"));
-    dropout(c.getDouble("dropout", 0));
-    recurrentDropout(c.getDouble("recurrent_dropout", 0));
-    if (c.get("seed") instanceof Number n) {
-      seed(n.longValue());
-    }
   }
 
   /** A cell from its config; the rank is that of kernel_size (Keras writes no rank key). */
@@ -605,7 +554,7 @@ public class ConvLSTMCell extends Layer implements RnnCell {
     int[] k = c.getIntArray("kernel_size");
     int rank = c.has("rank") ? c.getInt("rank") : k.length;
     ConvLSTMCell cell = new ConvLSTMCell(rank, c.getInt("filters"), k);
-    cell.readOptions(c);
+    ConvLSTMConfigs.read(cell, c);
     return cell.applyBaseConfig(c, cell);
   }
 }

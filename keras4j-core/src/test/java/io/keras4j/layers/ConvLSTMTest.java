@@ -177,7 +177,6 @@ class ConvLSTMTest {
     LayerTestCase.of(new ConvLSTM3D(1, 2).padding("same").dataFormat("channels_first"))
         .inputs(LayerTestCase.random(5, 1, 2, 1, 2, 3, 2))
         .expectedOutputShape(1, 1, 2, 3, 2)
-        .skipGradientCheck()
         .run();
   }
 
