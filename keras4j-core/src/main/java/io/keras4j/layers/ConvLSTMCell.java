@@ -6,11 +6,13 @@ import io.keras4j.Variable;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.constraints.Constraint;
+import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.ops.Ops;
 import io.keras4j.random.SeedGenerator;
 import io.keras4j.regularizers.Regularizer;
+import io.keras4j.regularizers.Regularizers;
 import io.keras4j.saving.Config;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -177,16 +179,28 @@ public class ConvLSTMCell extends Layer implements RnnCell {
     return this;
   }
 
+  public ConvLSTMCell kernelInitializer(String name) {
+    return kernelInitializer(Initializers.get(name));
+  }
+
   public ConvLSTMCell kernelInitializer(Initializer init) {
     checkNotBuilt("kernelInitializer");
     this.kernelInitializer = init;
     return this;
   }
 
+  public ConvLSTMCell recurrentInitializer(String name) {
+    return recurrentInitializer(Initializers.get(name));
+  }
+
   public ConvLSTMCell recurrentInitializer(Initializer init) {
     checkNotBuilt("recurrentInitializer");
     this.recurrentInitializer = init;
     return this;
+  }
+
+  public ConvLSTMCell biasInitializer(String name) {
+    return biasInitializer(Initializers.get(name));
   }
 
   public ConvLSTMCell biasInitializer(Initializer init) {
@@ -202,10 +216,18 @@ public class ConvLSTMCell extends Layer implements RnnCell {
     return this;
   }
 
+  public ConvLSTMCell kernelRegularizer(String name) {
+    return kernelRegularizer(Regularizers.get(name));
+  }
+
   public ConvLSTMCell kernelRegularizer(Regularizer r) {
     checkNotBuilt("kernelRegularizer");
     this.kernelRegularizer = r;
     return this;
+  }
+
+  public ConvLSTMCell recurrentRegularizer(String name) {
+    return recurrentRegularizer(Regularizers.get(name));
   }
 
   public ConvLSTMCell recurrentRegularizer(Regularizer r) {
@@ -214,10 +236,18 @@ public class ConvLSTMCell extends Layer implements RnnCell {
     return this;
   }
 
+  public ConvLSTMCell biasRegularizer(String name) {
+    return biasRegularizer(Regularizers.get(name));
+  }
+
   public ConvLSTMCell biasRegularizer(Regularizer r) {
     checkNotBuilt("biasRegularizer");
     this.biasRegularizer = r;
     return this;
+  }
+
+  public ConvLSTMCell kernelConstraint(String name) {
+    return kernelConstraint(Constraints.get(name));
   }
 
   public ConvLSTMCell kernelConstraint(Constraint c) {
@@ -226,10 +256,18 @@ public class ConvLSTMCell extends Layer implements RnnCell {
     return this;
   }
 
+  public ConvLSTMCell recurrentConstraint(String name) {
+    return recurrentConstraint(Constraints.get(name));
+  }
+
   public ConvLSTMCell recurrentConstraint(Constraint c) {
     checkNotBuilt("recurrentConstraint");
     this.recurrentConstraint = c;
     return this;
+  }
+
+  public ConvLSTMCell biasConstraint(String name) {
+    return biasConstraint(Constraints.get(name));
   }
 
   public ConvLSTMCell biasConstraint(Constraint c) {
