@@ -433,4 +433,46 @@ class ConvLSTMTest {
     assertTrue(state.getMessage().contains("initial_state[0].shape=(1, 4, 2)"), state.getMessage());
     assertNotEquals(null, built.cellLayer().kernel());
   }
+
+  /** Frames of a spot moving one column right (label 1) or left (label 0) each step. */
+  private static Tensor[] movingSpots(int n, long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    float[] x = new float[n * 3 * 16];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      int row = r.nextInt(4);
+      boolean right = r.nextBoolean();
+      int col = right ? r.nextInt(2) : 2 + r.nextInt(2);
+      for (int t = 0; t < 3; t++) {
+        int c = Math.min(3, Math.max(0, col + (right ? t : -t)));
+        x[(i * 3 + t) * 16 + row * 4 + c] = 1f;
+      }
+      y[i] = right ? 1 : 0;
+    }
+    return new Tensor[] {Tensor.of(x, n, 3, 4, 4, 1), Tensor.ofInts(y, n)};
+  }
+
+  @Test
+  void aSmallConvLstmModelLearnsAndRoundTripsThroughJson() {
+    io.keras4j.Keras.setRandomSeed(5);
+    Sequential m =
+        new Sequential(
+            Input.of(3, 4, 4, 1),
+            new ConvLSTM2D(4, 3).padding("same"),
+            new Flatten(),
+            new Dense(2, "softmax"));
+    m.compile(new io.keras4j.optimizers.Adam(0.02), "sparse_categorical_crossentropy", "accuracy");
+    Tensor[] train = movingSpots(64, 1);
+    List<Double> loss =
+        m.fit(train[0], train[1], io.keras4j.testing.Quiet.fit().epochs(30).batchSize(16))
+            .get("loss");
+    assertTrue(loss.get(loss.size() - 1) < 0.5 * loss.get(0), "loss " + loss);
+    io.keras4j.models.Model back = io.keras4j.models.Models.modelFromJson(m.toJson());
+    assertEquals(m.toJson(), back.toJson());
+    back.setWeights(m.getWeights());
+    assertArrayEquals(
+        m.predict(train[0], io.keras4j.testing.Quiet.predict()).toFloatArray(),
+        back.predict(train[0], io.keras4j.testing.Quiet.predict()).toFloatArray(),
+        0f);
+  }
 }
