@@ -184,6 +184,10 @@ public final class LayerRegistry {
     // branch wrappers (issue 11): Bidirectional, TimeDistributed
     register("Bidirectional", io.keras4j.layers.Bidirectional::fromConfig);
     register("TimeDistributed", io.keras4j.layers.TimeDistributed::fromConfig);
+    // convlstm (issue 11): convolutional LSTM layers
+    register("ConvLSTM1D", io.keras4j.layers.ConvLSTM1D::fromConfig);
+    register("ConvLSTM2D", io.keras4j.layers.ConvLSTM2D::fromConfig);
+    register("ConvLSTM3D", io.keras4j.layers.ConvLSTM3D::fromConfig);
   }
 
   private LayerRegistry() {}
