@@ -1,6 +1,5 @@
 package io.keras4j.layers;
 
-import io.keras4j.DType;
 import io.keras4j.Tensor;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
@@ -99,49 +98,35 @@ public class GRUCell extends RecurrentCell<GRUCell> {
     return List.of(out, out);
   }
 
-  /**
-   * Whether {@link #runFused} computes this cell: reset_after, Keras's default activations, no
-   * recurrent dropout in this call, and not a subclass (which may compute its step otherwise).
-   */
+  @Override
   boolean fusable(boolean training) {
-    return getClass() == GRUCell.class
-        && resetAfter
-        && activation == Activations.get("tanh")
-        && recurrentActivation == Activations.get("sigmoid")
-        && !(training && recurrentDropout > 0 && recurrentDropout < 1);
+    return getClass() == GRUCell.class && resetAfter && defaultActivations(training);
   }
 
-  /** The whole sequence through {@link RecurrentOps#gru}, with what {@link RnnLoop} takes. */
-  RnnLoop.Result runFused(
-      Tensor x,
+  @Override
+  RnnLoop.Result fusedSequence(
+      Tensor projected,
       List<Tensor> states,
       Tensor mask,
       boolean goBackwards,
       boolean returnSequences,
-      boolean zeroOutputForMask,
-      boolean training) {
-    try {
-      Tensor projected = prepareTimeMajor(x, training);
-      Tensor rb =
-          bias == null
-              ? null
-              : Ops.reshape(
-                  Ops.slice(bias.value(), new int[] {1, 0}, new int[] {1, 3 * units}), 3 * units);
-      Tensor m = mask == null ? null : Ops.transpose(Ops.cast(mask, DType.FLOAT32));
-      RecurrentOps.GruResult r =
-          RecurrentOps.gru(
-              projected,
-              recurrentKernel.value(),
-              rb,
-              states.get(0),
-              m,
-              goBackwards,
-              returnSequences,
-              zeroOutputForMask);
-      return new RnnLoop.Result(r.lastOutput(), r.sequence(), List.of(r.h()));
-    } finally {
-      finish();
-    }
+      boolean zeroOutputForMask) {
+    Tensor rb =
+        bias == null
+            ? null
+            : Ops.reshape(
+                Ops.slice(bias.value(), new int[] {1, 0}, new int[] {1, 3 * units}), 3 * units);
+    RecurrentOps.GruResult r =
+        RecurrentOps.gru(
+            projected,
+            recurrentKernel.value(),
+            rb,
+            states.get(0),
+            mask,
+            goBackwards,
+            returnSequences,
+            zeroOutputForMask);
+    return new RnnLoop.Result(r.lastOutput(), r.sequence(), List.of(r.h()));
   }
 
   @Override

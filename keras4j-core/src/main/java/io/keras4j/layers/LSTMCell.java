@@ -1,6 +1,5 @@
 package io.keras4j.layers;
 
-import io.keras4j.DType;
 import io.keras4j.Tensor;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
@@ -86,43 +85,30 @@ public class LSTMCell extends RecurrentCell<LSTMCell> {
     return List.of(out, out, c);
   }
 
-  /**
-   * Whether {@link #runFused} computes this cell: Keras's default activations, no recurrent dropout
-   * in this call, and not a subclass (which may compute its step otherwise).
-   */
+  @Override
   boolean fusable(boolean training) {
-    return getClass() == LSTMCell.class
-        && activation == Activations.get("tanh")
-        && recurrentActivation == Activations.get("sigmoid")
-        && !(training && recurrentDropout > 0 && recurrentDropout < 1);
+    return getClass() == LSTMCell.class && defaultActivations(training);
   }
 
-  /** The whole sequence through {@link RecurrentOps#lstm}, with what {@link RnnLoop} takes. */
-  RnnLoop.Result runFused(
-      Tensor x,
+  @Override
+  RnnLoop.Result fusedSequence(
+      Tensor projected,
       List<Tensor> states,
       Tensor mask,
       boolean goBackwards,
       boolean returnSequences,
-      boolean zeroOutputForMask,
-      boolean training) {
-    try {
-      Tensor projected = prepareTimeMajor(x, training);
-      Tensor m = mask == null ? null : Ops.transpose(Ops.cast(mask, DType.FLOAT32));
-      RecurrentOps.LstmResult r =
-          RecurrentOps.lstm(
-              projected,
-              recurrentKernel.value(),
-              states.get(0),
-              states.get(1),
-              m,
-              goBackwards,
-              returnSequences,
-              zeroOutputForMask);
-      return new RnnLoop.Result(r.lastOutput(), r.sequence(), List.of(r.h(), r.c()));
-    } finally {
-      finish();
-    }
+      boolean zeroOutputForMask) {
+    RecurrentOps.LstmResult r =
+        RecurrentOps.lstm(
+            projected,
+            recurrentKernel.value(),
+            states.get(0),
+            states.get(1),
+            mask,
+            goBackwards,
+            returnSequences,
+            zeroOutputForMask);
+    return new RnnLoop.Result(r.lastOutput(), r.sequence(), List.of(r.h(), r.c()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.keras4j.layers;
 
+import io.keras4j.DType;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.activations.ActivationFunction;
@@ -14,6 +15,7 @@ import io.keras4j.random.SeedGenerator;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.regularizers.Regularizers;
 import io.keras4j.saving.Config;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -310,6 +312,57 @@ public abstract class RecurrentCell<C extends RecurrentCell<C>> extends Layer im
       }
     }
     return inputMask == null ? x : Ops.multiply(x, inputMask);
+  }
+
+  /**
+   * Whether {@link #runFused} computes this cell in one fused op (LSTM, GRU with reset_after): by
+   * default no.
+   */
+  boolean fusable(boolean training) {
+    return false;
+  }
+
+  /**
+   * Keras's default activations (tanh, and sigmoid for the gates) and no recurrent dropout in this
+   * call: what the fused recurrent kernels compute.
+   */
+  final boolean defaultActivations(boolean training) {
+    return activation == Activations.get("tanh")
+        && gateActivation() == Activations.get("sigmoid")
+        && !(training && recurrentDropout > 0 && recurrentDropout < 1);
+  }
+
+  /**
+   * The whole sequence in one fused op, with what {@link RnnLoop} returns: the time-major input
+   * projection (dropout as {@link #prepare}), the mask transposed to {@code [time, batch]}, then
+   * {@link #fusedSequence}.
+   */
+  final RnnLoop.Result runFused(
+      Tensor x,
+      List<Tensor> states,
+      Tensor mask,
+      boolean goBackwards,
+      boolean returnSequences,
+      boolean zeroOutputForMask,
+      boolean training) {
+    try {
+      Tensor projected = prepareTimeMajor(x, training);
+      Tensor m = mask == null ? null : Ops.transpose(Ops.cast(mask, DType.FLOAT32));
+      return fusedSequence(projected, states, m, goBackwards, returnSequences, zeroOutputForMask);
+    } finally {
+      finish();
+    }
+  }
+
+  /** The fused op of a {@link #fusable} cell on the time-major projection and mask. */
+  RnnLoop.Result fusedSequence(
+      Tensor projected,
+      List<Tensor> states,
+      Tensor mask,
+      boolean goBackwards,
+      boolean returnSequences,
+      boolean zeroOutputForMask) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no fused kernel");
   }
 
   /** The state multiplied by the recurrent dropout mask of the sequence, if any. */

@@ -43,12 +43,8 @@ final class RnnLoop {
       boolean returnSequences,
       boolean zeroOutputForMask,
       boolean training) {
-    if (cell instanceof LSTMCell lstm && lstm.fusable(training)) {
-      return lstm.runFused(
-          x, initialStates, mask, goBackwards, returnSequences, zeroOutputForMask, training);
-    }
-    if (cell instanceof GRUCell gru && gru.fusable(training)) {
-      return gru.runFused(
+    if (cell instanceof RecurrentCell<?> rc && rc.fusable(training)) {
+      return rc.runFused(
           x, initialStates, mask, goBackwards, returnSequences, zeroOutputForMask, training);
     }
     int[] s = x.shape();

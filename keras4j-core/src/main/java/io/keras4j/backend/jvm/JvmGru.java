@@ -118,63 +118,34 @@ final class JvmGru {
         new PackedMatrix(gemm, true, g3, u, JvmTensors.floats(recurrentKernel), 0, g3);
     float[] dProj = JvmTensors.output(time * batch * g3);
     float[] da = JvmTensors.output(time * batch * g3);
-    float[] dh = JvmTensors.output(slab);
-    System.arraycopy(dp, (s + 1) * slab, dh, 0, slab);
-    RowBlocks blocks = RowBlocks.of(batch, (long) time * batch * u * g3, gemm.mr);
-    Parallel.forEach(
-        blocks.count(),
-        q -> {
-          int r0 = q * blocks.per();
-          int n = Math.min(batch, r0 + blocks.per()) - r0;
-          float[] scratch = new float[rt.scratchSize()];
-          float[] carry = Arrays.copyOfRange(dp, s * slab + r0 * u, s * slab + (r0 + n) * u);
-          float[] product = new float[n * u];
-          for (int k = time - 1; k >= 0; k--) {
-            int t = options.reverse() ? time - 1 - k : k;
-            for (int i = 0; i < n; i++) {
-              int b = r0 + i;
-              int ci = i * u;
-              if (s > 0) {
-                int from = (k * batch + b) * u;
-                for (int j = 0; j < u; j++) {
-                  carry[ci + j] += dp[from + j];
-                }
-              }
-              int at = (t * batch + b) * g3;
-              if (m != null && m[t * batch + b] == 0f) {
-                Arrays.fill(dProj, at, at + g3, 0f);
-                Arrays.fill(da, at, at + g3, 0f);
-                if (options.zeroOutputForMask()) {
-                  Arrays.fill(carry, ci, ci + u, 0f);
-                }
-                continue;
-              }
-              int hb = b * u;
-              for (int j = 0; j < u; j++) {
-                dh[hb + j] += carry[ci + j];
-              }
-              Arrays.fill(carry, ci, ci + u, 0f);
-              loops.gruRowBackward(
-                  gates,
-                  (t * batch + b) * g4,
-                  hPrev,
-                  (t * batch + b) * u,
-                  dh,
-                  hb,
-                  dProj,
-                  at,
-                  da,
-                  at,
-                  u);
-            }
-            rt.multiply(da, (t * batch + r0) * g3, g3, n, product, 0, u, scratch);
-            // dh now holds dh * z of the rows that ran (masked rows: the state's gradient, which a
-            // masked step passes on); their product is zero.
-            for (int i = 0; i < n * u; i++) {
-              dh[r0 * u + i] += product[i];
-            }
+    BackwardThroughTime walk =
+        new BackwardThroughTime(time, batch, u, options, dp, m, rt, da, g3) {
+          @Override
+          void row(int t, int b) {
+            int at = (t * batch + b) * g3;
+            loops.gruRowBackward(
+                gates,
+                (t * batch + b) * g4,
+                hPrev,
+                (t * batch + b) * u,
+                dh,
+                b * u,
+                dProj,
+                at,
+                da,
+                at,
+                u);
           }
-        });
+
+          @Override
+          void maskedRow(int t, int b) {
+            int at = (t * batch + b) * g3;
+            Arrays.fill(dProj, at, at + g3, 0f);
+            Arrays.fill(da, at, at + g3, 0f);
+          }
+        };
+    walk.run((long) time * batch * u * g3, gemm.mr);
+    float[] dh = walk.dh;
     float[] dr = JvmTensors.output(u * g3);
     Gemm.multiply(gemm, true, false, u, g3, time * batch, hPrev, 0, u, da, 0, g3, dr, 0, g3, false);
     Tensor drb = null;

@@ -144,59 +144,28 @@ final class JvmRecurrent implements RecurrentKernels {
     float[] rk = JvmTensors.floats(recurrentKernel);
     PackedMatrix rt = new PackedMatrix(gemm, true, g, u, rk, 0, g);
     float[] dz = JvmTensors.output(time * batch * g);
-    float[] dh = JvmTensors.output(slab);
     float[] dc = JvmTensors.output(slab);
-    System.arraycopy(dp, (s + 1) * slab, dh, 0, slab);
     System.arraycopy(dp, (s + 2) * slab, dc, 0, slab);
-    RowBlocks blocks = RowBlocks.of(batch, (long) time * batch * u * g, gemm.mr);
-    Parallel.forEach(
-        blocks.count(),
-        q -> {
-          int r0 = q * blocks.per();
-          int n = Math.min(batch, r0 + blocks.per()) - r0;
-          float[] scratch = new float[rt.scratchSize()];
-          // carry: the gradient reaching the output of the step being processed, from the last
-          // output and from later masked steps that repeated it.
-          float[] carry = Arrays.copyOfRange(dp, s * slab + r0 * u, s * slab + (r0 + n) * u);
-          float[] product = new float[n * u];
-          for (int k = time - 1; k >= 0; k--) {
-            int t = options.reverse() ? time - 1 - k : k;
-            for (int i = 0; i < n; i++) {
-              int b = r0 + i;
-              int ci = i * u;
-              if (s > 0) {
-                int from = (k * batch + b) * u;
-                for (int j = 0; j < u; j++) {
-                  carry[ci + j] += dp[from + j];
-                }
-              }
-              int zAt = (t * batch + b) * g;
-              if (m != null && m[t * batch + b] == 0f) {
-                Arrays.fill(dz, zAt, zAt + g, 0f);
-                if (options.zeroOutputForMask()) {
-                  Arrays.fill(carry, ci, ci + u, 0f);
-                }
-                continue;
-              }
-              int hb = b * u;
-              for (int j = 0; j < u; j++) {
-                carry[ci + j] += dh[hb + j];
-              }
-              int at = (t * batch + b) * u;
-              loops.lstmRowBackward(gates, zAt, cPrev, at, cNew, at, carry, ci, dc, hb, dz, zAt, u);
-              Arrays.fill(carry, ci, ci + u, 0f);
-            }
-            rt.multiply(dz, (t * batch + r0) * g, g, n, product, 0, u, scratch);
-            for (int i = 0; i < n; i++) {
-              int b = r0 + i;
-              int hb = b * u;
-              if (m == null || m[t * batch + b] != 0f) {
-                // A masked step kept the state: its gradient passes through unchanged.
-                System.arraycopy(product, i * u, dh, hb, u);
-              }
-            }
+    BackwardThroughTime walk =
+        new BackwardThroughTime(time, batch, u, options, dp, m, rt, dz, g) {
+          @Override
+          void row(int t, int b) {
+            int zAt = (t * batch + b) * g;
+            int at = (t * batch + b) * u;
+            int hb = b * u;
+            loops.lstmRowBackward(gates, zAt, cPrev, at, cNew, at, dh, hb, dc, hb, dz, zAt, u);
+            // h_prev reaches h only through the recurrent product.
+            Arrays.fill(dh, hb, hb + u, 0f);
           }
-        });
+
+          @Override
+          void maskedRow(int t, int b) {
+            int zAt = (t * batch + b) * g;
+            Arrays.fill(dz, zAt, zAt + g, 0f);
+          }
+        };
+    walk.run((long) time * batch * u * g, gemm.mr);
+    float[] dh = walk.dh;
     float[] dr = JvmTensors.output(u * g);
     Gemm.multiply(gemm, true, false, u, g, time * batch, hPrev, 0, u, dz, 0, g, dr, 0, g, false);
     return new LstmGradients(

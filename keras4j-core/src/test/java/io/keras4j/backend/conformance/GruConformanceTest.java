@@ -10,7 +10,6 @@ import io.keras4j.backend.RecurrentKernels.GruForward;
 import io.keras4j.backend.RecurrentKernels.GruGradients;
 import io.keras4j.backend.RecurrentKernels.Options;
 import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,23 +137,6 @@ class GruConformanceTest extends ConformanceBase {
     return new Reference(packed, dp, dr, drb, dh);
   }
 
-  private static double[] mask(long seed, int time, int batch) {
-    Random rnd = new Random(seed);
-    double[] m = new double[time * batch];
-    for (int i = 0; i < m.length; i++) {
-      m[i] = rnd.nextDouble() < 0.3 ? 0 : 1;
-    }
-    return m;
-  }
-
-  private static Tensor tensor(double[] v, int... shape) {
-    float[] f = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      f[i] = (float) v[i];
-    }
-    return Tensor.of(f, shape);
-  }
-
   private void check(int time, int batch, int u, boolean masked, boolean withBias, Options o) {
     String what =
         "gru T=" + time + " B=" + batch + " u=" + u + " mask=" + masked + " bias=" + withBias + " "
@@ -164,8 +146,8 @@ class GruConformanceTest extends ConformanceBase {
     Tensor r = uniform(seed + 1, -0.5, 0.5, u, 3 * u);
     Tensor rb = withBias ? uniform(seed + 2, -0.5, 0.5, 3 * u) : null;
     Tensor h0 = uniform(seed + 3, -1, 1, batch, u);
-    double[] m = masked ? mask(seed + 4, time, batch) : null;
-    Tensor mt = masked ? tensor(m, time, batch) : null;
+    double[] m = masked ? MathReference.randomMask(seed + 4, time, batch) : null;
+    Tensor mt = masked ? MathReference.tensor(m, time, batch) : null;
     int s = o.returnSequences() ? time : 0;
     int[] packedShape = {s + 2, batch, u};
     Tensor dy = uniform(seed + 5, -1, 1, packedShape);
@@ -212,7 +194,10 @@ class GruConformanceTest extends ConformanceBase {
       int time = 4;
       int batch = 3;
       int u = 3;
-      Tensor mt = masked ? tensor(mask(5, time, batch), time, batch) : null;
+      Tensor mt =
+          masked
+              ? MathReference.tensor(MathReference.randomMask(5, time, batch), time, batch)
+              : null;
       FiniteDifferences.check(
           "gru mask=" + masked,
           in -> recurrent().gru(in[0], in[1], in[2], in[3], mt, o, false).packed(),

@@ -29,6 +29,25 @@ final class MathReference {
     return Tensor.of(v, shape);
   }
 
+  /** A float32 tensor of the given values. */
+  static Tensor tensor(double[] v, int... shape) {
+    float[] f = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      f[i] = (float) v[i];
+    }
+    return Tensor.of(f, shape);
+  }
+
+  /** A 0/1 mask {@code [time, batch]} with about 30% zeros, seeded. */
+  static double[] randomMask(long seed, int time, int batch) {
+    Random rnd = new Random(seed);
+    double[] m = new double[time * batch];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = rnd.nextDouble() < 0.3 ? 0 : 1;
+    }
+    return m;
+  }
+
   static double[] doubles(Tensor t) {
     float[] f = t.toFloatArray();
     double[] d = new double[f.length];

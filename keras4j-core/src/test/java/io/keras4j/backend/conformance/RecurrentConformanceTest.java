@@ -9,7 +9,6 @@ import io.keras4j.backend.RecurrentKernels;
 import io.keras4j.backend.RecurrentKernels.LstmForward;
 import io.keras4j.backend.RecurrentKernels.LstmGradients;
 import io.keras4j.backend.RecurrentKernels.Options;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -155,23 +154,6 @@ class RecurrentConformanceTest extends ConformanceBase {
     return new Reference(packed, dp, dr, dh, dc);
   }
 
-  private static double[] mask(long seed, int time, int batch) {
-    Random rnd = new Random(seed);
-    double[] m = new double[time * batch];
-    for (int i = 0; i < m.length; i++) {
-      m[i] = rnd.nextDouble() < 0.3 ? 0 : 1;
-    }
-    return m;
-  }
-
-  private static Tensor tensor(double[] v, int... shape) {
-    float[] f = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      f[i] = (float) v[i];
-    }
-    return Tensor.of(f, shape);
-  }
-
   private void checkAgainstReference(int time, int batch, int u, boolean masked, Options o) {
     String what = "lstm T=" + time + " B=" + batch + " u=" + u + " mask=" + masked + " " + o;
     long seed = 31L * time + 7L * batch + u + (masked ? 1 : 0);
@@ -179,8 +161,8 @@ class RecurrentConformanceTest extends ConformanceBase {
     Tensor r = uniform(seed + 1, -0.5, 0.5, u, 4 * u);
     Tensor h0 = uniform(seed + 2, -1, 1, batch, u);
     Tensor c0 = uniform(seed + 3, -1, 1, batch, u);
-    double[] m = masked ? mask(seed + 4, time, batch) : null;
-    Tensor mt = masked ? tensor(m, time, batch) : null;
+    double[] m = masked ? MathReference.randomMask(seed + 4, time, batch) : null;
+    Tensor mt = masked ? MathReference.tensor(m, time, batch) : null;
     int s = o.returnSequences() ? time : 0;
     int[] packedShape = {s + 3, batch, u};
     Tensor dy = uniform(seed + 5, -1, 1, packedShape);
@@ -224,7 +206,10 @@ class RecurrentConformanceTest extends ConformanceBase {
       int time = 4;
       int batch = 3;
       int u = 3;
-      Tensor mt = masked ? tensor(mask(5, time, batch), time, batch) : null;
+      Tensor mt =
+          masked
+              ? MathReference.tensor(MathReference.randomMask(5, time, batch), time, batch)
+              : null;
       FiniteDifferences.check(
           "lstm mask=" + masked,
           in -> recurrent().lstm(in[0], in[1], in[2], in[3], mt, o, false).packed(),
