@@ -13,10 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Loads models written by Keras: Keras 3 {@code .keras} zips, legacy HDF5 {@code .h5} files (Keras
- * 2.x and 3.x) and JSON topologies, told apart by their first bytes, not by their extension.
- * Nothing in a file is executed: classes are looked up in {@link LayerRegistry}, {@code Lambda} and
- * unknown classes are refused with an error naming the class and the file.
+ * Loads models written by Keras: Keras 3 {@code .keras} zips and legacy HDF5 {@code .h5} files
+ * (Keras 2.x and 3.x), told apart by their first bytes, not by their extension (a JSON topology is
+ * recognized and refused: it has no weights). Nothing in a file is executed: classes are looked up
+ * in {@link LayerRegistry}, {@code Lambda} and unknown classes are refused with an error naming the
+ * class and the file.
  */
 public final class KerasFiles {
   /** The largest {@code config.json} read (Keras's are a few kB; big models a few MB). */
@@ -40,7 +41,11 @@ public final class KerasFiles {
     return switch (kind(file)) {
       case ZIP -> loadKeras(file);
       case HDF5 -> LegacyH5.load(file, readAll(file));
-      case JSON -> fromConfig(file, readJson(file, readAll(file)));
+      case JSON ->
+          throw new KerasFileException(
+              file,
+              "a JSON topology holds no weights; build its model with Models.modelFromJson and"
+                  + " load weights separately");
       case UNKNOWN ->
           throw new KerasFileException(
               file,
