@@ -42,6 +42,12 @@ final class Hdf5 {
     }
   }
 
+  /** The HDF5 path of a child of a group (jhdf ends group paths with a slash). */
+  static String path(Group parent, String child) {
+    String p = parent.getPath();
+    return (p.endsWith("/") ? p : p + "/") + child;
+  }
+
   /** A child group, or null when absent. */
   static Group childGroup(Path file, Group parent, String name) {
     Node n = child(file, parent, name);

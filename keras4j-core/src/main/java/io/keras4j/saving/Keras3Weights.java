@@ -80,16 +80,14 @@ final class Keras3Weights {
                 + "' ("
                 + className(layer)
                 + "): the group "
-                + layersGroup.getPath()
-                + "/"
-                + key
+                + Hdf5.path(layersGroup, key)
                 + " is missing");
       }
       if (layer instanceof Model nested) {
         Group inner = Hdf5.childGroup(file, g, "layers");
         if (inner == null && !nested.weights().isEmpty()) {
           throw new KerasFileException(
-              file, "no group " + g.getPath() + "/layers for the nested model " + layer.name());
+              file, "no group " + Hdf5.path(g, "layers") + " for the nested model " + layer.name());
         }
         if (inner != null) {
           collect(file, inner, nested, out);

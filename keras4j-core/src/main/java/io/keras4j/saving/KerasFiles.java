@@ -64,7 +64,8 @@ public final class KerasFiles {
       if (Hdf5.childGroup(file, h5, "layers") != null) {
         Keras3Weights.load(file, h5, model);
       } else {
-        LegacyH5.loadWeights(file, h5, model);
+        io.jhdf.api.Group weights = Hdf5.childGroup(file, h5, "model_weights");
+        LegacyH5.loadWeights(file, weights == null ? h5 : weights, model);
       }
     }
   }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -141,6 +142,28 @@ class LegacyH5Test {
                   + " load weights separately"));
     }
     return out.stream();
+  }
+
+  /** Keras 3's legacy .h5 of the MNIST CNN (another commit than the .keras file): 0.9920. */
+  @Test
+  void keras3LegacyMnistCnnReproducesItsAccuracy() {
+    Model model =
+        Model.load(KerasArchiveTest.file("keras_models/keras3/mnist_cnn_keras3.13_legacy.h5"));
+    Tensor images =
+        KerasArchiveTest.mnistImages(
+            KerasArchiveTest.file("datasets/mnist/t10k-images-idx3-ubyte.gz"));
+    int[] labels =
+        io.keras4j.datasets.Mnist.readLabels(
+                KerasArchiveTest.file("datasets/mnist/t10k-labels-idx1-ubyte.gz"))
+            .toIntArray();
+    int[] predicted =
+        io.keras4j.ops.Ops.argmax(model.predict(images, Quiet.predict().batchSize(500)), -1)
+            .toIntArray();
+    int correct = 0;
+    for (int i = 0; i < labels.length; i++) {
+      correct += predicted[i] == labels[i] ? 1 : 0;
+    }
+    assertEquals(0.9920, correct / 10_000.0, 1e-9); // MANIFEST.md, computed by TensorFlow.js
   }
 
   @ParameterizedTest(name = "{0}: {1}")
