@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -15,7 +16,8 @@ import java.util.zip.ZipFile;
  * Reads named entries of a zip (a Keras 3 {@code .keras} file) into memory, safely: only the
  * entries asked for, by name; every entry name is checked (no {@code ..}, no absolute paths, no
  * backslashes), the number of entries is bounded and each entry is read with a limit on the bytes
- * actually inflated, whatever sizes the zip declares. Nothing is written to disk.
+ * actually inflated, whatever sizes the zip declares, and its CRC-32 checked. Nothing is written to
+ * disk.
  */
 final class SafeZip {
   /** More entries than any Keras archive has (3, plus assets). */
@@ -75,6 +77,7 @@ final class SafeZip {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[64 * 1024];
     long total = 0;
+    CRC32 crc = new CRC32();
     try (InputStream in = zip.getInputStream(e)) {
       int n;
       while ((n = in.read(buf)) > 0) {
@@ -83,10 +86,16 @@ final class SafeZip {
           throw tooBig(file, e.getName(), limit);
         }
         out.write(buf, 0, n);
+        crc.update(buf, 0, n);
       }
     } catch (ZipException ex) {
       throw new KerasFileException(
           file, "the zip entry " + e.getName() + " is corrupt (" + ex.getMessage() + ")", ex);
+    }
+    // ZipFile checks no CRC itself: a changed byte in a stored entry would load as other weights.
+    if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+      throw new KerasFileException(
+          file, "the zip entry " + e.getName() + " is corrupt (its CRC-32 does not match)");
     }
     return out.toByteArray();
   }
