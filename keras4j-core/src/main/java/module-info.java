@@ -23,6 +23,11 @@ module io.keras4j {
   requires java.net.http; // Cifar10.load() fetches the archive once
   requires java.desktop; // javax.imageio decodes image files (io.keras4j.utils.Images); in the JDK
   requires com.fasterxml.jackson.databind; // Keras JSON; no Jackson type is part of the API
+  requires io.jhdf; // HDF5 reading (io.keras4j.saving); no jhdf type is part of the API
+  // jhdf is an automatic module: the named modules it uses at run time are not resolved on its
+  // behalf, so an application on the module path would fail in Model.load without these two.
+  requires org.slf4j;
+  requires org.apache.commons.lang3;
 
   exports io.keras4j;
   exports io.keras4j.activations;

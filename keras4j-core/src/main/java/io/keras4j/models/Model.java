@@ -12,8 +12,10 @@ import io.keras4j.layers.CallContext;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Node;
+import io.keras4j.saving.KerasFiles;
 import io.keras4j.trainers.Trainer;
 import io.keras4j.utils.Sequence;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -508,6 +510,25 @@ public class Model extends Trainer {
   /** The model's topology as Keras JSON ({@code model.to_json()}). */
   public String toJson() {
     return Json.write(ModelConfig.serialize(this));
+  }
+
+  /**
+   * Loads a model written by Keras: a Keras 3 {@code .keras} file, a legacy HDF5 {@code .h5} (Keras
+   * 2.x and 3.x) or a JSON topology, told apart by the file's first bytes. Nothing in the file is
+   * executed: {@code Lambda} and unknown layer classes are refused.
+   *
+   * @throws io.keras4j.saving.KerasFileException naming the file and what is wrong with it
+   */
+  public static Model load(Path file) {
+    return KerasFiles.loadModel(file);
+  }
+
+  /**
+   * Reads weights into this built model: a Keras 3 {@code .weights.h5} file, or the weights of a
+   * legacy {@code .h5}. Every count and shape is checked before any weight changes.
+   */
+  public void loadWeights(Path file) {
+    KerasFiles.loadWeights(this, file);
   }
 
   /** The layers whose weights belong to the model, for subclasses that track extra layers. */

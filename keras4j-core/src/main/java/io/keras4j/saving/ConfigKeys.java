@@ -42,7 +42,11 @@ final class ConfigKeys {
           // Recent Keras 3 Dense and Embedding write quantization_config=None; keras4j does not
           // quantize, so only a real quantization config would need support.
           "quantization_config",
-          new Ignored("keras4j does not quantize layers", v -> v == null));
+          new Ignored("keras4j does not quantize layers", v -> v == null),
+          // Keras 2's SpatialDropout layers inherit Dropout's noise_shape=None (tf.keras files);
+          // they draw one mask value per channel whatever it says, so only null is harmless.
+          "noise_shape",
+          new Ignored("spatial dropout draws its own noise shape", v -> v == null));
 
   private ConfigKeys() {}
 

@@ -1,0 +1,142 @@
+package io.keras4j.saving;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.keras4j.Tensor;
+import io.keras4j.Variable;
+import io.keras4j.layers.Layer;
+import io.keras4j.models.Model;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Legacy HDF5 model files as Keras 2.x and 3.x write them ({@code model.save("m.h5")}): the {@code
+ * model_config} attribute holds the topology, {@code model_weights/<layer>/<weight name>} the
+ * weights, listed by the {@code layer_names} and {@code weight_names} attributes (fixed or variable
+ * length, with or without {@code :0}). As Keras does, the layers with weights are matched to the
+ * file's layers with weights in order; every count and shape is checked first.
+ *
+ * <p>Not read yet, refused with an error saying so: Keras 1 files (other configs and weight
+ * layouts) and convolution kernels saved by the Theano backend (flipped).
+ */
+final class LegacyH5 {
+  /** Layers whose kernels Keras flips when the file was written by Theano. */
+  private static final Set<String> THEANO_FLIPPED =
+      Set.of("Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose");
+
+  private LegacyH5() {}
+
+  static Model load(Path file, byte[] bytes) {
+    try (HdfFile h5 = Hdf5.open(file, bytes)) {
+      String version = Hdf5.stringAttribute(file, h5, "keras_version");
+      if (version != null && version.startsWith("1.")) {
+        throw new KerasFileException(
+            file,
+            "Keras 1 files are not read yet (other layer configs and weight layouts). Received:"
+                + " keras_version="
+                + version);
+      }
+      String config = Hdf5.stringAttribute(file, h5, "model_config");
+      if (config == null) {
+        throw new KerasFileException(
+            file,
+            "no model_config attribute: a weights-only file (load it with Model.loadWeights on"
+                + " a model built in Java)");
+      }
+      Model model =
+          KerasFiles.fromConfig(
+              file,
+              KerasFiles.readJson(file, config.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Group weights = Hdf5.childGroup(file, h5, "model_weights");
+      loadWeights(file, weights == null ? h5 : weights, model);
+      return model;
+    }
+  }
+
+  /** The weights under a group with {@code layer_names} (a model's {@code model_weights}). */
+  static void loadWeights(Path file, Group group, Model model) {
+    String backend = Hdf5.stringAttribute(file, group, "backend");
+    List<String> layerNames = Hdf5.stringsAttribute(file, group, "layer_names");
+    List<String> fileLayers = new ArrayList<>();
+    List<List<Dataset>> fileWeights = new ArrayList<>();
+    for (String name : layerNames) {
+      Group g = Hdf5.childGroup(file, group, name);
+      if (g == null) {
+        throw new KerasFileException(
+            file, "layer_names lists '" + name + "' but " + group.getPath() + " has no such group");
+      }
+      List<Dataset> ds = new ArrayList<>();
+      for (String w : Hdf5.stringsAttribute(file, g, "weight_names")) {
+        Node n = Hdf5.byPath(file, g, w);
+        if (!(n instanceof Dataset d)) {
+          throw new KerasFileException(
+              file,
+              "weight_names of layer '" + name + "' lists '" + w + "', which is not a dataset");
+        }
+        ds.add(d);
+      }
+      if (!ds.isEmpty()) {
+        fileLayers.add(name);
+        fileWeights.add(ds);
+      }
+    }
+    List<Layer> layers = new ArrayList<>();
+    for (Layer l : model.layers()) {
+      if (!l.weights().isEmpty()) {
+        layers.add(l);
+      }
+    }
+    if (layers.size() != fileLayers.size()) {
+      throw new KerasFileException(
+          file,
+          "the model has "
+              + layers.size()
+              + " layers with weights; the file has "
+              + fileLayers.size()
+              + " "
+              + fileLayers);
+    }
+    List<Runnable> assignments = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = layers.get(i);
+      List<Dataset> ds = fileWeights.get(i);
+      List<Variable> vars = layer.weights();
+      if (ds.size() != vars.size()) {
+        throw new KerasFileException(
+            file,
+            "layer '"
+                + layer.name()
+                + "' ("
+                + Keras3Weights.className(layer)
+                + ") has "
+                + vars.size()
+                + " weights; the file's layer '"
+                + fileLayers.get(i)
+                + "' has "
+                + ds.size());
+      }
+      if ("theano".equals(backend) && THEANO_FLIPPED.contains(Keras3Weights.className(layer))) {
+        throw new KerasFileException(
+            file,
+            "layer '"
+                + layer.name()
+                + "' ("
+                + Keras3Weights.className(layer)
+                + ") has convolution kernels saved by the Theano backend (flipped), which"
+                + " keras4j does not convert yet. Received: backend=theano");
+      }
+      List<Tensor> values = new ArrayList<>();
+      for (int j = 0; j < vars.size(); j++) {
+        Tensor t = Hdf5.tensor(file, ds.get(j));
+        Keras3Weights.checkShape(file, layer, vars.get(j), ds.get(j).getPath(), t);
+        values.add(t);
+      }
+      assignments.add(() -> layer.setWeights(values));
+    }
+    assignments.forEach(Runnable::run);
+  }
+}
