@@ -5,14 +5,8 @@ import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
-import io.keras4j.constraints.Constraint;
-import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Initializers;
 import io.keras4j.ops.Ops;
-import io.keras4j.random.SeedGenerator;
-import io.keras4j.regularizers.Regularizer;
-import io.keras4j.regularizers.Regularizers;
 import io.keras4j.saving.Config;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +27,7 @@ import java.util.Map;
  * as Keras's. Dropout as Keras's cell: four masks per sequence (one per gate) on the input, four on
  * the state, in training only.
  */
-public class ConvLSTMCell extends Layer implements RnnCell {
+public class ConvLSTMCell extends CellOptions<ConvLSTMCell> implements RnnCell {
   private final int rank;
   final int filters;
   final int[] kernelSize;
@@ -41,23 +35,8 @@ public class ConvLSTMCell extends Layer implements RnnCell {
   String padding = "valid";
   String dataFormat = SpatialArgs.CHANNELS_LAST;
   int[] dilationRate;
-  ActivationFunction activation = Activations.get("tanh");
   ActivationFunction recurrentActivation = Activations.get("sigmoid");
-  boolean useBias = true;
-  Initializer kernelInitializer = Initializers.get("glorot_uniform");
-  Initializer recurrentInitializer = Initializers.get("orthogonal");
-  Initializer biasInitializer = Initializers.get("zeros");
   boolean unitForgetBias = true;
-  Regularizer kernelRegularizer;
-  Regularizer recurrentRegularizer;
-  Regularizer biasRegularizer;
-  Constraint kernelConstraint;
-  Constraint recurrentConstraint;
-  Constraint biasConstraint;
-  double dropout;
-  double recurrentDropout;
-  Long seed;
-  private SeedGenerator seedGenerator = new SeedGenerator();
 
   private Variable kernel;
   private Variable recurrentKernel;
@@ -92,6 +71,11 @@ public class ConvLSTMCell extends Layer implements RnnCell {
     this.kernelSize = SpatialArgs.tuple(kind(), "kernel_size", kernelSize, rank, false);
     this.strides = ConvLayer.ones(rank);
     this.dilationRate = ConvLayer.ones(rank);
+  }
+
+  @Override
+  String optionOwner() {
+    return kind();
   }
 
   /** The layer's class name in messages: ConvLSTM1D/2D/3D for the cells they own. */
@@ -153,18 +137,8 @@ public class ConvLSTMCell extends Layer implements RnnCell {
     }
   }
 
-  public ConvLSTMCell activation(String name) {
-    return activation(Activations.get(name));
-  }
-
   public ConvLSTMCell recurrentActivation(String name) {
     return recurrentActivation(Activations.get(name));
-  }
-
-  public ConvLSTMCell activation(ActivationFunction f) {
-    checkNotBuilt("activation");
-    this.activation = f == null ? Activations.get("linear") : f;
-    return this;
   }
 
   public ConvLSTMCell recurrentActivation(ActivationFunction f) {
@@ -173,124 +147,10 @@ public class ConvLSTMCell extends Layer implements RnnCell {
     return this;
   }
 
-  public ConvLSTMCell useBias(boolean v) {
-    checkNotBuilt("useBias");
-    this.useBias = v;
-    return this;
-  }
-
-  public ConvLSTMCell kernelInitializer(String name) {
-    return kernelInitializer(Initializers.get(name));
-  }
-
-  public ConvLSTMCell kernelInitializer(Initializer init) {
-    checkNotBuilt("kernelInitializer");
-    this.kernelInitializer = init;
-    return this;
-  }
-
-  public ConvLSTMCell recurrentInitializer(String name) {
-    return recurrentInitializer(Initializers.get(name));
-  }
-
-  public ConvLSTMCell recurrentInitializer(Initializer init) {
-    checkNotBuilt("recurrentInitializer");
-    this.recurrentInitializer = init;
-    return this;
-  }
-
-  public ConvLSTMCell biasInitializer(String name) {
-    return biasInitializer(Initializers.get(name));
-  }
-
-  public ConvLSTMCell biasInitializer(Initializer init) {
-    checkNotBuilt("biasInitializer");
-    this.biasInitializer = init;
-    return this;
-  }
-
   /** Whether the forget gate's bias starts at 1 (the rest from the bias initializer). */
   public ConvLSTMCell unitForgetBias(boolean v) {
     checkNotBuilt("unitForgetBias");
     this.unitForgetBias = v;
-    return this;
-  }
-
-  public ConvLSTMCell kernelRegularizer(String name) {
-    return kernelRegularizer(Regularizers.get(name));
-  }
-
-  public ConvLSTMCell kernelRegularizer(Regularizer r) {
-    checkNotBuilt("kernelRegularizer");
-    this.kernelRegularizer = r;
-    return this;
-  }
-
-  public ConvLSTMCell recurrentRegularizer(String name) {
-    return recurrentRegularizer(Regularizers.get(name));
-  }
-
-  public ConvLSTMCell recurrentRegularizer(Regularizer r) {
-    checkNotBuilt("recurrentRegularizer");
-    this.recurrentRegularizer = r;
-    return this;
-  }
-
-  public ConvLSTMCell biasRegularizer(String name) {
-    return biasRegularizer(Regularizers.get(name));
-  }
-
-  public ConvLSTMCell biasRegularizer(Regularizer r) {
-    checkNotBuilt("biasRegularizer");
-    this.biasRegularizer = r;
-    return this;
-  }
-
-  public ConvLSTMCell kernelConstraint(String name) {
-    return kernelConstraint(Constraints.get(name));
-  }
-
-  public ConvLSTMCell kernelConstraint(Constraint c) {
-    checkNotBuilt("kernelConstraint");
-    this.kernelConstraint = c;
-    return this;
-  }
-
-  public ConvLSTMCell recurrentConstraint(String name) {
-    return recurrentConstraint(Constraints.get(name));
-  }
-
-  public ConvLSTMCell recurrentConstraint(Constraint c) {
-    checkNotBuilt("recurrentConstraint");
-    this.recurrentConstraint = c;
-    return this;
-  }
-
-  public ConvLSTMCell biasConstraint(String name) {
-    return biasConstraint(Constraints.get(name));
-  }
-
-  public ConvLSTMCell biasConstraint(Constraint c) {
-    checkNotBuilt("biasConstraint");
-    this.biasConstraint = c;
-    return this;
-  }
-
-  /** The fraction of the input dropped in training (four masks per sequence, one per gate). */
-  public ConvLSTMCell dropout(double rate) {
-    this.dropout = RandomLayer.unitInterval(kind(), "dropout", rate);
-    return this;
-  }
-
-  /** The fraction of the state dropped in the recurrent convolution (training). */
-  public ConvLSTMCell recurrentDropout(double rate) {
-    this.recurrentDropout = RandomLayer.unitInterval(kind(), "recurrent_dropout", rate);
-    return this;
-  }
-
-  public ConvLSTMCell seed(long seed) {
-    this.seed = seed;
-    this.seedGenerator = new SeedGenerator(seed);
     return this;
   }
 
