@@ -27,6 +27,9 @@ module io.keras4j {
   // jhdf is an automatic module: the named modules it uses at run time are not resolved on its
   // behalf, so an application on the module path would fail in Model.load without these two.
   requires org.slf4j;
+
+  uses org.slf4j.spi.SLF4JServiceProvider; // only to see whether the application has one
+
   requires org.apache.commons.lang3;
 
   exports io.keras4j;

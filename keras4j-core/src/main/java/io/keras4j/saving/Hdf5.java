@@ -20,6 +20,10 @@ import java.util.List;
  * KerasFileException} naming the file and the HDF5 path.
  */
 final class Hdf5 {
+  static {
+    Slf4jDefaults.quietWithoutProvider();
+  }
+
   /** The HDF5 signature: {@code \211HDF\r\n\032\n}. */
   private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
