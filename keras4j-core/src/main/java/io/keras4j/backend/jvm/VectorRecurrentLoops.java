@@ -98,16 +98,18 @@ final class VectorRecurrentLoops extends ScalarRecurrentLoops {
       int dzOff,
       int units) {
     int o3 = dzOff + 3 * units;
-    int j = 0;
-    for (int bound = S.loopBound(units); j < bound; j += L) {
+    int bound = S.loopBound(units);
+    for (int j = 0; j < bound; j += L) {
       GateMath.tanh(load(cNew, cnOff + j)).intoArray(dz, o3 + j);
     }
-    for (; j < units; j++) {
-      dz[o3 + j] = (float) Math.tanh(cNew[cnOff + j]);
-    }
-    gateGradients(gates, gOff, cPrev, cpOff, dh, dhOff, dc, dcOff, dz, dzOff, units);
+    gateGradients(gates, gOff, cPrev, cpOff, dh, dhOff, dc, dcOff, dz, dzOff, units, bound);
+    lstmBackwardTail(
+        gates, gOff, cPrev, cpOff, cNew, cnOff, dh, dhOff, dc, dcOff, dz, dzOff, units, bound);
   }
 
+  /**
+   * The vector part of the LSTM backward, units {@code [0, bound)}, tanh(c) read from dz's o slot.
+   */
   private static void gateGradients(
       float[] gates,
       int gOff,
@@ -119,10 +121,10 @@ final class VectorRecurrentLoops extends ScalarRecurrentLoops {
       int dcOff,
       float[] dz,
       int dzOff,
-      int units) {
-    int j = 0;
+      int units,
+      int bound) {
     FloatVector one = FloatVector.broadcast(S, 1f);
-    for (int bound = S.loopBound(units); j < bound; j += L) {
+    for (int j = 0; j < bound; j += L) {
       int gi = gOff + j;
       int zi = dzOff + j;
       FloatVector i = load(gates, gi);
@@ -137,22 +139,6 @@ final class VectorRecurrentLoops extends ScalarRecurrentLoops {
       dcTotal.mul(i).mul(one.sub(g.mul(g))).intoArray(dz, zi + 2 * units);
       d.mul(tc).mul(o.mul(one.sub(o))).intoArray(dz, zi + 3 * units);
       dcTotal.mul(f).intoArray(dc, dcOff + j);
-    }
-    for (; j < units; j++) {
-      int gi = gOff + j;
-      int zi = dzOff + j;
-      float i = gates[gi];
-      float f = gates[gi + units];
-      float g = gates[gi + 2 * units];
-      float o = gates[gi + 3 * units];
-      float tc = dz[zi + 3 * units];
-      float d = dh[dhOff + j];
-      float dcTotal = dc[dcOff + j] + d * o * (1f - tc * tc);
-      dz[zi] = dcTotal * g * (i * (1f - i));
-      dz[zi + units] = dcTotal * cPrev[cpOff + j] * (f * (1f - f));
-      dz[zi + 2 * units] = dcTotal * i * (1f - g * g);
-      dz[zi + 3 * units] = d * tc * (o * (1f - o));
-      dc[dcOff + j] = dcTotal * f;
     }
   }
 
