@@ -52,39 +52,21 @@ final class JvmGru {
     System.arraycopy(JvmTensors.floats(h0), 0, packed, (s + 1) * slab, slab);
     float[] gates = keep ? JvmTensors.output(time * batch * g4) : null;
     float[] hPrev = keep ? JvmTensors.output(time * slab) : null;
-    RowBlocks blocks = RowBlocks.of(batch, (long) time * batch * u * g3, gemm.mr);
-    Parallel.forEach(
-        blocks.count(),
-        q -> {
-          int r0 = q * blocks.per();
-          int n = Math.min(batch, r0 + blocks.per()) - r0;
-          float[] a = keep ? gates : new float[n * g4];
-          float[] scratch = new float[r.scratchSize()];
-          int oAt = s * slab + r0 * u;
-          int hAt = oAt + slab;
-          for (int k = 0; k < time; k++) {
-            int t = options.reverse() ? time - 1 - k : k;
+    ForwardThroughTime walk =
+        new ForwardThroughTime(time, batch, u, options, packed, m, r, gates, g4) {
+          @Override
+          void before(int t, int r0, int n) {
             if (keep) {
-              System.arraycopy(packed, hAt, hPrev, (t * batch + r0) * u, n * u);
-            }
-            int aAt = keep ? (t * batch + r0) * g4 : 0;
-            r.multiply(packed, hAt, u, n, a, aAt, g4, scratch);
-            for (int i = 0; i < n; i++) {
-              int b = r0 + i;
-              if (m != null && m[t * batch + b] == 0f) {
-                if (options.zeroOutputForMask()) {
-                  Arrays.fill(packed, oAt + i * u, oAt + (i + 1) * u, 0f);
-                }
-                continue;
-              }
-              loops.gruRow(a, aAt + i * g4, p, (t * batch + b) * g3, rb, packed, hAt + i * u, u);
-              System.arraycopy(packed, hAt + i * u, packed, oAt + i * u, u);
-            }
-            if (s > 0) {
-              System.arraycopy(packed, oAt, packed, (k * batch + r0) * u, n * u);
+              System.arraycopy(packed, hBase + r0 * u, hPrev, (t * batch + r0) * u, n * u);
             }
           }
-        });
+
+          @Override
+          void row(float[] a, int aAt, int t, int b, int hAt) {
+            loops.gruRow(a, aAt, p, (t * batch + b) * g3, rb, packed, hAt, u);
+          }
+        };
+    walk.run((long) time * batch * u * g3, gemm.mr);
     Tensor out = JvmTensors.wrap(packed, s + 2, batch, u);
     if (!keep) {
       return new GruForward(out, null);

@@ -64,54 +64,30 @@ final class JvmRecurrent implements RecurrentKernels {
     float[] hPrev = keep ? JvmTensors.output(time * slab) : null;
     float[] cPrev = keep ? JvmTensors.output(time * slab) : null;
     float[] cNew = keep ? JvmTensors.output(time * slab) : null;
-    RowBlocks blocks = RowBlocks.of(batch, (long) time * batch * u * g, gemm.mr);
-    Parallel.forEach(
-        blocks.count(),
-        q -> {
-          int r0 = q * blocks.per();
-          int n = Math.min(batch, r0 + blocks.per()) - r0;
-          float[] z = keep ? gates : new float[n * g];
-          float[] scratch = new float[r.scratchSize()];
-          int oAt = s * slab + r0 * u;
-          int hAt = oAt + slab;
-          int cAt = hAt + slab;
-          for (int k = 0; k < time; k++) {
-            int t = options.reverse() ? time - 1 - k : k;
-            int at = (t * batch + r0) * u;
+    ForwardThroughTime walk =
+        new ForwardThroughTime(time, batch, u, options, packed, m, r, gates, g) {
+          @Override
+          void before(int t, int r0, int n) {
             if (keep) {
-              System.arraycopy(packed, hAt, hPrev, at, n * u);
-              System.arraycopy(packed, cAt, cPrev, at, n * u);
-            }
-            int zAt = keep ? (t * batch + r0) * g : 0;
-            r.multiply(packed, hAt, u, n, z, zAt, g, scratch);
-            for (int i = 0; i < n; i++) {
-              int b = r0 + i;
-              if (m != null && m[t * batch + b] == 0f) {
-                if (options.zeroOutputForMask()) {
-                  Arrays.fill(packed, oAt + i * u, oAt + (i + 1) * u, 0f);
-                }
-                continue;
-              }
-              loops.lstmRow(
-                  z,
-                  zAt + i * g,
-                  p,
-                  (t * batch + b) * g,
-                  packed,
-                  cAt + i * u,
-                  packed,
-                  hAt + i * u,
-                  u);
-              System.arraycopy(packed, hAt + i * u, packed, oAt + i * u, u);
-            }
-            if (keep) {
-              System.arraycopy(packed, cAt, cNew, at, n * u);
-            }
-            if (s > 0) {
-              System.arraycopy(packed, oAt, packed, (k * batch + r0) * u, n * u);
+              int at = (t * batch + r0) * u;
+              System.arraycopy(packed, hBase + r0 * u, hPrev, at, n * u);
+              System.arraycopy(packed, hBase + slab + r0 * u, cPrev, at, n * u);
             }
           }
-        });
+
+          @Override
+          void row(float[] z, int zAt, int t, int b, int hAt) {
+            loops.lstmRow(z, zAt, p, (t * batch + b) * g, packed, hAt + slab, packed, hAt, u);
+          }
+
+          @Override
+          void after(int t, int r0, int n) {
+            if (keep) {
+              System.arraycopy(packed, hBase + slab + r0 * u, cNew, (t * batch + r0) * u, n * u);
+            }
+          }
+        };
+    walk.run((long) time * batch * u * g, gemm.mr);
     Tensor out = JvmTensors.wrap(packed, s + 3, batch, u);
     if (!keep) {
       return new LstmForward(out, null);
