@@ -15,7 +15,8 @@ const fs = require('fs'), path = require('path'), tf = require('@tensorflow/tfjs
   }
   const buf = Buffer.concat(buffers);
   const data = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-  const model = await tf.loadLayersModel(tf.io.fromMemory(mj.modelTopology, specs, data));
+  const model = await tf.loadLayersModel(
+      tf.io.fromMemory({modelTopology: mj.modelTopology, weightSpecs: specs, weightData: data}));
   const inputs = JSON.parse(fs.readFileSync(path.join(dir, 'inputs.json')));
   const xs = inputs.map(i => tf.tensor(i.data, i.shape, i.dtype || 'float32'));
   let ys = model.predict(xs.length === 1 ? xs[0] : xs);

@@ -3,7 +3,9 @@ package io.keras4j.saving;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.internal.Json;
+import io.keras4j.layers.Bidirectional;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.RNN;
 import io.keras4j.models.Model;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +81,12 @@ public final class TfJsLayers {
     if (!(json.get("modelTopology") instanceof Map<?, ?> topology)) {
       throw new KerasFileException(file, "model.json has no modelTopology object");
     }
-    Model model = KerasFiles.fromConfig(file, (Map<String, Object>) topology);
+    Map<String, Object> config = (Map<String, Object>) topology;
+    if (config.get("model_config") instanceof Map<?, ?> inner) {
+      config = (Map<String, Object>) inner;
+    }
+    TfJsTopology.shiftNestedNodes(config, -1);
+    Model model = KerasFiles.fromConfig(file, config);
     Object manifest = json.get("weightsManifest");
     if (manifest == null) {
       if (!model.weights().isEmpty()) {
@@ -134,7 +141,7 @@ public final class TfJsLayers {
     Map<String, Object> topology = new LinkedHashMap<>();
     topology.put("keras_version", "3.0.0");
     topology.put("backend", "tensorflow");
-    topology.put("model_config", TfJsTopology.downgrade(Json.readObject(model.toJson())));
+    topology.put("model_config", TfJsTopology.forTfJs(Json.readObject(model.toJson())));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("format", "layers-model");
     json.put("generatedBy", "keras4j");
@@ -152,6 +159,10 @@ public final class TfJsLayers {
         continue;
       }
       List<Variable> vars = layer.weights();
+      if (layer instanceof Bidirectional b) {
+        bidirectionalNames(b, names, values);
+        continue;
+      }
       Set<String> own = new HashSet<>();
       boolean unique = true;
       for (Variable v : vars) {
@@ -159,6 +170,36 @@ public final class TfJsLayers {
       }
       for (Variable v : vars) {
         names.add(layer.name() + "/" + (unique ? v.name() : v.path()));
+        values.add(v.numpy());
+      }
+    }
+  }
+
+  /**
+   * TensorFlow.js names a Bidirectional's weights {@code <layer>/forward_<inner>/<weight>} and
+   * {@code <layer>/backward_<inner>/<weight>}, {@code <inner>} the forward layer's name, and builds
+   * the backward layer from the forward layer's config (it reads no {@code backward_layer}).
+   */
+  private static void bidirectionalNames(Bidirectional b, List<String> names, List<Tensor> values) {
+    Map<String, Object> forward = new HashMap<>(b.forwardLayer().getConfig());
+    Map<String, Object> backward = new HashMap<>(b.backwardLayer().getConfig());
+    for (String k : List.of("name", "go_backwards")) {
+      forward.remove(k);
+      backward.remove(k);
+    }
+    if (!Json.write(forward).equals(Json.write(backward))) {
+      throw new IllegalArgumentException(
+          "Layer '"
+              + b.name()
+              + "' (Bidirectional) has a backward_layer configured unlike its forward layer;"
+              + " TensorFlow.js builds the backward layer from the forward one, so the TF.js"
+              + " format cannot hold it");
+    }
+    String inner = b.forwardLayer().name();
+    for (RNN rnn : List.of(b.forwardLayer(), b.backwardLayer())) {
+      String prefix = b.name() + (rnn == b.forwardLayer() ? "/forward_" : "/backward_") + inner;
+      for (Variable v : rnn.weights()) {
+        names.add(prefix + "/" + v.name());
         values.add(v.numpy());
       }
     }

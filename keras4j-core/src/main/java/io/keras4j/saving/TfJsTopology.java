@@ -12,12 +12,97 @@ import java.util.Set;
  * {@code module}, {@code registered_name} and {@code build_config} go, functional {@code
  * inbound_nodes} become {@code [[layer, node, tensor, {}], ...]} and {@code L1}/{@code L2}
  * regularizers {@code L1L2} (the one class tfjs registers). keras4j reads both dialects.
+ *
+ * <p>Nested models: as Keras 2 and TensorFlow.js count them, a nested model with its own inputs has
+ * a first node of its own (its inputs to its outputs), so the calls of the outer model are its
+ * nodes 1, 2, ...; keras4j counts the outer calls from 0. {@link #shiftNestedNodes} moves the node
+ * indices between the two counts.
  */
 final class TfJsTopology {
   private static final Set<String> DROPPED =
       Set.of("module", "registered_name", "build_config", "compile_config", "shared_object_id");
 
   private TfJsTopology() {}
+
+  /** The Keras 2 dialect of a Keras 3 model config, with TensorFlow.js's node indices. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> forTfJs(Map<String, Object> keras3) {
+    Map<String, Object> d = (Map<String, Object>) downgrade(keras3);
+    shiftNestedNodes(d, 1);
+    return d;
+  }
+
+  /**
+   * Adds {@code delta} to the node index of every reference to a nested model with its own inputs
+   * in the Keras 2 style {@code inbound_nodes} and {@code output_layers} of functional configs
+   * (recursively); indices that would become negative are left alone.
+   */
+  @SuppressWarnings("unchecked")
+  static void shiftNestedNodes(Map<String, Object> entry, int delta) {
+    if (!(entry.get("config") instanceof Map<?, ?> c)
+        || !(c.get("layers") instanceof List<?> layers)) {
+      return;
+    }
+    Set<String> nested = new java.util.HashSet<>();
+    for (Object l : layers) {
+      if (l instanceof Map<?, ?> layer) {
+        shiftNestedNodes((Map<String, Object>) layer, delta);
+        if (hasOwnInputs(layer)
+            && ((Map<String, Object>) layer).get("config") instanceof Map<?, ?> lc
+            && lc.get("name") instanceof String name) {
+          nested.add(name);
+        }
+      }
+    }
+    if (nested.isEmpty() || "Sequential".equals(entry.get("class_name"))) {
+      return;
+    }
+    for (Object l : layers) {
+      if (l instanceof Map<?, ?> layer && layer.get("inbound_nodes") instanceof List<?> nodes) {
+        for (Object node : nodes) {
+          if (node instanceof List<?> refs) {
+            for (Object ref : refs) {
+              shift(ref, nested, delta);
+            }
+          }
+        }
+      }
+    }
+    if (c.get("output_layers") instanceof List<?> outs) {
+      if (!outs.isEmpty() && !(outs.get(0) instanceof List<?>)) {
+        shift(outs, nested, delta);
+      } else {
+        for (Object ref : outs) {
+          shift(ref, nested, delta);
+        }
+      }
+    }
+  }
+
+  private static boolean hasOwnInputs(Map<?, ?> layer) {
+    Object cls = layer.get("class_name");
+    if ("Functional".equals(cls) || "Model".equals(cls)) {
+      return true;
+    }
+    return "Sequential".equals(cls)
+        && layer.get("config") instanceof Map<?, ?> c
+        && c.get("layers") instanceof List<?> ls
+        && !ls.isEmpty()
+        && ls.get(0) instanceof Map<?, ?> first
+        && "InputLayer".equals(first.get("class_name"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void shift(Object ref, Set<String> nested, int delta) {
+    if (ref instanceof List<?> r
+        && r.size() >= 2
+        && r.get(0) instanceof String name
+        && nested.contains(name)
+        && r.get(1) instanceof Number n
+        && n.intValue() + delta >= 0) {
+      ((List<Object>) r).set(1, n.intValue() + delta);
+    }
+  }
 
   @SuppressWarnings("unchecked")
   static Object downgrade(Object o) {

@@ -103,6 +103,39 @@ class TfJsLayersTest {
     }
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void nestedModelsAndBidirectionalAreWrittenAsTensorFlowJsCountsAndNamesThem() {
+    TfJsTestModels.Case c = TfJsTestModels.recurrentAndNested();
+    Path dir = tmp.resolve("nested");
+    c.model().saveTfJs(dir);
+    Map<String, Object> json = GoldenData.readJson(dir.resolve("model.json"));
+    Map<String, Object> config =
+        (Map<String, Object>)
+            ((Map<String, Object>)
+                    ((Map<String, Object>) json.get("modelTopology")).get("model_config"))
+                .get("config");
+    List<Map<String, Object>> layers = (List<Map<String, Object>>) config.get("layers");
+    String nested = (String) layers.get(4).get("name");
+    assertEquals("Sequential", layers.get(4).get("class_name"));
+    // The outer call of a nested model with its own inputs is its node 1 (node 0: its inputs).
+    assertEquals(
+        List.of(List.of(List.of(nested, 1, 0, Map.of()))), layers.get(5).get("inbound_nodes"));
+    String bidi = (String) layers.get(1).get("name");
+    String inner = forwardName(c, bidi);
+    List<String> names =
+        ((List<Map<String, Object>>)
+                ((Map<String, Object>) ((List<Object>) json.get("weightsManifest")).get(0))
+                    .get("weights"))
+            .stream().map(w -> (String) w.get("name")).toList();
+    assertEquals(bidi + "/forward_" + inner + "/kernel", names.get(0));
+    assertEquals(bidi + "/backward_" + inner + "/kernel", names.get(3));
+  }
+
+  private static String forwardName(TfJsTestModels.Case c, String bidi) {
+    return ((io.keras4j.layers.Bidirectional) c.model().getLayer(bidi)).forwardLayer().name();
+  }
+
   /** Layer names as numbered in this JVM (other tests create layers too) mapped to first use. */
   private static List<String> canonical(List<String> names) {
     java.util.Map<String, String> seen = new java.util.LinkedHashMap<>();

@@ -28,7 +28,28 @@ final class TfJsTestModels {
   record Case(String name, Model model, List<Tensor> inputs) {}
 
   static List<Case> all() {
-    return List.of(mlp(), cnn(), embeddingLstm(), twoInputs());
+    return List.of(mlp(), cnn(), embeddingLstm(), twoInputs(), recurrentAndNested());
+  }
+
+  /** More layer kinds: Bidirectional GRU, SimpleRNN, Dropout, a nested model, a regularizer. */
+  static Case recurrentAndNested() {
+    Model nested = new Sequential(Input.of(4), new io.keras4j.layers.Dense(3, "relu"));
+    KerasTensor x = Input.of(5, 4);
+    KerasTensor h =
+        new io.keras4j.layers.Bidirectional(
+                new io.keras4j.layers.GRU(3)
+                    .resetAfter(false)
+                    .recurrentActivation("sigmoid")
+                    .returnSequences(true))
+            .apply(x);
+    KerasTensor s = new io.keras4j.layers.SimpleRNN(4).apply(h);
+    KerasTensor d = new io.keras4j.layers.Dropout(0.3).apply(s);
+    KerasTensor y =
+        new Dense(2)
+            .kernelRegularizer(io.keras4j.regularizers.Regularizers.l2(0.01))
+            .apply(nested.apply(d));
+    Model m = new Model(List.of(x), List.of(y));
+    return new Case("recurrent_nested", randomized(m, 21), List.of(uniform(22, 2, 5, 4)));
   }
 
   static Case mlp() {
