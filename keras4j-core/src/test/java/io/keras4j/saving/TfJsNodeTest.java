@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.keras4j.Tensor;
 import io.keras4j.internal.Json;
+import io.keras4j.models.Model;
 import io.keras4j.testing.GoldenData;
 import io.keras4j.testing.Quiet;
 import java.io.IOException;
@@ -23,10 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TensorFlow.js itself (the node package {@code @tensorflow/tfjs}, cpu backend) loads the files
- * keras4j writes in the TF.js layers format and predicts the same numbers. The script and its
- * {@code package.json} are in {@code src/test/tfjs} (property {@code keras4j.tfjs.dir}); {@code
- * .ci/run} installs the package there with {@code npm ci}. Without node or the package the test is
- * skipped, saying which is missing.
+ * keras4j writes in the TF.js layers format and predicts the same numbers, and keras4j loads the
+ * models TensorFlow.js writes with the same predictions. The scripts (predict.js, save.js) and
+ * their {@code package.json} are in {@code src/test/tfjs} (property {@code keras4j.tfjs.dir});
+ * {@code .ci/run} installs the package there with {@code npm ci}. Without node or the package the
+ * test is skipped, saying which is missing.
  */
 class TfJsNodeTest {
   private static final Path SCRIPT_DIR =
@@ -34,14 +36,57 @@ class TfJsNodeTest {
 
   @TempDir Path tmp;
 
-  @Test
-  void tensorflowJsLoadsWhatKeras4jWritesAndPredictsTheSame() throws Exception {
+  private static void assumeTensorFlowJs() {
     assumeTrue(
         Files.isDirectory(SCRIPT_DIR.resolve("node_modules/@tensorflow/tfjs")),
         "the node package @tensorflow/tfjs is not installed in "
             + SCRIPT_DIR
             + " (run npm ci there; .ci/run does when CI=true)");
     assumeTrue(nodeVersion() != null, "node is not on the PATH");
+  }
+
+  /**
+   * Models TensorFlow.js builds and saves itself (Conv2D + BatchNormalization, whose moving
+   * statistics tfjs lists after every trainable weight; Embedding + LSTM + GRU; two inputs and a
+   * Concatenate) load through Model.load and predict what TensorFlow.js predicted.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void keras4jLoadsWhatTensorFlowJsWritesAndPredictsTheSame() throws Exception {
+    assumeTensorFlowJs();
+    String printed = run("save.js", tmp);
+    List<String> cases = List.of("tfjs_cnn", "tfjs_embedding_lstm", "tfjs_two_inputs");
+    assertEquals(cases, printed.strip().lines().filter(l -> l.startsWith("tfjs_")).toList());
+    for (String name : cases) {
+      Path dir = tmp.resolve(name);
+      Model model = Model.load(dir);
+      Map<String, Object> io = GoldenData.readJson(dir.resolve("io.json"));
+      List<Tensor> inputs = new ArrayList<>();
+      for (Object o : (List<Object>) io.get("inputs")) {
+        Map<String, Object> m = (Map<String, Object>) o;
+        int[] shape = GoldenData.ints(m.get("shape"));
+        inputs.add(
+            "int32".equals(m.get("dtype"))
+                ? Tensor.ofInts(GoldenData.ints(m.get("data")), shape)
+                : Tensor.of(GoldenData.floats(m.get("data")), shape));
+      }
+      List<Tensor> got =
+          inputs.size() == 1
+              ? List.of(model.predict(inputs.get(0), Quiet.predict()))
+              : model.predict(inputs, Quiet.predict().batchSize(32));
+      List<Object> expected = (List<Object>) io.get("outputs");
+      assertEquals(expected.size(), got.size(), name);
+      for (int i = 0; i < got.size(); i++) {
+        Map<String, Object> e = (Map<String, Object>) expected.get(i);
+        assertArrayEquals(GoldenData.ints(e.get("shape")), got.get(i).shape(), name);
+        assertArrayEquals(GoldenData.floats(e.get("data")), got.get(i).toFloatArray(), 1e-5f, name);
+      }
+    }
+  }
+
+  @Test
+  void tensorflowJsLoadsWhatKeras4jWritesAndPredictsTheSame() throws Exception {
+    assumeTensorFlowJs();
     for (TfJsTestModels.Case c : TfJsTestModels.all()) {
       Path dir = tmp.resolve(c.name());
       c.model().saveTfJs(dir);
@@ -79,8 +124,16 @@ class TfJsNodeTest {
 
   @SuppressWarnings("unchecked")
   private static List<Object> runNode(Path dir) throws IOException, InterruptedException {
+    String stdout = run("predict.js", dir);
+    String last = stdout.strip();
+    last = last.substring(last.lastIndexOf('\n') + 1);
+    return (List<Object>) Json.readObject("{\"o\":" + last + "}").get("o");
+  }
+
+  /** Runs a script of SCRIPT_DIR on a directory; its standard output. */
+  private static String run(String script, Path dir) throws IOException, InterruptedException {
     Process p =
-        new ProcessBuilder("node", SCRIPT_DIR.resolve("predict.js").toString(), dir.toString())
+        new ProcessBuilder("node", SCRIPT_DIR.resolve(script).toString(), dir.toString())
             .redirectError(ProcessBuilder.Redirect.PIPE)
             .start();
     byte[] out = p.getInputStream().readAllBytes();
@@ -90,10 +143,14 @@ class TfJsNodeTest {
     assertEquals(
         0,
         p.exitValue(),
-        "node failed on " + dir + ": " + new String(err, StandardCharsets.UTF_8) + stdout);
-    String last = stdout.strip();
-    last = last.substring(last.lastIndexOf('\n') + 1);
-    return (List<Object>) Json.readObject("{\"o\":" + last + "}").get("o");
+        "node "
+            + script
+            + " failed on "
+            + dir
+            + ": "
+            + new String(err, StandardCharsets.UTF_8)
+            + stdout);
+    return stdout;
   }
 
   private static String nodeVersion() {
