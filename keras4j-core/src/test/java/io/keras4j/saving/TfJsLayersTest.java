@@ -259,6 +259,22 @@ class TfJsLayersTest {
   }
 
   @Test
+  void aShardLinkingOutsideTheDirectoryAndGraphModelsAreRefused() throws IOException {
+    Path dir = savedMlp();
+    Path shard = dir.resolve("group1-shard1of1.bin");
+    Path outside = Files.move(shard, tmp.resolve("elsewhere.bin"));
+    Files.createSymbolicLink(shard, outside);
+    String m = loadError(dir);
+    assertTrue(m.contains("links outside the model's directory"), m);
+
+    Path graph = tmp.resolve("graph");
+    TfJsTestModels.mlp().model().saveTfJs(graph);
+    edit(graph, "\"format\":\"layers-model\"", "\"format\":\"graph-model\"");
+    m = loadError(graph);
+    assertTrue(m.contains("Received: format=graph-model"), m);
+  }
+
+  @Test
   void aShortShardNamesTheWeightThatDoesNotFit() throws IOException {
     Path dir = savedMlp();
     Path shard = dir.resolve("group1-shard1of1.bin");
