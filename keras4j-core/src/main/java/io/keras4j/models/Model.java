@@ -514,13 +514,23 @@ public class Model extends Trainer {
 
   /**
    * Loads a model written by Keras: a Keras 3 {@code .keras} file, a legacy HDF5 {@code .h5} (Keras
-   * 2.x and 3.x) or a JSON topology, told apart by the file's first bytes. Nothing in the file is
-   * executed: {@code Lambda} and unknown layer classes are refused.
+   * 2.x and 3.x) or a TensorFlow.js layers model (its {@code model.json} or its directory), told
+   * apart by the file's first bytes. Nothing in the file is executed: {@code Lambda} and unknown
+   * layer classes are refused.
    *
    * @throws io.keras4j.saving.KerasFileException naming the file and what is wrong with it
    */
   public static Model load(Path file) {
     return KerasFiles.loadModel(file);
+  }
+
+  /**
+   * Saves the model in the TensorFlow.js layers format into a directory: {@code model.json} and its
+   * weight shards, which {@code tf.loadLayersModel} of TensorFlow.js and {@link #load(Path)} read.
+   * See {@link io.keras4j.saving.TfJsLayers#save}.
+   */
+  public void saveTfJs(Path dir) {
+    io.keras4j.saving.TfJsLayers.save(this, dir);
   }
 
   /**

@@ -14,10 +14,11 @@ import java.util.Map;
 
 /**
  * Loads models written by Keras: Keras 3 {@code .keras} zips and legacy HDF5 {@code .h5} files
- * (Keras 2.x and 3.x), told apart by their first bytes, not by their extension (a JSON topology is
- * recognized and refused: it has no weights). Nothing in a file is executed: classes are looked up
- * in {@link LayerRegistry}, {@code Lambda} and unknown classes are refused with an error naming the
- * class and the file.
+ * (Keras 2.x and 3.x), told apart by their first bytes, not by their extension, and TensorFlow.js
+ * layers models ({@code model.json} or its directory, see {@link TfJsLayers}); a bare JSON topology
+ * is recognized and refused: it has no weights. Nothing in a file is executed: classes are looked
+ * up in {@link LayerRegistry}, {@code Lambda} and unknown classes are refused with an error naming
+ * the class and the file.
  */
 public final class KerasFiles {
   /** The largest {@code config.json} read (Keras's are a few kB; big models a few MB). */
@@ -38,14 +39,21 @@ public final class KerasFiles {
 
   /** A model with its weights; see {@link Model#load(Path)}. */
   public static Model loadModel(Path file) {
+    if (Files.isDirectory(file)) {
+      return TfJsLayers.load(file);
+    }
     return switch (kind(file)) {
       case ZIP -> loadKeras(file);
       case HDF5 -> LegacyH5.load(file, readAll(file));
-      case JSON ->
-          throw new KerasFileException(
-              file,
-              "a JSON topology holds no weights; build its model with Models.modelFromJson and"
-                  + " load weights separately");
+      case JSON -> {
+        if (looksLikeTfJs(file)) {
+          yield TfJsLayers.load(file);
+        }
+        throw new KerasFileException(
+            file,
+            "a JSON topology holds no weights; build its model with Models.modelFromJson and"
+                + " load weights separately");
+      }
       case UNKNOWN ->
           throw new KerasFileException(
               file,
@@ -68,6 +76,21 @@ public final class KerasFiles {
         LegacyH5.loadWeights(file, weights == null ? h5 : weights, model);
       }
     }
+  }
+
+  /** A JSON file with a {@code modelTopology}: a TF.js {@code model.json}. */
+  private static boolean looksLikeTfJs(Path file) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new KerasFileException(file, "cannot read the file (" + e + ")", e);
+    }
+    if (size > MAX_CONFIG_BYTES) {
+      throw new KerasFileException(
+          file, "the JSON file has " + size + " bytes, more than " + MAX_CONFIG_BYTES);
+    }
+    return TfJsLayers.isModelJson(readJson(file, readAll(file)));
   }
 
   static Kind kind(Path file) {

@@ -6,20 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.keras4j.Tensor;
-import io.keras4j.datasets.Mnist;
 import io.keras4j.models.Model;
 import io.keras4j.models.Models;
 import io.keras4j.models.Sequential;
-import io.keras4j.ops.Ops;
 import io.keras4j.testing.GoldenData;
 import io.keras4j.testing.ModelRequirements;
 import io.keras4j.testing.Quiet;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,35 +35,16 @@ class RealKerasFilesTest {
     return p;
   }
 
+  /** The topology of a TF.js model.json (its weights: TfJsLayersTest, through Model.load). */
   @Test
-  void keras3ModelConvertedToTfjsPredictsMnistAsKeras() throws IOException {
+  void keras3ModelConvertedToTfjsHasItsTopologyRead() throws IOException {
     Path dir = file("keras_models/keras3/tfjs_converter_mnist_mlp");
-    String json = Files.readString(dir.resolve("model.json"));
-    Model model = Models.modelFromJson(json);
+    Model model = Models.modelFromJson(Files.readString(dir.resolve("model.json")));
     assertInstanceOf(Sequential.class, model);
     assertEquals(101_770, model.countParams()); // 784*128+128 + 128*10+10
-    model.setWeights(tfjsWeights(GoldenData.readJson(dir.resolve("model.json")), dir));
-
-    Map<String, Object> ref = GoldenData.readJson(dir.resolve("mnist_reference.json"));
-    Tensor images = mnistImages(file("datasets/mnist/t10k-images-idx3-ubyte.gz"));
-    int[] labels = Mnist.readLabels(file("datasets/mnist/t10k-labels-idx1-ubyte.gz")).toIntArray();
-    Tensor probabilities = model.predict(images, Quiet.predict().batchSize(256));
-    int[] predicted = Ops.argmax(probabilities, -1).toIntArray();
-    int correct = 0;
-    for (int i = 0; i < labels.length; i++) {
-      correct += predicted[i] == labels[i] ? 1 : 0;
-    }
     assertEquals(
-        ((Number) ref.get("accuracy")).doubleValue(), correct / (double) labels.length, 1e-9);
-    @SuppressWarnings("unchecked")
-    List<Object> first = (List<Object>) ref.get("first20_outputs");
-    float[] p = probabilities.toFloatArray();
-    for (int r = 0; r < first.size(); r++) {
-      float[] expected = GoldenData.floats(first.get(r));
-      for (int c = 0; c < 10; c++) {
-        assertEquals(expected[c], p[r * 10 + c], 1e-5, "row " + r + " class " + c);
-      }
-    }
+        List.of("flatten", "dense", "dense_1"),
+        model.layers().stream().map(l -> l.name()).toList());
   }
 
   @Test
@@ -102,52 +78,5 @@ class RealKerasFilesTest {
     assumeTrue(missing.isEmpty(), () -> name + " needs " + missing + " (later releases)");
     Model model = Models.modelFromJson(Files.readString(DATA.resolve(name)));
     assertTrue(model.countParams() > 0, name);
-  }
-
-  /** TF.js weights: the manifest's tensors, little-endian float32, one after another. */
-  @SuppressWarnings("unchecked")
-  private static List<Tensor> tfjsWeights(Map<String, Object> modelJson, Path dir)
-      throws IOException {
-    List<Tensor> out = new ArrayList<>();
-    for (Object group : (List<Object>) modelJson.get("weightsManifest")) {
-      Map<String, Object> g = (Map<String, Object>) group;
-      ByteArrayBuilder bytes = new ByteArrayBuilder();
-      for (Object path : (List<Object>) g.get("paths")) {
-        bytes.add(Files.readAllBytes(dir.resolve((String) path)));
-      }
-      ByteBuffer buf = ByteBuffer.wrap(bytes.toArray()).order(ByteOrder.LITTLE_ENDIAN);
-      for (Object w : (List<Object>) g.get("weights")) {
-        Map<String, Object> spec = (Map<String, Object>) w;
-        assertEquals("float32", spec.get("dtype"));
-        int[] shape = GoldenData.ints(spec.get("shape"));
-        float[] values = new float[(int) io.keras4j.Shapes.size(shape)];
-        buf.asFloatBuffer().get(values);
-        buf.position(buf.position() + 4 * values.length);
-        out.add(Tensor.of(values, shape));
-      }
-    }
-    return out;
-  }
-
-  private static final class ByteArrayBuilder {
-    private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-
-    void add(byte[] b) {
-      out.writeBytes(b);
-    }
-
-    byte[] toArray() {
-      return out.toByteArray();
-    }
-  }
-
-  /** MNIST images as [n, 784] floats in [0, 1] (pixels / 255, as the reference). */
-  private static Tensor mnistImages(Path file) {
-    Tensor raw = Mnist.readImages(file);
-    float[] x = raw.toFloatArray();
-    for (int i = 0; i < x.length; i++) {
-      x[i] /= 255f;
-    }
-    return Tensor.of(x, raw.dim(0), raw.dim(1) * raw.dim(2));
   }
 }
