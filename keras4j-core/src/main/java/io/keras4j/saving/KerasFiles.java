@@ -54,6 +54,19 @@ public final class KerasFiles {
     };
   }
 
+  /**
+   * Saves a model as a Keras 3 {@code .keras} file (config, compile config, weights and optimizer
+   * state), atomically: a failure leaves any previous file intact.
+   */
+  public static void saveModel(Model model, Path file) {
+    KerasArchiveWriter.saveModel(model, file, entry -> {});
+  }
+
+  /** Saves a model's weights as a Keras 3 {@code .weights.h5} file, atomically. */
+  public static void saveWeights(Model model, Path file) {
+    KerasArchiveWriter.saveWeights(model, file, entry -> {});
+  }
+
   /** Weights of a {@code .weights.h5} file (Keras 3 layout) or a legacy .h5, into a built model. */
   public static void loadWeights(Model model, Path file) {
     byte[] bytes = readAll(file);
