@@ -17,4 +17,4 @@ with h5py.File(sys.argv[1], "r") as f:
             out.append({"path": name, "kind": "group", "attrs": attrs})
     f.visititems(visit)
     out.append({"path": "/", "kind": "group", "attrs": dict(f.attrs)})
-print(json.dumps(out))
+print(json.dumps({"nodes": out}))
