@@ -105,6 +105,7 @@ public final class KerasFiles {
     return Kind.UNKNOWN;
   }
 
+  @SuppressWarnings("unchecked")
   private static Model loadKeras(Path file) {
     Map<String, Long> limits = new LinkedHashMap<>();
     limits.put("metadata.json", 1L << 20);
@@ -121,10 +122,17 @@ public final class KerasFiles {
       if (!model.weights().isEmpty()) {
         throw new KerasFileException(file, "the .keras zip has no model.weights.h5 entry");
       }
+      if (config.get("compile_config") instanceof Map<?, ?> cc) {
+        CompiledState.compile(file, model, (Map<String, Object>) cc);
+      }
       return model;
     }
     try (HdfFile h5 = Hdf5.open(file, weights)) {
       Keras3Weights.load(file, h5, model);
+      if (config.get("compile_config") instanceof Map<?, ?> cc
+          && CompiledState.compile(file, model, (Map<String, Object>) cc)) {
+        CompiledState.loadOptimizer(file, h5, model);
+      }
     }
     return model;
   }

@@ -111,7 +111,7 @@ class KerasH5pyTest {
       assertEquals("str", name.get(0), group + " @name is a variable-length str");
     }
     assertEquals(
-        "sequential", ((List<Object>) map(byPath.get("vars").get("attrs")).get("name")).get(1));
+        m.name(), ((List<Object>) map(byPath.get("vars").get("attrs")).get("name")).get(1));
     Map<String, Object> iterations = byPath.get("optimizer/vars/0");
     assertEquals("int64", iterations.get("dtype"));
     assertEquals(List.of(), iterations.get("shape"));

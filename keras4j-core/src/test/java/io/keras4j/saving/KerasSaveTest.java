@@ -20,6 +20,7 @@ import io.keras4j.layers.Flatten;
 import io.keras4j.layers.GRU;
 import io.keras4j.layers.LSTM;
 import io.keras4j.layers.MaxPooling2D;
+import io.keras4j.models.EvaluateOptions;
 import io.keras4j.models.FitOptions;
 import io.keras4j.models.Model;
 import io.keras4j.models.PredictOptions;
@@ -185,6 +186,41 @@ class KerasSaveTest {
     assertArrayEquals(weightsBefore, Files.readAllBytes(weights));
     second.save(file); // and a save that succeeds replaces it
     assertEquals(5, Model.load(file).layers().get(0).getWeights().get(1).shape()[0]);
+  }
+
+  /**
+   * A compiled model saved after some training, loaded, trained one more epoch: the same weights as
+   * one more epoch without the save (the optimizer's slots and iteration count come back).
+   */
+  @Test
+  void trainingContinuesExactlyAfterLoad() {
+    Keras.setRandomSeed(8);
+    var m =
+        new Sequential(
+            Input.of(6, 3), new GRU(4).returnSequences(true), new GRU(3), new Dense(2, "relu"));
+    m.compile(new Adam(0.01), "mean_squared_error", "mae");
+    List<Tensor> x = List.of(uniform(14, 12, 6, 3));
+    List<Tensor> y = List.of(uniform(15, 12, 2));
+    FitOptions once = new FitOptions().epochs(1).batchSize(4).verbose(0).shuffle(false);
+    m.fit(x, y, once);
+    m.fit(x, y, once);
+    Path file = dir.resolve("resume.keras");
+    m.save(file);
+    Model back = Model.load(file);
+    assertTrue(back.isCompiled());
+    assertEquals(m.optimizer().iterations(), back.optimizer().iterations());
+    assertEquals("Adam", back.optimizer().className());
+    m.fit(x, y, once);
+    back.fit(x, y, once);
+    List<Tensor> w0 = m.getWeights();
+    List<Tensor> w1 = back.getWeights();
+    for (int i = 0; i < w0.size(); i++) {
+      assertArrayEquals(w0.get(i).toFloatArray(), w1.get(i).toFloatArray(), "weight " + i);
+    }
+    assertEquals(9, back.optimizer().iterations()); // 3 epochs of 3 batches
+    assertEquals(
+        m.evaluate(x.get(0), y.get(0), new EvaluateOptions().verbose(0)),
+        back.evaluate(x.get(0), y.get(0), new EvaluateOptions().verbose(0)));
   }
 
   @Test
