@@ -23,9 +23,10 @@ import java.util.Map;
  * The compiled state of a {@code .keras} file, restored as Keras 3 restores it: {@code
  * compile_config} compiles the loaded model (a config keras4j cannot apply is reported as a warning
  * and the model stays uncompiled, as Keras does), then the optimizer is built for the trainable
- * weights and its variables (iteration count, learning rate, slots) are read from {@code
- * optimizer/vars}; when their number or shapes differ from the file's, they are left as built and a
- * warning says so (Keras's "Skipping variable loading for optimizer").
+ * weights (unless the file holds only the variables of an optimizer that never stepped) and its
+ * variables (iteration count, learning rate, slots) are read from {@code optimizer/vars}; when
+ * their number or shapes differ from the file's, they are left as built and a warning says so
+ * (Keras's "Skipping variable loading for optimizer").
  */
 final class CompiledState {
   private static final System.Logger LOG = System.getLogger(CompiledState.class.getName());
@@ -119,9 +120,12 @@ final class CompiledState {
     if (opt == null || vars == null) {
       return;
     }
-    opt.build(model.trainableWeights());
     List<Variable> mine = opt.variables();
     List<Node> stored = Hdf5.children(file, vars);
+    if (stored.size() != mine.size()) { // saved after training: the slots too
+      opt.build(model.trainableWeights());
+      mine = opt.variables();
+    }
     if (stored.size() != mine.size()) {
       skip(file, opt, mine.size() + " variables whereas the saved optimizer has " + stored.size());
       return;

@@ -38,7 +38,7 @@ final class Keras3WeightsWriter {
     Hdf5Tree.Group root = new Hdf5Tree.Group();
     writeModel(root, model);
     Optimizer opt = model.optimizer();
-    if (withOptimizer && opt != null && opt.built()) {
+    if (withOptimizer && opt != null) { // before its first step: the iteration count, the rate
       Hdf5Tree.Group vars = root.group("optimizer").group("vars");
       vars.attribute("name", opt.name());
       List<Variable> variables = opt.variables();

@@ -223,6 +223,28 @@ class KerasSaveTest {
         back.evaluate(x.get(0), y.get(0), new EvaluateOptions().verbose(0)));
   }
 
+  /** Compiled but never trained: the optimizer's iteration count and rate only, as Keras saves. */
+  @Test
+  void compiledUntrainedAndUnbuiltModelsSave() {
+    var m = new Sequential(Input.of(3), new Dense(2));
+    m.compile(new Adam(0.05), "mean_squared_error");
+    Path file = dir.resolve("fresh.keras");
+    m.save(file);
+    Model back = Model.load(file);
+    assertTrue(back.isCompiled());
+    assertEquals(0, back.optimizer().iterations());
+    assertEquals(0.05, back.optimizer().learningRate(), 1e-7);
+    Tensor x = uniform(16, 4, 3);
+    assertArrayEquals(m.predict(x, QUIET).toFloatArray(), back.predict(x, QUIET).toFloatArray());
+    back.fit(x, uniform(17, 4, 2), new FitOptions().epochs(1).batchSize(4).verbose(0));
+    assertEquals(1, back.optimizer().iterations());
+
+    var unbuilt = new Sequential(new Dense(2));
+    Path other = dir.resolve("unbuilt.keras");
+    unbuilt.save(other);
+    assertTrue(Model.load(other).weights().isEmpty());
+  }
+
   @Test
   void wrongExtensionsAreRefused() {
     var m = new Sequential(Input.of(3), new Dense(2));
