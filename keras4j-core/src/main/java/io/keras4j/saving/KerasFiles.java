@@ -67,7 +67,10 @@ public final class KerasFiles {
     KerasArchiveWriter.saveWeights(model, file, entry -> {});
   }
 
-  /** Weights of a {@code .weights.h5} file (Keras 3 layout) or a legacy .h5, into a built model. */
+  /**
+   * Weights of a {@code .weights.h5} file (Keras 3 layout; with the optimizer state when the model
+   * is compiled) or a legacy .h5, into a built model.
+   */
   public static void loadWeights(Model model, Path file) {
     byte[] bytes = readAll(file);
     if (!Hdf5.hasSignature(bytes)) {
@@ -76,6 +79,9 @@ public final class KerasFiles {
     try (HdfFile h5 = Hdf5.open(file, bytes)) {
       if (Hdf5.childGroup(file, h5, "layers") != null) {
         Keras3Weights.load(file, h5, model);
+        if (model.isCompiled()) { // as Keras's load_weights: the optimizer's state too
+          CompiledState.loadOptimizer(file, h5, model);
+        }
       } else {
         io.jhdf.api.Group weights = Hdf5.childGroup(file, h5, "model_weights");
         LegacyH5.loadWeights(file, weights == null ? h5 : weights, model);

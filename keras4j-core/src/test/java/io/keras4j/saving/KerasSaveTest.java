@@ -245,6 +245,31 @@ class KerasSaveTest {
     assertTrue(Model.load(other).weights().isEmpty());
   }
 
+  /** saveWeights after training, loadWeights into a compiled twin: training continues the same. */
+  @Test
+  void weightsFileCarriesTheOptimizerStateToACompiledModel() {
+    Keras.setRandomSeed(9);
+    var a = new Sequential(Input.of(4), new Dense(3, "tanh"), new Dense(2));
+    var b = new Sequential(Input.of(4), new Dense(3, "tanh"), new Dense(2));
+    a.compile(new Adam(0.02), "mean_squared_error");
+    b.compile(new Adam(0.02), "mean_squared_error");
+    Tensor x = uniform(18, 8, 4);
+    Tensor y = uniform(19, 8, 2);
+    FitOptions once = new FitOptions().epochs(1).batchSize(4).verbose(0).shuffle(false);
+    a.fit(x, y, once);
+    Path file = dir.resolve("trained.weights.h5");
+    a.saveWeights(file);
+    b.loadWeights(file);
+    assertEquals(2, b.optimizer().iterations());
+    a.fit(x, y, once);
+    b.fit(x, y, once);
+    List<Tensor> wa = a.getWeights();
+    List<Tensor> wb = b.getWeights();
+    for (int i = 0; i < wa.size(); i++) {
+      assertArrayEquals(wa.get(i).toFloatArray(), wb.get(i).toFloatArray(), "weight " + i);
+    }
+  }
+
   @Test
   void wrongExtensionsAreRefused() {
     var m = new Sequential(Input.of(3), new Dense(2));
