@@ -525,6 +525,23 @@ public class Model extends Trainer {
   }
 
   /**
+   * Saves the model as a Keras 3 {@code .keras} file: {@code metadata.json}, {@code config.json}
+   * (with {@code compile_config} when compiled) and {@code model.weights.h5} (with the optimizer's
+   * state), laid out as Keras 3 writes them. The file is replaced atomically: a failed save leaves
+   * any previous file intact.
+   *
+   * @throws io.keras4j.saving.KerasFileException naming the file when it cannot be written
+   */
+  public void save(Path file) {
+    KerasFiles.saveModel(this, file);
+  }
+
+  /** Saves the weights (and optimizer state) as a Keras 3 {@code .weights.h5} file, atomically. */
+  public void saveWeights(Path file) {
+    KerasFiles.saveWeights(this, file);
+  }
+
+  /**
    * Saves the model in the TensorFlow.js layers format into a directory: {@code model.json} and its
    * weight shards, which {@code tf.loadLayersModel} of TensorFlow.js and {@link #load(Path)} read.
    * See {@link io.keras4j.saving.TfJsLayers#save}.

@@ -62,7 +62,23 @@ public final class KerasFiles {
     };
   }
 
-  /** Weights of a {@code .weights.h5} file (Keras 3 layout) or a legacy .h5, into a built model. */
+  /**
+   * Saves a model as a Keras 3 {@code .keras} file (config, compile config, weights and optimizer
+   * state), atomically: a failure leaves any previous file intact.
+   */
+  public static void saveModel(Model model, Path file) {
+    KerasArchiveWriter.saveModel(model, file, entry -> {});
+  }
+
+  /** Saves a model's weights as a Keras 3 {@code .weights.h5} file, atomically. */
+  public static void saveWeights(Model model, Path file) {
+    KerasArchiveWriter.saveWeights(model, file, entry -> {});
+  }
+
+  /**
+   * Weights of a {@code .weights.h5} file (Keras 3 layout; with the optimizer state when the model
+   * is compiled) or a legacy .h5, into a built model.
+   */
   public static void loadWeights(Model model, Path file) {
     byte[] bytes = readAll(file);
     if (!Hdf5.hasSignature(bytes)) {
@@ -71,6 +87,9 @@ public final class KerasFiles {
     try (HdfFile h5 = Hdf5.open(file, bytes)) {
       if (Hdf5.childGroup(file, h5, "layers") != null) {
         Keras3Weights.load(file, h5, model);
+        if (model.isCompiled()) { // as Keras's load_weights: the optimizer's state too
+          CompiledState.loadOptimizer(file, h5, model);
+        }
       } else {
         io.jhdf.api.Group weights = Hdf5.childGroup(file, h5, "model_weights");
         LegacyH5.loadWeights(file, weights == null ? h5 : weights, model);
@@ -115,6 +134,7 @@ public final class KerasFiles {
     return Kind.UNKNOWN;
   }
 
+  @SuppressWarnings("unchecked")
   private static Model loadKeras(Path file) {
     Map<String, Long> limits = new LinkedHashMap<>();
     limits.put("metadata.json", 1L << 20);
@@ -131,10 +151,17 @@ public final class KerasFiles {
       if (!model.weights().isEmpty()) {
         throw new KerasFileException(file, "the .keras zip has no model.weights.h5 entry");
       }
+      if (config.get("compile_config") instanceof Map<?, ?> cc) {
+        CompiledState.compile(file, model, (Map<String, Object>) cc);
+      }
       return model;
     }
     try (HdfFile h5 = Hdf5.open(file, weights)) {
       Keras3Weights.load(file, h5, model);
+      if (config.get("compile_config") instanceof Map<?, ?> cc
+          && CompiledState.compile(file, model, (Map<String, Object>) cc)) {
+        CompiledState.loadOptimizer(file, h5, model);
+      }
     }
     return model;
   }

@@ -25,6 +25,11 @@ final class CompileState {
   private final StepPool pool = Backend.current().newStepPool();
   private long steps;
 
+  /** The options given to {@code compile}. */
+  CompileOptions options() {
+    return options;
+  }
+
   /** Checks the options now (unknown names, output names) as far as {@code outputNames} allow. */
   CompileState(CompileOptions options, List<String> outputNamesOrNull) {
     if (options.optimizer() == null) {

@@ -92,6 +92,11 @@ public abstract class Trainer extends Layer {
     return compiled == null ? null : compiled.optimizer;
   }
 
+  /** The options given to {@code compile} (for saving its config), or null before it. */
+  public CompileOptions compileOptions() {
+    return compiled == null ? null : compiled.options();
+  }
+
   /** Whether {@code compile} was called. */
   public boolean isCompiled() {
     return compiled != null;

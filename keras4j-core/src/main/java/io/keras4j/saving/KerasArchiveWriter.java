@@ -1,0 +1,134 @@
+package io.keras4j.saving;
+
+import io.keras4j.internal.Json;
+import io.keras4j.models.Model;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes Keras 3 files: a {@code .keras} zip ({@code metadata.json}, {@code config.json}, {@code
+ * model.weights.h5}, stored uncompressed as Keras stores them) and {@code .weights.h5} files.
+ * Atomically: the bytes go to a temporary file in the target's directory, which then replaces the
+ * target in one rename; a failure leaves any previous file as it was. Nothing else is written.
+ */
+final class KerasArchiveWriter {
+  /** The Keras version keras4j follows, written as {@code keras_version}. */
+  static final String KERAS_VERSION = "3.13.2";
+
+  private static final DateTimeFormatter DATE_SAVED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss");
+
+  /** A step of writing, for tests that make a save fail midway. */
+  interface Hook {
+    void afterEntry(String name) throws IOException;
+  }
+
+  private KerasArchiveWriter() {}
+
+  static void saveModel(Model model, Path file, Hook hook) {
+    String name = String.valueOf(file.getFileName());
+    if (!name.endsWith(".keras")) {
+      throw new IllegalArgumentException(
+          "Invalid filepath extension for saving. Please add a `.keras` extension for the native"
+              + " Keras format. Received: filepath="
+              + file);
+    }
+    Map<String, Object> config = Json.readObject(model.toJson());
+    if (model.isCompiled()) {
+      config.put("compile_config", CompileConfig.of(model.compileOptions()));
+    }
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("keras_version", KERAS_VERSION);
+    metadata.put("date_saved", LocalDateTime.now().format(DATE_SAVED));
+    byte[] weights = Hdf5Writer.write(Keras3WeightsWriter.of(model, true));
+    atomically(
+        file,
+        out -> {
+          try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            stored(zip, "metadata.json", Json.write(metadata).getBytes(StandardCharsets.UTF_8));
+            hook.afterEntry("metadata.json");
+            stored(zip, "config.json", Json.write(config).getBytes(StandardCharsets.UTF_8));
+            hook.afterEntry("config.json");
+            stored(zip, "model.weights.h5", weights);
+            hook.afterEntry("model.weights.h5");
+          }
+        });
+  }
+
+  static void saveWeights(Model model, Path file, Hook hook) {
+    String name = String.valueOf(file.getFileName());
+    if (!name.endsWith(".weights.h5")) {
+      throw new IllegalArgumentException(
+          "The filename must end in `.weights.h5`. Received: filepath=" + file);
+    }
+    byte[] weights = Hdf5Writer.write(Keras3WeightsWriter.of(model, true));
+    atomically(
+        file,
+        out -> {
+          out.write(weights, 0, weights.length / 2);
+          hook.afterEntry("half");
+          out.write(weights, weights.length / 2, weights.length - weights.length / 2);
+        });
+  }
+
+  private interface Body {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private static void stored(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    ZipEntry e = new ZipEntry(name);
+    e.setMethod(ZipEntry.STORED);
+    e.setSize(bytes.length);
+    e.setCompressedSize(bytes.length);
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    e.setCrc(crc.getValue());
+    zip.putNextEntry(e);
+    zip.write(bytes);
+    zip.closeEntry();
+  }
+
+  /** Writes to a temporary file next to {@code file}, then renames it over {@code file}. */
+  private static void atomically(Path file, Body body) {
+    Path target = file.toAbsolutePath().normalize();
+    Path dir = target.getParent();
+    if (Files.isDirectory(target)) {
+      throw KerasFileException.onSave(file, "the path is a directory", null);
+    }
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        body.write(out);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException e) {
+      throw KerasFileException.onSave(file, e.toString(), e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the save already failed; its exception says why
+        }
+      }
+    }
+  }
+}
