@@ -85,10 +85,26 @@ public abstract class Optimizer {
     return simple.isEmpty() ? "Optimizer" : simple;
   }
 
-  /** The name given, or an automatic one from the class name ({@code "adam"}, {@code "sgd_1"}). */
+  /**
+   * The name a Keras optimizer of this class takes by default: the class name in snake_case ({@code
+   * "adam"}), except where Keras gives another ({@code "SGD"}, {@code "adamw"}, {@code "rmsprop"}).
+   */
+  protected String defaultName() {
+    return switch (className()) {
+      case "SGD" -> "SGD";
+      case "AdamW" -> "adamw";
+      case "RMSprop" -> "rmsprop";
+      default -> Naming.toSnakeCase(className());
+    };
+  }
+
+  /**
+   * The name given, or an automatic one from {@link #defaultName} ({@code "adam"}, {@code
+   * "adam_1"}).
+   */
   public String name() {
     if (name == null) {
-      name = Naming.uniqueName(Naming.toSnakeCase(className()));
+      name = Naming.uniqueName(defaultName());
       for (Variable v : ownVariables) {
         v.setPath(name + "/" + v.name());
       }

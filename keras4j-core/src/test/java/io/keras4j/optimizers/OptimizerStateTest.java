@@ -122,12 +122,13 @@ class OptimizerStateTest {
   }
 
   @Test
-  void automaticNamesAreKerasSnakeCase() {
+  void automaticNamesAreKerasDefaultNames() {
+    // Keras 3's constructors' name defaults (not to_snake_case of the class: "SGD", not "sgd").
     assertTrue(new Adam().name().matches("adam(_\\d+)?"));
-    assertTrue(new AdamW().name().matches("adam_w(_\\d+)?"));
-    assertTrue(new SGD().name().matches("sgd(_\\d+)?"));
-    // Keras's to_snake_case("RMSprop").
-    assertTrue(new RMSprop().name().matches("rm_sprop(_\\d+)?"));
+    assertTrue(new AdamW().name().matches("adamw(_\\d+)?"));
+    assertTrue(new SGD().name().matches("SGD(_\\d+)?"));
+    assertTrue(new RMSprop().name().matches("rmsprop(_\\d+)?"));
+    assertTrue(new Adagrad().name().matches("adagrad(_\\d+)?"));
     Adam a = new Adam();
     Adam b = new Adam();
     assertTrue(!a.name().equals(b.name()));
