@@ -39,10 +39,21 @@ final class KerasArchiveWriter {
 
   static void saveModel(Model model, Path file, Hook hook) {
     String name = String.valueOf(file.getFileName());
+    if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
+      byte[] h5 = Hdf5Writer.write(LegacyH5Writer.of(model));
+      atomically(
+          file,
+          out -> {
+            out.write(h5, 0, h5.length / 2);
+            hook.afterEntry("half");
+            out.write(h5, h5.length / 2, h5.length - h5.length / 2);
+          });
+      return;
+    }
     if (!name.endsWith(".keras")) {
       throw new IllegalArgumentException(
-          "Invalid filepath extension for saving. Please add a `.keras` extension for the native"
-              + " Keras format. Received: filepath="
+          "Invalid filepath extension for saving. Please add either a `.keras` extension for the"
+              + " native Keras format (recommended) or a `.h5` extension. Received: filepath="
               + file);
     }
     Map<String, Object> config = Json.readObject(model.toJson());
