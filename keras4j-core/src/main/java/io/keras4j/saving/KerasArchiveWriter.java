@@ -39,6 +39,9 @@ final class KerasArchiveWriter {
 
   static void saveModel(Model model, Path file, Hook hook) {
     String name = String.valueOf(file.getFileName());
+    if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras")) {
+      Keras2HardSigmoid.refuseKeras3(model, file);
+    }
     if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
       byte[] h5 = Hdf5Writer.write(LegacyH5Writer.of(model));
       atomically(

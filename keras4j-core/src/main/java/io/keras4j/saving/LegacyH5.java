@@ -58,6 +58,20 @@ final class LegacyH5 {
               KerasFiles.readJson(file, config.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       Group weights = Hdf5.childGroup(file, h5, "model_weights");
       loadWeights(file, weights == null ? h5 : weights, model);
+      String training = Hdf5.stringAttribute(file, h5, "training_config");
+      if (training != null) { // as Keras's load_model(compile=True): compiled, optimizer state too
+        Map<String, Object> cc =
+            new java.util.LinkedHashMap<>(
+                KerasFiles.readJson(
+                    file, training.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Object opt = cc.remove("optimizer_config");
+        if (opt != null) {
+          cc.put("optimizer", opt);
+        }
+        if (CompiledState.compile(file, model, cc)) {
+          CompiledState.loadLegacyOptimizer(file, h5, model);
+        }
+      }
       return model;
     }
   }
