@@ -19,9 +19,10 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes Keras 3 files: a {@code .keras} zip ({@code metadata.json}, {@code config.json}, {@code
- * model.weights.h5}, stored uncompressed as Keras stores them) and {@code .weights.h5} files.
- * Atomically: the bytes go to a temporary file in the target's directory, which then replaces the
- * target in one rename; a failure leaves any previous file as it was. Nothing else is written.
+ * model.weights.h5}, stored uncompressed as Keras stores them), {@code .weights.h5} files, and
+ * legacy HDF5 {@code .h5}/{@code .hdf5} model files ({@link LegacyH5Writer}). Atomically: the bytes
+ * go to a temporary file in the target's directory, which then replaces the target in one rename; a
+ * failure leaves any previous file as it was. Nothing else is written.
  */
 final class KerasArchiveWriter {
   /** The Keras version keras4j follows, written as {@code keras_version}. */

@@ -64,7 +64,8 @@ public final class KerasFiles {
 
   /**
    * Saves a model as a Keras 3 {@code .keras} file (config, compile config, weights and optimizer
-   * state), atomically: a failure leaves any previous file intact.
+   * state), or as a legacy HDF5 file when the name ends in {@code .h5} or {@code .hdf5},
+   * atomically: a failure leaves any previous file intact.
    */
   public static void saveModel(Model model, Path file) {
     KerasArchiveWriter.saveModel(model, file, entry -> {});

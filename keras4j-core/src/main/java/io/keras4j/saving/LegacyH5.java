@@ -21,7 +21,9 @@ import java.util.Set;
  * model_config} attribute holds the topology, {@code model_weights/<layer>/<weight name>} the
  * weights, listed by the {@code layer_names} and {@code weight_names} attributes (fixed or variable
  * length, with or without {@code :0}). As Keras does, the layers with weights are matched to the
- * file's layers with weights in order; every count and shape is checked first.
+ * file's layers with weights in order (or by name, {@link #loadWeightsByName}); every count and
+ * shape is checked first. A file with {@code training_config} loads compiled, with the state of
+ * {@code optimizer_weights}.
  *
  * <p>Not read yet, refused with an error saying so: Keras 1 files (other configs and weight
  * layouts) and convolution kernels saved by the Theano backend (flipped).

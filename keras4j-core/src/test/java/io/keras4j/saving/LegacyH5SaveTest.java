@@ -82,6 +82,36 @@ class LegacyH5SaveTest {
     assertPredictionsEqual(m, Model.load(ours), List.of(x), "mnist");
   }
 
+  /** The optimizer state goes through optimizer_weights: one more step gives the same weights. */
+  @Test
+  void trainingContinuesExactlyAfterLoad() {
+    Keras.setRandomSeed(7);
+    var m = new Sequential(Input.of(4), new Dense(5, "tanh"), new Dense(2));
+    m.compile(new Adam(0.01), "mean_squared_error");
+    Tensor x = KerasSaveTest.uniform(8, 8, 4);
+    Tensor y = KerasSaveTest.uniform(9, 8, 2);
+    FitOptions once = new FitOptions().epochs(1).batchSize(4).verbose(0).shuffle(false);
+    m.fit(x, y, once);
+    Path file = dir.resolve("trained.h5");
+    m.save(file);
+    Model back = Model.load(file);
+    assertTrue(back.isCompiled());
+    assertEquals("Adam", back.optimizer().className());
+    List<Tensor> a = m.optimizer().variables().stream().map(v -> v.value()).toList();
+    List<Tensor> b = back.optimizer().variables().stream().map(v -> v.value()).toList();
+    assertEquals(a.size(), b.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertArrayEquals(a.get(i).toFloatArray(), b.get(i).toFloatArray(), "optimizer var " + i);
+    }
+    m.fit(x, y, once);
+    back.fit(x, y, once);
+    List<Tensor> w0 = m.getWeights();
+    List<Tensor> w1 = back.getWeights();
+    for (int i = 0; i < w0.size(); i++) {
+      assertArrayEquals(w0.get(i).toFloatArray(), w1.get(i).toFloatArray(), "weight " + i);
+    }
+  }
+
   @Test
   void anUncompiledFunctionalModelRoundTrips() {
     Keras.setRandomSeed(3);
