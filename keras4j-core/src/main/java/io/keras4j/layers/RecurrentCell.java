@@ -255,7 +255,7 @@ public abstract class RecurrentCell<C extends RecurrentCell<C>> extends CellOpti
    * config without {@code implementation} would read back as Keras 3's: a copy made from the config
    * (Bidirectional's) then adds that key.
    */
-  boolean usesKeras2HardSigmoid() {
+  public boolean usesKeras2HardSigmoid() {
     return activation == RnnActivations.KERAS2_HARD_SIGMOID
         || gateActivation() == RnnActivations.KERAS2_HARD_SIGMOID;
   }

@@ -527,8 +527,9 @@ public class Model extends Trainer {
   /**
    * Saves the model as a Keras 3 {@code .keras} file: {@code metadata.json}, {@code config.json}
    * (with {@code compile_config} when compiled) and {@code model.weights.h5} (with the optimizer's
-   * state), laid out as Keras 3 writes them. The file is replaced atomically: a failed save leaves
-   * any previous file intact.
+   * state), laid out as Keras 3 writes them; or, when the name ends in {@code .h5} or {@code
+   * .hdf5}, as a legacy HDF5 file as Keras 3 writes it. The file is replaced atomically: a failed
+   * save leaves any previous file intact.
    *
    * @throws io.keras4j.saving.KerasFileException naming the file when it cannot be written
    */
@@ -556,6 +557,24 @@ public class Model extends Trainer {
    */
   public void loadWeights(Path file) {
     KerasFiles.loadWeights(this, file);
+  }
+
+  /**
+   * As {@link #loadWeights(Path)}, Keras's {@code load_weights(file, by_name=byName)} for a legacy
+   * {@code .h5}: with {@code byName} the file's layers go to the model's layers of the same name,
+   * and the model's layers the file lacks keep their weights.
+   */
+  public void loadWeights(Path file, boolean byName) {
+    KerasFiles.loadWeights(this, file, byName, false);
+  }
+
+  /**
+   * As {@link #loadWeights(Path, boolean)}, with {@code skipMismatch} (which needs {@code byName}):
+   * a layer whose weight count, or a weight whose shape, differs from the file's is skipped with a
+   * logged warning instead of refused.
+   */
+  public void loadWeights(Path file, boolean byName, boolean skipMismatch) {
+    KerasFiles.loadWeights(this, file, byName, skipMismatch);
   }
 
   /** The layers whose weights belong to the model, for subclasses that track extra layers. */

@@ -120,8 +120,42 @@ final class CompiledState {
     if (opt == null || vars == null) {
       return;
     }
+    int count = Hdf5.children(file, vars).size();
+    List<Dataset> stored = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Node n = Hdf5.child(file, vars, Integer.toString(i));
+      if (!(n instanceof Dataset ds)) {
+        throw new KerasFileException(
+            file, "expected the dataset " + Hdf5.path(vars, Integer.toString(i)));
+      }
+      stored.add(ds);
+    }
+    loadOptimizer(file, model, stored);
+  }
+
+  /**
+   * Reads the datasets of the legacy {@code optimizer_weights} group (listed by its {@code
+   * weight_names}) into the compiled model's optimizer (built first), as Keras 3's legacy loader.
+   */
+  static void loadLegacyOptimizer(Path file, Group root, Model model) {
+    Group og = Hdf5.childGroup(file, root, "optimizer_weights");
+    if (model.optimizer() == null || og == null) {
+      return;
+    }
+    List<Dataset> stored = new ArrayList<>();
+    for (String w : Hdf5.stringsAttribute(file, og, "weight_names")) {
+      if (!(Hdf5.byPath(file, og, w) instanceof Dataset ds)) {
+        throw new KerasFileException(
+            file, "optimizer_weights lists '" + w + "', which is not a dataset");
+      }
+      stored.add(ds);
+    }
+    loadOptimizer(file, model, stored);
+  }
+
+  private static void loadOptimizer(Path file, Model model, List<Dataset> stored) {
+    Optimizer opt = model.optimizer();
     List<Variable> mine = opt.variables();
-    List<Node> stored = Hdf5.children(file, vars);
     if (stored.size() != mine.size()) { // saved after training: the slots too
       opt.build(model.trainableWeights());
       mine = opt.variables();
@@ -132,11 +166,7 @@ final class CompiledState {
     }
     List<Tensor> values = new ArrayList<>();
     for (int i = 0; i < mine.size(); i++) {
-      Node n = Hdf5.child(file, vars, Integer.toString(i));
-      if (!(n instanceof Dataset ds)) {
-        throw new KerasFileException(
-            file, "expected the dataset " + Hdf5.path(vars, Integer.toString(i)));
-      }
+      Dataset ds = stored.get(i);
       Variable v = mine.get(i);
       Tensor t = read(file, ds, v);
       if (t.size() != v.value().size()

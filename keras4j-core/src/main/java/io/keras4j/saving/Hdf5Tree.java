@@ -5,12 +5,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The content of an HDF5 file to write with {@link Hdf5Writer}: groups (possibly empty), contiguous
- * little-endian float32 and int64 datasets, and scalar variable-length UTF-8 string attributes,
- * which is all a Keras 3 weights file holds.
+ * little-endian float32 and int64 datasets, and variable-length string attributes (scalars and 1-D
+ * arrays), which is all Keras 3 weights files and legacy {@code .h5} files hold.
  */
 final class Hdf5Tree {
   private Hdf5Tree() {}
@@ -27,17 +28,55 @@ final class Hdf5Tree {
     }
   }
 
+  /**
+   * An attribute: variable-length strings (a scalar or a 1-D array; UTF-8 or ASCII character set,
+   * as h5py writes a Python {@code str} or {@code bytes}), or an empty 1-D float64 array (what h5py
+   * writes for an empty list, as Keras's {@code weight_names} of a layer without weights).
+   */
+  record Attribute(List<String> strings, boolean scalar, boolean utf8) {
+    Attribute {
+      strings = List.copyOf(strings);
+    }
+
+    boolean isEmptyFloat64() {
+      return strings.isEmpty() && !scalar;
+    }
+  }
+
   /** A node: a group or a dataset, with its attributes in insertion order. */
   abstract static sealed class Node permits Group, Dataset {
-    final Map<String, String> attributes = new LinkedHashMap<>();
+    final Map<String, Attribute> attributes = new LinkedHashMap<>();
 
     /** Adds a scalar variable-length UTF-8 string attribute (as h5py writes a Python str). */
     void attribute(String name, String value) {
+      put(name, value, true);
+    }
+
+    /** Adds a scalar variable-length ASCII string attribute (as h5py writes Python bytes). */
+    void asciiAttribute(String name, String value) {
+      put(name, value, false);
+    }
+
+    private void put(String name, String value, boolean utf8) {
       checkName(name);
       if (value == null) {
         throw new IllegalArgumentException("HDF5 attribute '" + name + "': the value is null");
       }
-      attributes.put(name, value);
+      attributes.put(name, new Attribute(List.of(value), true, utf8));
+    }
+
+    /**
+     * Adds a 1-D array of variable-length ASCII strings (as h5py writes a list of Python bytes); an
+     * empty list becomes an empty float64 array, as h5py writes it.
+     */
+    void asciiAttribute(String name, List<String> values) {
+      checkName(name);
+      for (String v : values) {
+        if (v == null) {
+          throw new IllegalArgumentException("HDF5 attribute '" + name + "': a value is null");
+        }
+      }
+      attributes.put(name, new Attribute(values, false, false));
     }
   }
 

@@ -65,8 +65,10 @@ final class Hdf5Writer {
 
   private void collectStrings(Node n) {
     firstString.put(n, strings.size());
-    for (String v : n.attributes.values()) {
-      strings.add(v.getBytes(StandardCharsets.UTF_8));
+    for (Hdf5Tree.Attribute a : n.attributes.values()) {
+      for (String v : a.strings()) {
+        strings.add(v.getBytes(StandardCharsets.UTF_8));
+      }
     }
     if (n instanceof Group g) {
       g.children.values().forEach(this::collectStrings);
@@ -211,29 +213,62 @@ final class Hdf5Writer {
 
   private void addAttributes(Node n, long gheap, List<byte[]> messages) {
     int next = firstString.get(n);
-    for (Map.Entry<String, String> a : n.attributes.entrySet()) {
-      byte[] name = utf8(a.getKey());
-      byte[] value = strings.get(next);
-      next++; // heap object indices start at 1
-      // Variable-length string, null-terminated padding, UTF-8; base type uint8.
-      byte[] type =
-          new Hdf5Bytes()
-              .u8(0x19)
-              .u8(0x01)
-              .u8(0x01)
-              .u8(0)
-              .u32(16)
-              .u8(0x10)
-              .zeros(3)
-              .u32(1)
-              .u16(0)
-              .u16(8)
-              .toArray();
-      Hdf5Bytes m = new Hdf5Bytes().u8(1).u8(0).u16(name.length + 1).u16(type.length).u16(8);
+    for (Map.Entry<String, Hdf5Tree.Attribute> e : n.attributes.entrySet()) {
+      byte[] name = utf8(e.getKey());
+      Hdf5Tree.Attribute a = e.getValue();
+      byte[] type;
+      Hdf5Bytes space = new Hdf5Bytes();
+      if (a.scalar()) {
+        space.u8(1).zeros(7);
+      } else {
+        space.u8(1).u8(1).u8(0).zeros(5).u64(a.strings().size());
+      }
+      Hdf5Bytes data = new Hdf5Bytes();
+      if (a.isEmptyFloat64()) {
+        // IEEE float64, little-endian, implied leading mantissa bit, sign at bit 63.
+        type =
+            new Hdf5Bytes()
+                .u8(0x11)
+                .u8(0x20)
+                .u8(63)
+                .u8(0)
+                .u32(8)
+                .u16(0)
+                .u16(64)
+                .u8(52)
+                .u8(11)
+                .u8(0)
+                .u8(52)
+                .u32(1023)
+                .toArray();
+      } else {
+        // Variable-length string, null-terminated padding, UTF-8 or ASCII; base type uint8.
+        type =
+            new Hdf5Bytes()
+                .u8(0x19)
+                .u8(0x01)
+                .u8(a.utf8() ? 0x01 : 0x00)
+                .u8(0)
+                .u32(16)
+                .u8(0x10)
+                .zeros(3)
+                .u32(1)
+                .u16(0)
+                .u16(8)
+                .toArray();
+        for (int i = 0; i < a.strings().size(); i++) {
+          byte[] value = strings.get(next);
+          next++; // heap object indices start at 1
+          data.u32(value.length).u64(gheap).u32(next);
+        }
+      }
+      byte[] sp = space.toArray();
+      Hdf5Bytes m = new Hdf5Bytes().u8(1).u8(0).u16(name.length + 1).u16(type.length);
+      m.u16(sp.length);
       m.bytes(name).zeros(pad8(name.length + 1) - name.length);
       m.bytes(type).zeros(pad8(type.length) - type.length);
-      m.u8(1).zeros(7); // scalar dataspace
-      m.u32(value.length).u64(gheap).u32(next);
+      m.bytes(sp).zeros(pad8(sp.length) - sp.length);
+      m.bytes(data.toArray());
       messages.add(message(0x0C, 0, m.toArray()));
     }
   }

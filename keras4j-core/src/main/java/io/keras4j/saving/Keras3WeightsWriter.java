@@ -113,7 +113,7 @@ final class Keras3WeightsWriter {
     return out;
   }
 
-  private static void put(Hdf5Tree.Group vars, String name, Tensor value, int[] shape) {
+  static void put(Hdf5Tree.Group vars, String name, Tensor value, int[] shape) {
     if (value.dtype() == DType.INT32) {
       int[] ints = value.toIntArray();
       long[] longs = new long[ints.length];

@@ -19,9 +19,10 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes Keras 3 files: a {@code .keras} zip ({@code metadata.json}, {@code config.json}, {@code
- * model.weights.h5}, stored uncompressed as Keras stores them) and {@code .weights.h5} files.
- * Atomically: the bytes go to a temporary file in the target's directory, which then replaces the
- * target in one rename; a failure leaves any previous file as it was. Nothing else is written.
+ * model.weights.h5}, stored uncompressed as Keras stores them), {@code .weights.h5} files, and
+ * legacy HDF5 {@code .h5}/{@code .hdf5} model files ({@link LegacyH5Writer}). Atomically: the bytes
+ * go to a temporary file in the target's directory, which then replaces the target in one rename; a
+ * failure leaves any previous file as it was. Nothing else is written.
  */
 final class KerasArchiveWriter {
   /** The Keras version keras4j follows, written as {@code keras_version}. */
@@ -39,10 +40,24 @@ final class KerasArchiveWriter {
 
   static void saveModel(Model model, Path file, Hook hook) {
     String name = String.valueOf(file.getFileName());
+    if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras")) {
+      Keras2HardSigmoid.refuseKeras3(model, file);
+    }
+    if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
+      byte[] h5 = Hdf5Writer.write(LegacyH5Writer.of(model));
+      atomically(
+          file,
+          out -> {
+            out.write(h5, 0, h5.length / 2);
+            hook.afterEntry("half");
+            out.write(h5, h5.length / 2, h5.length - h5.length / 2);
+          });
+      return;
+    }
     if (!name.endsWith(".keras")) {
       throw new IllegalArgumentException(
-          "Invalid filepath extension for saving. Please add a `.keras` extension for the native"
-              + " Keras format. Received: filepath="
+          "Invalid filepath extension for saving. Please add either a `.keras` extension for the"
+              + " native Keras format (recommended) or a `.h5` extension. Received: filepath="
               + file);
     }
     Map<String, Object> config = Json.readObject(model.toJson());

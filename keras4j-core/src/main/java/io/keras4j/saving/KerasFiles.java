@@ -64,7 +64,8 @@ public final class KerasFiles {
 
   /**
    * Saves a model as a Keras 3 {@code .keras} file (config, compile config, weights and optimizer
-   * state), atomically: a failure leaves any previous file intact.
+   * state), or as a legacy HDF5 file when the name ends in {@code .h5} or {@code .hdf5},
+   * atomically: a failure leaves any previous file intact.
    */
   public static void saveModel(Model model, Path file) {
     KerasArchiveWriter.saveModel(model, file, entry -> {});
@@ -80,19 +81,45 @@ public final class KerasFiles {
    * is compiled) or a legacy .h5, into a built model.
    */
   public static void loadWeights(Model model, Path file) {
+    loadWeights(model, file, false, false);
+  }
+
+  /**
+   * As {@link #loadWeights(Model, Path)}; with {@code byName} the weights of a legacy {@code .h5}
+   * go to the layers of the same name (layers the file lacks keep theirs), and with {@code
+   * skipMismatch} a layer or weight whose count or shape differs is skipped with a logged warning
+   * instead of refused, as Keras's {@code load_weights(by_name=True, skip_mismatch=True)}.
+   */
+  public static void loadWeights(Model model, Path file, boolean byName, boolean skipMismatch) {
+    if (skipMismatch && !byName) {
+      throw new IllegalArgumentException(
+          "skipMismatch=true is supported with byName=true (legacy .h5 files), as layers are"
+              + " otherwise matched in order. Received: byName=false, skipMismatch=true");
+    }
     byte[] bytes = readAll(file);
     if (!Hdf5.hasSignature(bytes)) {
       throw new KerasFileException(file, "not an HDF5 weights file (no HDF5 signature)");
     }
     try (HdfFile h5 = Hdf5.open(file, bytes)) {
       if (Hdf5.childGroup(file, h5, "layers") != null) {
+        if (byName) {
+          throw new KerasFileException(
+              file,
+              "byName=true applies to legacy .h5 files (with layer_names); this is a Keras 3"
+                  + " weights file, whose weights are matched by layer position");
+        }
         Keras3Weights.load(file, h5, model);
         if (model.isCompiled()) { // as Keras's load_weights: the optimizer's state too
           CompiledState.loadOptimizer(file, h5, model);
         }
       } else {
         io.jhdf.api.Group weights = Hdf5.childGroup(file, h5, "model_weights");
-        LegacyH5.loadWeights(file, weights == null ? h5 : weights, model);
+        io.jhdf.api.Group group = weights == null ? h5 : weights;
+        if (byName) {
+          LegacyH5.loadWeightsByName(file, group, model, skipMismatch);
+        } else {
+          LegacyH5.loadWeights(file, group, model);
+        }
       }
     }
   }

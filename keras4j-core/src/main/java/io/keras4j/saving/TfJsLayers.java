@@ -141,7 +141,9 @@ public final class TfJsLayers {
     Map<String, Object> topology = new LinkedHashMap<>();
     topology.put("keras_version", "3.0.0");
     topology.put("backend", "tensorflow");
-    topology.put("model_config", TfJsTopology.forTfJs(Json.readObject(model.toJson())));
+    Map<String, Object> config = TfJsTopology.forTfJs(Json.readObject(model.toJson()));
+    Keras2HardSigmoid.markForTfJs(config, Keras2HardSigmoid.layers(model), false);
+    topology.put("model_config", config);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("format", "layers-model");
     json.put("generatedBy", "keras4j");

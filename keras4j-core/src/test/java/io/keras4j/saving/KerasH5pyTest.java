@@ -148,7 +148,7 @@ class KerasH5pyTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Map<String, Object>> h5py(Path h5)
+  static Map<String, Map<String, Object>> h5py(Path h5)
       throws IOException, InterruptedException, URISyntaxException {
     Path script =
         Path.of(KerasH5pyTest.class.getResource("h5py_describe.py").toURI()).toAbsolutePath();

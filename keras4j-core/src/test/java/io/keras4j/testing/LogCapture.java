@@ -51,6 +51,11 @@ public final class LogCapture implements AutoCloseable {
     logger.addHandler(handler);
   }
 
+  /** Captures the logger of that name (for a package-private class of the library). */
+  public static LogCapture named(String name) {
+    return new LogCapture(name);
+  }
+
   /** Captures the logger named after the class (as the library names its loggers). */
   public static LogCapture of(Class<?> source) {
     return new LogCapture(source.getName());
