@@ -29,18 +29,44 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HDF5 keras4j writes, opened by the reference implementation: h5py (Debian's python3-h5py, run
- * as /usr/bin/python3; CI installs it) lists the groups, dataset dtypes, shapes and values, and the
- * attribute types of a saved model's {@code model.weights.h5}.
+ * The HDF5 keras4j writes, opened by the reference implementation: h5py (Debian's python3-h5py; CI
+ * installs it) lists the groups, dataset dtypes, shapes and values, and the attribute types of a
+ * saved model's {@code model.weights.h5}. The interpreter is the first {@code python3} on the PATH
+ * that imports h5py (a pyenv shim may come first without it), or {@code -Dkeras4j.python}.
  */
 class KerasH5pyTest {
-  private static final String PYTHON = "/usr/bin/python3";
+  /** A python3 that imports h5py, or null. */
+  private static final String PYTHON = pythonWithH5py();
 
   @TempDir Path dir;
 
   static boolean h5pyAvailable() {
+    return PYTHON != null;
+  }
+
+  private static String pythonWithH5py() {
+    List<String> candidates = new ArrayList<>();
+    String given = System.getProperty("keras4j.python");
+    if (given != null) {
+      candidates.add(given);
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir, "python3");
+      if (Files.isExecutable(p)) {
+        candidates.add(p.toString());
+      }
+    }
+    for (String python : candidates) {
+      if (importsH5py(python)) {
+        return python;
+      }
+    }
+    return null;
+  }
+
+  private static boolean importsH5py(String python) {
     try {
-      Process p = new ProcessBuilder(PYTHON, "-c", "import h5py").redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(python, "-c", "import h5py").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
@@ -56,7 +82,8 @@ class KerasH5pyTest {
   void h5pyReadsOurWeightsFile() throws IOException, InterruptedException, URISyntaxException {
     assumeTrue(
         h5pyAvailable(),
-        "h5py is not installed for " + PYTHON + " (apt-get install python3-h5py; CI installs it)");
+        "h5py is not installed for any python3 on the PATH (apt-get install python3-h5py; CI"
+            + " installs it)");
     Keras.setRandomSeed(11);
     var m =
         new Sequential(
@@ -127,7 +154,8 @@ class KerasH5pyTest {
   void h5pyReadsBigGroups() throws IOException, InterruptedException, URISyntaxException {
     assumeTrue(
         h5pyAvailable(),
-        "h5py is not installed for " + PYTHON + " (apt-get install python3-h5py; CI installs it)");
+        "h5py is not installed for any python3 on the PATH (apt-get install python3-h5py; CI"
+            + " installs it)");
     Hdf5Tree.Group root = new Hdf5Tree.Group();
     Hdf5Tree.Group vars = root.group("vars");
     int n = 700;
