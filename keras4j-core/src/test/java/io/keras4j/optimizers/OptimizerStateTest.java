@@ -188,11 +188,11 @@ class OptimizerStateTest {
       1.9967962707395503,
       -0.03189394946044545
     };
-    reload(new Adam(0.1), new Adam(0.5), adam);
-    reload(new Nadam(0.1), new Nadam(0.5), nadam);
+    assertReloadContinues(new Adam(0.1), new Adam(0.5), adam);
+    assertReloadContinues(new Nadam(0.1), new Nadam(0.5), nadam);
   }
 
-  private static void reload(Optimizer first, Optimizer second, double[] expected) {
+  private static void assertReloadContinues(Optimizer first, Optimizer second, double[] expected) {
     Variable k = Steps.runKernel(first, 1);
     Variable k2 = new Variable("kernel", k.numpy(), true);
     k2.setPath("dense/kernel");

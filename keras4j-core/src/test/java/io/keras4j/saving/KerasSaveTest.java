@@ -65,7 +65,7 @@ class KerasSaveTest {
   }
 
   /** Trains a little (so weights, BatchNorm statistics and optimizer slots move), saves, loads. */
-  private Model roundTrip(Model model, List<Tensor> x, List<Tensor> y, String name) {
+  private Model assertRoundTrip(Model model, List<Tensor> x, List<Tensor> y, String name) {
     model.compile(new Adam(0.01), "mean_squared_error");
     model.fit(x, y, new FitOptions().epochs(2).batchSize(4).verbose(0));
     Path file = dir.resolve(name + ".keras");
@@ -91,7 +91,7 @@ class KerasSaveTest {
   void denseMlp() {
     Keras.setRandomSeed(1);
     var m = new Sequential(Input.of(6), new Dense(8, "relu"), new Dropout(0.3), new Dense(2));
-    roundTrip(m, List.of(uniform(1, 12, 6)), List.of(uniform(2, 12, 2)), "mlp");
+    assertRoundTrip(m, List.of(uniform(1, 12, 6)), List.of(uniform(2, 12, 2)), "mlp");
   }
 
   @Test
@@ -105,7 +105,7 @@ class KerasSaveTest {
             new MaxPooling2D(),
             new Flatten(),
             new Dense(1));
-    roundTrip(m, List.of(uniform(3, 8, 8, 8, 1)), List.of(uniform(4, 8, 1)), "cnn");
+    assertRoundTrip(m, List.of(uniform(3, 8, 8, 8, 1)), List.of(uniform(4, 8, 1)), "cnn");
   }
 
   @Test
@@ -114,7 +114,7 @@ class KerasSaveTest {
     var m =
         new Sequential(
             Input.of(5), new Embedding(20, 4), new Bidirectional(new LSTM(3)), new Dense(1));
-    roundTrip(m, List.of(ids(5, 20, 8, 5)), List.of(uniform(6, 8, 1)), "bilstm");
+    assertRoundTrip(m, List.of(ids(5, 20, 8, 5)), List.of(uniform(6, 8, 1)), "bilstm");
   }
 
   @Test
@@ -122,7 +122,7 @@ class KerasSaveTest {
     Keras.setRandomSeed(4);
     var m =
         new Sequential(Input.of(6, 3), new GRU(4).returnSequences(true), new GRU(2), new Dense(1));
-    roundTrip(m, List.of(uniform(7, 8, 6, 3)), List.of(uniform(8, 8, 1)), "gru");
+    assertRoundTrip(m, List.of(uniform(7, 8, 6, 3)), List.of(uniform(8, 8, 1)), "gru");
   }
 
   @Test
@@ -136,7 +136,7 @@ class KerasSaveTest {
     KerasTensor out1 = new Dense(1).name("output_1").apply(concat);
     KerasTensor out2 = new Dense(1).name("output_2").apply(h);
     var m = new Model(List.of(wide, deep), List.of(out1, out2));
-    roundTrip(
+    assertRoundTrip(
         m,
         List.of(uniform(9, 8, 5), uniform(10, 8, 6)),
         List.of(uniform(11, 8, 1), uniform(12, 8, 1)),

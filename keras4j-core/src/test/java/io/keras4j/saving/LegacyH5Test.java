@@ -173,10 +173,10 @@ class LegacyH5Test {
   void loadsAsExpected(String relative, Outcome outcome, String error) throws IOException {
     Path file = KerasArchiveTest.file(relative);
     switch (outcome) {
-      case KERAS_IO -> kerasIo(file);
-      case TFJS_IO -> tfjsIo(file);
-      case KERAS_NPY -> kerasNpy(file);
-      case LOADS -> loads(file);
+      case KERAS_IO -> assertMatchesKerasIo(file);
+      case TFJS_IO -> assertMatchesTfjsIo(file);
+      case KERAS_NPY -> assertMatchesKerasNpy(file);
+      case LOADS -> assertLoadsTheFileWeights(file);
       case REFUSED -> {
         KerasFileException e = assertThrows(KerasFileException.class, () -> Model.load(file));
         assertEquals("Cannot load " + file + ": " + error, e.getMessage());
@@ -195,7 +195,7 @@ class LegacyH5Test {
     }
   }
 
-  private static void kerasIo(Path modelFile) throws IOException {
+  private static void assertMatchesKerasIo(Path modelFile) throws IOException {
     Model model = loadQuietly(modelFile);
     String io = modelFile.getFileName().toString().replace("_model.h5", "_inputs_and_outputs.h5");
     Path ioFile = modelFile.resolveSibling(io);
@@ -223,7 +223,7 @@ class LegacyH5Test {
   }
 
   @SuppressWarnings("unchecked")
-  private static void tfjsIo(Path modelFile) {
+  private static void assertMatchesTfjsIo(Path modelFile) {
     Model model = loadQuietly(modelFile);
     String base = modelFile.getFileName().toString().replaceFirst("\\.(h5|hdf5)$", "");
     Map<String, Object> ref =
@@ -243,7 +243,7 @@ class LegacyH5Test {
     }
   }
 
-  private static void kerasNpy(Path modelFile) throws IOException {
+  private static void assertMatchesKerasNpy(Path modelFile) throws IOException {
     Model model = loadQuietly(modelFile);
     String base = modelFile.getFileName().toString().replace(".h5", "");
     Tensor x = npy(modelFile.resolveSibling(base + "_input.npy"));
@@ -255,7 +255,7 @@ class LegacyH5Test {
    * Every dataset listed by the file's weight_names is loaded: the model's weights, in Keras's
    * order, are the file's values, bit for bit.
    */
-  private static void loads(Path modelFile) {
+  private static void assertLoadsTheFileWeights(Path modelFile) {
     Model model = loadQuietly(modelFile);
     List<Float> stored = new ArrayList<>();
     try (HdfFile h5 = new HdfFile(modelFile)) {
