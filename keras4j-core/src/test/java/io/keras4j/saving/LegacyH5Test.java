@@ -78,14 +78,8 @@ class LegacyH5Test {
             "causal_conv1d_k3_s1_d2_cl")) {
       out.add(Arguments.of(kr + name + "_model.h5", Outcome.KERAS_IO, ""));
     }
-    // Keras 2's ThresholdedReLU is gone from Keras 3 (ReLU(threshold=...) replaces it, but gives
-    // theta, not 0, at x == theta): not registered.
-    out.add(
-        Arguments.of(
-            kr + "ThresholdReLU_0_model.h5",
-            Outcome.REFUSED,
-            "unusable model config: Unknown layer class: 'ThresholdedReLU'. Register custom layers"
-                + " with LayerRegistry.register. Received: class_name=ThresholdedReLU"));
+    // Keras 2's ThresholdedReLU is gone from Keras 3; keras4j keeps it for such files.
+    out.add(Arguments.of(kr + "ThresholdReLU_0_model.h5", Outcome.KERAS_IO, ""));
     out.add(Arguments.of(kr + "cnn_batch_norm.h5", Outcome.KERAS_NPY, ""));
     out.add(
         Arguments.of(
