@@ -25,8 +25,9 @@ import java.util.Set;
  * shape is checked first. A file with {@code training_config} loads compiled, with the state of
  * {@code optimizer_weights}.
  *
- * <p>Not read yet, refused with an error saying so: Keras 1 files (other configs and weight
- * layouts) and convolution kernels saved by the Theano backend (flipped).
+ * <p>Keras 1 files (keras_version 1.x) are read through {@link Keras1Configs}: their configs and
+ * per-gate recurrent weights translated as Keras 2 did. Convolution kernels saved by the Theano
+ * backend (flipped) are refused.
  */
 final class LegacyH5 {
   /** Layers whose kernels Keras flips when the file was written by Theano. */
@@ -40,13 +41,6 @@ final class LegacyH5 {
   static Model load(Path file, byte[] bytes) {
     try (HdfFile h5 = Hdf5.open(file, bytes)) {
       String version = Hdf5.stringAttribute(file, h5, "keras_version");
-      if (version != null && version.startsWith("1.")) {
-        throw new KerasFileException(
-            file,
-            "Keras 1 files are not read yet (other layer configs and weight layouts). Received:"
-                + " keras_version="
-                + version);
-      }
       String config = Hdf5.stringAttribute(file, h5, "model_config");
       if (config == null) {
         throw new KerasFileException(
@@ -54,10 +48,12 @@ final class LegacyH5 {
             "no model_config attribute: a weights-only file (load it with Model.loadWeights on"
                 + " a model built in Java)");
       }
-      Model model =
-          KerasFiles.fromConfig(
-              file,
-              KerasFiles.readJson(file, config.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Map<String, Object> modelConfig =
+          KerasFiles.readJson(file, config.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      if (Keras1Configs.isKeras1(version)) {
+        modelConfig = Keras1Configs.translateModel(modelConfig);
+      }
+      Model model = KerasFiles.fromConfig(file, modelConfig);
       Group weights = Hdf5.childGroup(file, h5, "model_weights");
       loadWeights(file, weights == null ? h5 : weights, model);
       String training = Hdf5.stringAttribute(file, h5, "training_config");
@@ -200,39 +196,59 @@ final class LegacyH5 {
               + " "
               + fileLayers);
     }
+    String version = Hdf5.stringAttribute(file, group, "keras_version");
+    if (version == null) {
+      version = Hdf5.stringAttribute(file, group.getHdfFile(), "keras_version");
+    }
+    // As Keras 2: weights without a keras_version are Keras 1's (only the per-gate counts differ).
+    boolean keras1 = version == null || Keras1Configs.isKeras1(version);
     List<Runnable> assignments = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       Layer layer = layers.get(i);
+      String className = Keras3Weights.className(layer);
       List<Dataset> ds = fileWeights.get(i);
       List<Variable> vars = layer.weights();
-      if (ds.size() != vars.size()) {
+      List<Tensor> joined = null;
+      if (keras1 && Keras1Configs.joinsWeights(className, ds.size())) {
+        List<Tensor> perGate = new ArrayList<>();
+        for (Dataset d : ds) {
+          perGate.add(Hdf5.tensor(file, d));
+        }
+        joined = Keras1Configs.weights(className, perGate);
+      }
+      int count = joined == null ? ds.size() : joined.size();
+      if (count != vars.size()) {
         throw new KerasFileException(
             file,
             "layer '"
                 + layer.name()
                 + "' ("
-                + Keras3Weights.className(layer)
+                + className
                 + ") has "
                 + vars.size()
                 + " weights; the file's layer '"
                 + fileLayers.get(i)
                 + "' has "
-                + ds.size());
+                + count);
       }
-      if ("theano".equals(backend) && THEANO_FLIPPED.contains(Keras3Weights.className(layer))) {
+      if ("theano".equals(backend) && THEANO_FLIPPED.contains(className)) {
         throw new KerasFileException(
             file,
             "layer '"
                 + layer.name()
                 + "' ("
-                + Keras3Weights.className(layer)
+                + className
                 + ") has convolution kernels saved by the Theano backend (flipped), which"
                 + " keras4j does not convert yet. Received: backend=theano");
       }
       List<Tensor> values = new ArrayList<>();
       for (int j = 0; j < vars.size(); j++) {
-        Tensor t = Hdf5.tensor(file, ds.get(j));
-        Keras3Weights.checkShape(file, layer, vars.get(j), ds.get(j).getPath(), t);
+        Tensor t = joined == null ? Hdf5.tensor(file, ds.get(j)) : joined.get(j);
+        String where =
+            joined == null
+                ? ds.get(j).getPath()
+                : ds.get(0).getParent().getPath() + " (Keras 1 per-gate arrays, joined)";
+        Keras3Weights.checkShape(file, layer, vars.get(j), where, t);
         values.add(t);
       }
       assignments.add(() -> layer.setWeights(values));
