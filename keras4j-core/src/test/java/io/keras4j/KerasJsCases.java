@@ -129,9 +129,6 @@ final class KerasJsCases {
     if (config == null || n != 0) {
       return null;
     }
-    if (cls.equals("ThresholdedReLU") && !LayerRegistry.isRegistered(cls)) {
-      return Plan.skip("layer ThresholdedReLU (not in Keras 3)");
-    }
     FunctionalJson m = new FunctionalJson(id);
     String x = m.input("input_1", in, "float32");
     return Plan.run(m.toEntry(m.layer("act_1", cls, config, x)));

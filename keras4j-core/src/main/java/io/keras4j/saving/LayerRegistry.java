@@ -110,6 +110,8 @@ public final class LayerRegistry {
     register("Reshape", Reshape::fromConfig);
     register("Softmax", Softmax::fromConfig);
     register("Subtract", Subtract::fromConfig);
+    // Keras 2's ThresholdedReLU (gone from Keras 3), read from Keras 2 and TF.js files.
+    register("ThresholdedReLU", io.keras4j.layers.ThresholdedReLU::fromConfig);
     // Images: pooling and the spatial shape layers (issue 10, branch pool).
     register("MaxPooling1D", MaxPooling1D::fromConfig);
     register("MaxPooling2D", MaxPooling2D::fromConfig);

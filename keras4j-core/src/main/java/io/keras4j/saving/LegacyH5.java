@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Legacy HDF5 model files as Keras 2.x and 3.x write them ({@code model.save("m.h5")}): the {@code
@@ -25,14 +24,11 @@ import java.util.Set;
  * shape is checked first. A file with {@code training_config} loads compiled, with the state of
  * {@code optimizer_weights}.
  *
- * <p>Not read yet, refused with an error saying so: Keras 1 files (other configs and weight
- * layouts) and convolution kernels saved by the Theano backend (flipped).
+ * <p>Keras 1 files (keras_version 1.x) are read through {@link Keras1Configs}: their configs and
+ * per-gate recurrent weights translated as Keras 2 did; convolution kernels saved by the Theano
+ * backend are flipped back ({@link TheanoKernels}).
  */
 final class LegacyH5 {
-  /** Layers whose kernels Keras flips when the file was written by Theano. */
-  private static final Set<String> THEANO_FLIPPED =
-      Set.of("Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose");
-
   private static final System.Logger LOG = System.getLogger(LegacyH5.class.getName());
 
   private LegacyH5() {}
@@ -40,13 +36,6 @@ final class LegacyH5 {
   static Model load(Path file, byte[] bytes) {
     try (HdfFile h5 = Hdf5.open(file, bytes)) {
       String version = Hdf5.stringAttribute(file, h5, "keras_version");
-      if (version != null && version.startsWith("1.")) {
-        throw new KerasFileException(
-            file,
-            "Keras 1 files are not read yet (other layer configs and weight layouts). Received:"
-                + " keras_version="
-                + version);
-      }
       String config = Hdf5.stringAttribute(file, h5, "model_config");
       if (config == null) {
         throw new KerasFileException(
@@ -54,10 +43,12 @@ final class LegacyH5 {
             "no model_config attribute: a weights-only file (load it with Model.loadWeights on"
                 + " a model built in Java)");
       }
-      Model model =
-          KerasFiles.fromConfig(
-              file,
-              KerasFiles.readJson(file, config.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Map<String, Object> modelConfig =
+          KerasFiles.readJson(file, config.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      if (Keras1Configs.isKeras1(version)) {
+        modelConfig = Keras1Configs.translateModel(modelConfig);
+      }
+      Model model = KerasFiles.fromConfig(file, modelConfig);
       Group weights = Hdf5.childGroup(file, h5, "model_weights");
       loadWeights(file, weights == null ? h5 : weights, model);
       String training = Hdf5.stringAttribute(file, h5, "training_config");
@@ -103,10 +94,12 @@ final class LegacyH5 {
    * the file's layers absent from the model, are left alone. A layer whose weight count differs, or
    * a weight whose shape differs, is skipped with a logged warning when {@code skipMismatch}, else
    * refused with an error naming the layer and the weight; nothing changes before every check
-   * passed.
+   * passed. Keras 1 and Theano layouts are converted as in {@link #loadWeights}.
    */
   static void loadWeightsByName(Path file, Group group, Model model, boolean skipMismatch) {
     List<String> layerNames = Hdf5.stringsAttribute(file, group, "layer_names");
+    boolean keras1 = isKeras1Weights(file, group);
+    String backend = attribute(file, group, "backend");
     Map<String, List<Layer>> index = new HashMap<>();
     for (Layer l : model.layers()) {
       index.computeIfAbsent(l.name(), k -> new ArrayList<>()).add(l);
@@ -121,7 +114,10 @@ final class LegacyH5 {
       List<Dataset> ds = datasets(file, group, name);
       for (Layer layer : matching) {
         List<Variable> vars = layer.weights();
-        if (ds.size() != vars.size()) {
+        List<Tensor> converted =
+            converted(file, Keras3Weights.className(layer), ds, keras1, backend);
+        int count = converted == null ? ds.size() : converted.size();
+        if (count != vars.size()) {
           String msg =
               "layer #"
                   + k
@@ -130,7 +126,7 @@ final class LegacyH5 {
                   + ") due to mismatch in number of weights. Layer expects "
                   + vars.size()
                   + " weight(s). Received "
-                  + ds.size()
+                  + count
                   + " saved weight(s)";
           if (skipMismatch) {
             LOG.log(System.Logger.Level.WARNING, "Skipping loading of weights for " + msg);
@@ -140,7 +136,7 @@ final class LegacyH5 {
         }
         for (int i = 0; i < vars.size(); i++) {
           Variable v = vars.get(i);
-          Tensor t = Hdf5.tensor(file, ds.get(i));
+          Tensor t = converted == null ? Hdf5.tensor(file, ds.get(i)) : converted.get(i);
           if (!Arrays.equals(v.shape(), t.shape())) {
             String msg =
                 "layer #"
@@ -152,7 +148,7 @@ final class LegacyH5 {
                     + ". Weight expects shape "
                     + Arrays.toString(v.shape())
                     + ". Received saved weight "
-                    + ds.get(i).getPath()
+                    + ds.get(Math.min(i, ds.size() - 1)).getPath()
                     + " with shape "
                     + Arrays.toString(t.shape());
             if (skipMismatch) {
@@ -173,7 +169,7 @@ final class LegacyH5 {
 
   /** The weights under a group with {@code layer_names} (a model's {@code model_weights}). */
   static void loadWeights(Path file, Group group, Model model) {
-    String backend = Hdf5.stringAttribute(file, group, "backend");
+    String backend = attribute(file, group, "backend");
     List<String> layerNames = Hdf5.stringsAttribute(file, group, "layer_names");
     List<String> fileLayers = new ArrayList<>();
     List<List<Dataset>> fileWeights = new ArrayList<>();
@@ -200,43 +196,75 @@ final class LegacyH5 {
               + " "
               + fileLayers);
     }
+    boolean keras1 = isKeras1Weights(file, group);
     List<Runnable> assignments = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       Layer layer = layers.get(i);
+      String className = Keras3Weights.className(layer);
       List<Dataset> ds = fileWeights.get(i);
       List<Variable> vars = layer.weights();
-      if (ds.size() != vars.size()) {
+      List<Tensor> joined = converted(file, className, ds, keras1, backend);
+      int count = joined == null ? ds.size() : joined.size();
+      if (count != vars.size()) {
         throw new KerasFileException(
             file,
             "layer '"
                 + layer.name()
                 + "' ("
-                + Keras3Weights.className(layer)
+                + className
                 + ") has "
                 + vars.size()
                 + " weights; the file's layer '"
                 + fileLayers.get(i)
                 + "' has "
-                + ds.size());
-      }
-      if ("theano".equals(backend) && THEANO_FLIPPED.contains(Keras3Weights.className(layer))) {
-        throw new KerasFileException(
-            file,
-            "layer '"
-                + layer.name()
-                + "' ("
-                + Keras3Weights.className(layer)
-                + ") has convolution kernels saved by the Theano backend (flipped), which"
-                + " keras4j does not convert yet. Received: backend=theano");
+                + count);
       }
       List<Tensor> values = new ArrayList<>();
       for (int j = 0; j < vars.size(); j++) {
-        Tensor t = Hdf5.tensor(file, ds.get(j));
-        Keras3Weights.checkShape(file, layer, vars.get(j), ds.get(j).getPath(), t);
+        Tensor t = joined == null ? Hdf5.tensor(file, ds.get(j)) : joined.get(j);
+        String where =
+            joined == null
+                ? ds.get(j).getPath()
+                : ds.get(j < ds.size() ? j : 0).getPath() + " (converted from Keras 1 or Theano)";
+        Keras3Weights.checkShape(file, layer, vars.get(j), where, t);
         values.add(t);
       }
       assignments.add(() -> layer.setWeights(values));
     }
     assignments.forEach(Runnable::run);
+  }
+
+  /** An attribute of the weights group, else of the file's root (Keras 1 wrote it there). */
+  private static String attribute(Path file, Group group, String name) {
+    String v = Hdf5.stringAttribute(file, group, name);
+    return v != null ? v : Hdf5.stringAttribute(file, group.getHdfFile(), name);
+  }
+
+  /** As Keras 2: weights without a keras_version are Keras 1's (only per-gate counts differ). */
+  private static boolean isKeras1Weights(Path file, Group group) {
+    String version = attribute(file, group, "keras_version");
+    return version == null || Keras1Configs.isKeras1(version);
+  }
+
+  /**
+   * A layer's values from the file converted as Keras 2's {@code preprocess_weights_for_loading}
+   * did (Keras 1 per-gate recurrent arrays joined, Theano convolution kernels flipped), or null
+   * when nothing converts (the datasets are then read one by one).
+   */
+  private static List<Tensor> converted(
+      Path file, String className, List<Dataset> ds, boolean keras1, String backend) {
+    boolean join = keras1 && Keras1Configs.joinsWeights(className, ds.size());
+    boolean flip = !ds.isEmpty() && TheanoKernels.converts(backend, className);
+    if (!join && !flip) {
+      return null;
+    }
+    List<Tensor> values = new ArrayList<>();
+    for (Dataset d : ds) {
+      values.add(Hdf5.tensor(file, d));
+    }
+    if (join) {
+      values = Keras1Configs.weights(className, values);
+    }
+    return flip ? TheanoKernels.convert(className, values) : values;
   }
 }

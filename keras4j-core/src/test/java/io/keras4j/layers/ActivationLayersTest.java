@@ -59,6 +59,25 @@ class ActivationLayersTest {
   }
 
   @Test
+  void thresholdedReluKeepsXAboveThetaOnly() {
+    // Keras 2: x * cast(x > theta); at x == theta the output is 0 (ReLU(threshold) gives theta).
+    assertValues(new float[] {0, 0, 0, 0, 3, 8}, new ThresholdedReLU().apply(X)); // theta 1.0
+    assertValues(new float[] {0, 0, 0, 1, 3, 8}, new ThresholdedReLU(0.5).apply(X));
+    assertValues(new float[] {0, 0, 0.5f, 1, 3, 8}, new ThresholdedReLU(0).apply(X));
+    Tensor away = Tensor.of(new float[] {-1.2f, 0.2f, 0.3f, 0.8f, 1.5f, -0.4f}, 1, 2, 3);
+    LayerTestCase.of(new ThresholdedReLU(0.5)).inputs(away).run(); // config and gradients
+    ThresholdedReLU read =
+        (ThresholdedReLU)
+            LayerRegistry.create(
+                "ThresholdedReLU", new java.util.HashMap<>(Map.of("name", "t", "theta", 0.9)));
+    assertEquals(0.9, read.theta());
+    assertEquals(0.9, read.getConfig().get("theta"));
+    assertEquals(1.0, new ThresholdedReLU().theta());
+    var e = assertThrows(IllegalArgumentException.class, () -> new ThresholdedReLU(-0.1));
+    assertTrue(e.getMessage().endsWith("Received: theta=-0.1"), e.getMessage());
+  }
+
+  @Test
   void eluUsesAlphaBelowZero() {
     Tensor y = new ELU().alpha(0.5).apply(Tensor.of(-1f, 0f, 2f));
     assertValues(new float[] {(float) (0.5 * Math.expm1(-1)), 0, 2}, y);
