@@ -45,8 +45,19 @@ final class Keras3Weights {
     return s.toLowerCase(java.util.Locale.ROOT);
   }
 
+  private static final System.Logger LOG = System.getLogger(Keras3Weights.class.getName());
+
   /** Reads every layer's weights from the root of a Keras 3 weights file into the model. */
   static void load(Path file, Group root, Model model) {
+    load(file, root, model, false);
+  }
+
+  /**
+   * As {@link #load(Path, Group, Model)}; with {@code skipMismatch} a layer whose weight count or
+   * shapes differ from the file's keeps its weights, with a logged warning, as Keras's {@code
+   * load_weights(skip_mismatch=True)}.
+   */
+  static void load(Path file, Group root, Model model, boolean skipMismatch) {
     List<Runnable> assignments = new ArrayList<>();
     Group layers = Hdf5.childGroup(file, root, "layers");
     if (layers == null) {
@@ -55,11 +66,12 @@ final class Keras3Weights {
       }
       return;
     }
-    collect(file, layers, model, assignments);
+    collect(file, layers, model, assignments, skipMismatch);
     assignments.forEach(Runnable::run); // all checked: now change the model
   }
 
-  private static void collect(Path file, Group layersGroup, Model model, List<Runnable> out) {
+  private static void collect(
+      Path file, Group layersGroup, Model model, List<Runnable> out, boolean skipMismatch) {
     Map<String, Integer> used = new HashMap<>();
     for (Layer layer : model.layers()) {
       String base = snakeCase(className(layer));
@@ -90,21 +102,22 @@ final class Keras3Weights {
               file, "no group " + Hdf5.path(g, "layers") + " for the nested model " + layer.name());
         }
         if (inner != null) {
-          collect(file, inner, nested, out);
+          collect(file, inner, nested, out, skipMismatch);
         }
         continue;
       }
-      out.add(assignment(file, g, layer));
+      out.add(assignment(file, g, layer, skipMismatch));
     }
   }
 
-  private static Runnable assignment(Path file, Group g, Layer layer) {
+  private static Runnable assignment(Path file, Group g, Layer layer, boolean skipMismatch) {
     List<Dataset> stored = new ArrayList<>();
     flatten(file, g, stored);
     List<Variable> vars = layer.weights();
     if (stored.size() != vars.size()) {
-      throw new KerasFileException(
+      return mismatch(
           file,
+          layer,
           "layer '"
               + layer.name()
               + "' ("
@@ -114,32 +127,58 @@ final class Keras3Weights {
               + " weights; the file has "
               + stored.size()
               + " under "
-              + g.getPath());
+              + g.getPath(),
+          skipMismatch);
     }
     List<Tensor> values = new ArrayList<>();
     for (int i = 0; i < vars.size(); i++) {
       Tensor t = Hdf5.tensor(file, stored.get(i));
-      checkShape(file, layer, vars.get(i), stored.get(i).getPath(), t);
+      String problem = shapeProblem(layer, vars.get(i), stored.get(i).getPath(), t);
+      if (problem != null) {
+        return mismatch(file, layer, problem, skipMismatch);
+      }
       values.add(t);
     }
     return () -> layer.setWeights(values);
   }
 
-  static void checkShape(Path file, Layer layer, Variable v, String where, Tensor t) {
-    if (!Arrays.equals(v.shape(), t.shape())) {
-      throw new KerasFileException(
-          file,
-          "the weight "
-              + where
-              + " of layer '"
-              + layer.name()
-              + "' has shape "
-              + Arrays.toString(t.shape())
-              + "; the layer's weight "
-              + v.name()
-              + " has shape "
-              + Arrays.toString(v.shape()));
+  /** A layer whose weights disagree with the file's: refused, or skipped with a warning. */
+  private static Runnable mismatch(Path file, Layer layer, String problem, boolean skip) {
+    if (!skip) {
+      throw new KerasFileException(file, problem);
     }
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "Skipping loading of weights for layer '"
+            + layer.name()
+            + "' from "
+            + file
+            + ": "
+            + problem);
+    return () -> {};
+  }
+
+  static void checkShape(Path file, Layer layer, Variable v, String where, Tensor t) {
+    String problem = shapeProblem(layer, v, where, t);
+    if (problem != null) {
+      throw new KerasFileException(file, problem);
+    }
+  }
+
+  private static String shapeProblem(Layer layer, Variable v, String where, Tensor t) {
+    if (Arrays.equals(v.shape(), t.shape())) {
+      return null;
+    }
+    return "the weight "
+        + where
+        + " of layer '"
+        + layer.name()
+        + "' has shape "
+        + Arrays.toString(t.shape())
+        + "; the layer's weight "
+        + v.name()
+        + " has shape "
+        + Arrays.toString(v.shape());
   }
 
   /** The datasets of a layer's group in Keras's order: own vars, then nested layers. */

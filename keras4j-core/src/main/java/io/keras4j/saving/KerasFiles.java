@@ -88,14 +88,10 @@ public final class KerasFiles {
    * As {@link #loadWeights(Model, Path)}; with {@code byName} the weights of a legacy {@code .h5}
    * go to the layers of the same name (layers the file lacks keep theirs), and with {@code
    * skipMismatch} a layer or weight whose count or shape differs is skipped with a logged warning
-   * instead of refused, as Keras's {@code load_weights(by_name=True, skip_mismatch=True)}.
+   * instead of refused, as Keras's {@code load_weights(by_name=True, skip_mismatch=True)}; a Keras
+   * 3 {@code .weights.h5} takes {@code skipMismatch} alone (its layers are matched by position).
    */
   public static void loadWeights(Model model, Path file, boolean byName, boolean skipMismatch) {
-    if (skipMismatch && !byName) {
-      throw new IllegalArgumentException(
-          "skipMismatch=true is supported with byName=true (legacy .h5 files), as layers are"
-              + " otherwise matched in order. Received: byName=false, skipMismatch=true");
-    }
     byte[] bytes = readAll(file);
     if (!Hdf5.hasSignature(bytes)) {
       throw new KerasFileException(file, "not an HDF5 weights file (no HDF5 signature)");
@@ -108,11 +104,16 @@ public final class KerasFiles {
               "byName=true applies to legacy .h5 files (with layer_names); this is a Keras 3"
                   + " weights file, whose weights are matched by layer position");
         }
-        Keras3Weights.load(file, h5, model);
+        Keras3Weights.load(file, h5, model, skipMismatch);
         if (model.isCompiled()) { // as Keras's load_weights: the optimizer's state too
           CompiledState.loadOptimizer(file, h5, model);
         }
       } else {
+        if (skipMismatch && !byName) {
+          throw new IllegalArgumentException(
+              "skipMismatch=true with a legacy .h5 file needs byName=true, as its layers are"
+                  + " otherwise matched in order. Received: byName=false, skipMismatch=true");
+        }
         io.jhdf.api.Group weights = Hdf5.childGroup(file, h5, "model_weights");
         io.jhdf.api.Group group = weights == null ? h5 : weights;
         if (byName) {

@@ -129,4 +129,25 @@ class LoadWeightsByNameTest {
         assertThrows(IllegalArgumentException.class, () -> saved.loadWeights(file, false, true));
     assertTrue(e2.getMessage().contains("Received: byName=false, skipMismatch=true"));
   }
+
+  @Test
+  void skipMismatchOnAKeras3WeightsFileKeepsTheMismatchedLayer() {
+    Path weights = dir.resolve("b.weights.h5");
+    saved.saveWeights(weights);
+    Sequential m =
+        new Sequential(Input.of(4), new Dense(3).name("shared"), new Dense(5).name("head"));
+    List<float[]> headBefore = values(layer(m, "head"));
+    List<float[]> sharedBefore = values(layer(m, "shared"));
+    // Without skipMismatch: refused, naming the weight, and nothing changes.
+    KerasFileException e = assertThrows(KerasFileException.class, () -> m.loadWeights(weights));
+    assertTrue(e.getMessage().contains("has shape [3, 2]"), e.getMessage());
+    assertSame(sharedBefore, values(layer(m, "shared")));
+    try (LogCapture log = LogCapture.of(Keras3Weights.class)) {
+      m.loadWeights(weights, false, true);
+      assertEquals(1, log.messages().size(), log.messages().toString());
+      assertTrue(log.messages().get(0).contains("Skipping loading of weights for layer 'head'"));
+    }
+    assertSame(values(layer(saved, "shared")), values(layer(m, "shared")));
+    assertSame(headBefore, values(layer(m, "head")));
+  }
 }
