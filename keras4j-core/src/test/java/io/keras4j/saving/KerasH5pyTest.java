@@ -103,7 +103,7 @@ class KerasH5pyTest {
     weightPaths.add("layers/embedding/vars/0");
     for (String side : List.of("forward_layer", "backward_layer")) {
       for (int i = 0; i < 3; i++) {
-        weightPaths.add("layers/bidirectional/" + side + "/cell/vars/" + i);
+        weightPaths.add(String.join("/", "layers", "bidirectional", side, "cell", "vars", "" + i));
       }
     }
     weightPaths.add("layers/dense/vars/0");
