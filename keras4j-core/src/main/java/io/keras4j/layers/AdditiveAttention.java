@@ -54,7 +54,8 @@ public class AdditiveAttention extends Attention {
   @Override
   protected void onBuild(List<int[]> inputShapes) {
     checkShapes(inputShapes);
-    int dim = inputShapes.get(0)[2];
+    int[] q = inputShapes.get(0);
+    int dim = q[q.length - 1];
     if (dim < 0) {
       throw new IllegalArgumentException(
           "Layer '"

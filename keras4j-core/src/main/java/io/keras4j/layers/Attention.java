@@ -24,6 +24,10 @@ import java.util.Map;
  * steps give zeros, and the query mask passes on. {@link #useCausalMask} stops step i attending to
  * steps after i; {@link #returnAttentionScores} adds the weights as a second output. Both are call
  * arguments in Keras (not in its config); keras4j writes them to the config only when set.
+ *
+ * <p>Rank-2 inputs {@code (batch, dim)} are accepted as tf.keras 2 accepted them (models saved by
+ * Keras 2 use them): each query row then attends over the rows of the key, that is over the samples
+ * of the batch, and the output is {@code (batch, vdim)}. Keras 3 refuses such inputs.
  */
 public class Attention extends Layer {
   private final boolean useScale;
@@ -105,7 +109,10 @@ public class Attention extends Layer {
 
   // ---- shapes ------------------------------------------------------------------------------
 
-  /** Checks a list of 2 or 3 rank-3 inputs whose last dimensions can be attended. */
+  /**
+   * Checks a list of 2 or 3 inputs, all of rank 3 (or all of rank 2, as tf.keras 2), whose last
+   * dimensions can be attended.
+   */
   void checkShapes(List<int[]> shapes) {
     String cls = getClass().getSimpleName();
     if (shapes.size() < 2 || shapes.size() > 3) {
@@ -119,8 +126,9 @@ public class Attention extends Layer {
               + shapes.size());
     }
     String[] names = {"query", "value", "key"};
+    int rank = shapes.get(0).length == 2 ? 2 : 3;
     for (int i = 0; i < shapes.size(); i++) {
-      if (shapes.get(i).length != 3) {
+      if (shapes.get(i).length != rank) {
         throw new IllegalArgumentException(
             "Layer '"
                 + name()
@@ -128,28 +136,41 @@ public class Attention extends Layer {
                 + cls
                 + "): `"
                 + names[i]
-                + "` must have rank 3 (batch, steps, features). Received: "
+                + "` must have rank "
+                + (rank == 3 ? "3 (batch, steps, features)" : "2 (batch, features), as `query` has")
+                + ". Received: "
                 + names[i]
                 + " shape="
                 + AttentionMasks.str(shapes.get(i)));
       }
     }
+    if (rank == 2 && useCausalMask) {
+      throw new IllegalArgumentException(
+          "Layer '"
+              + name()
+              + "' ("
+              + cls
+              + "): a causal mask needs inputs of rank 3 (batch, steps, features). Received:"
+              + " query shape="
+              + AttentionMasks.str(shapes.get(0)));
+    }
     int[] q = shapes.get(0);
     int[] v = shapes.get(1);
     int[] k = shapes.size() > 2 ? shapes.get(2) : v;
     String kName = shapes.size() > 2 ? "key" : "value (used as key)";
-    if (q[2] >= 0 && k[2] >= 0 && q[2] != k[2]) {
+    int f = rank - 1;
+    if (q[f] >= 0 && k[f] >= 0 && q[f] != k[f]) {
       throw new IllegalArgumentException(
           "Layer '"
               + name()
               + "' ("
               + cls
               + "): the last dimension of `query` ("
-              + q[2]
+              + q[f]
               + ") must equal the last dimension of the "
               + kName
               + " ("
-              + k[2]
+              + k[f]
               + ") to compute "
               + scoreName()
               + " attention scores. Received: query shape="
@@ -158,6 +179,20 @@ public class Attention extends Layer {
               + (shapes.size() > 2 ? "key" : "value")
               + " shape="
               + AttentionMasks.str(k));
+    }
+    if (rank == 2) {
+      if (shapes.size() > 2 && v[0] >= 0 && k[0] >= 0 && v[0] != k[0]) {
+        throw new IllegalArgumentException(
+            "Layer '"
+                + name()
+                + "' ("
+                + cls
+                + "): `value` and `key` must have the same number of rows. Received: value shape="
+                + AttentionMasks.str(v)
+                + ", key shape="
+                + AttentionMasks.str(k));
+      }
+      return;
     }
     if (shapes.size() > 2 && v[1] >= 0 && k[1] >= 0 && v[1] != k[1]) {
       throw new IllegalArgumentException(
@@ -200,6 +235,13 @@ public class Attention extends Layer {
     int[] q = inputShapes.get(0);
     int[] v = inputShapes.get(1);
     List<int[]> out = new ArrayList<>();
+    if (q.length == 2) {
+      out.add(new int[] {q[0], v[1]});
+      if (returnAttentionScores) {
+        out.add(new int[] {q[0], v[0]});
+      }
+      return out;
+    }
     out.add(new int[] {q[0], q[1], v[2]});
     if (returnAttentionScores) {
       out.add(new int[] {q[0], q[1], v[1]});

@@ -104,13 +104,9 @@ class LegacyH5Test {
       out.add(Arguments.of(tr + name, Outcome.TFJS_IO, ""));
     }
     out.add(Arguments.of(nr + "cnn2d_100.h5", Outcome.LOADS, ""));
-    // Keras 2.11 let Attention take rank-2 queries; Keras 3 (the spec) asks for rank 3.
-    out.add(
-        Arguments.of(
-            nr + "keras-attention.h5",
-            Outcome.REFUSED,
-            "unusable model config: Layer 'attention' (Attention): `query` must have rank 3 (batch,"
-                + " steps, features). Received: query shape=(None, 32)"));
+    // Keras 2.11 let Attention take rank-2 queries (attention over the batch's rows): loaded as
+    // tf.keras 2 ran it; KerasAttentionH5Test checks its predictions.
+    out.add(Arguments.of(nr + "keras-attention.h5", Outcome.LOADS, ""));
     out.add(Arguments.of(nr + "lstm_functional_tf_keras_2.h5", Outcome.LOADS, ""));
     out.add(Arguments.of(nr + "lstm_theano_2.h5", Outcome.LOADS, ""));
     // Theano convolves: its kernels load flipped on every spatial axis (Keras's convert_kernel).
