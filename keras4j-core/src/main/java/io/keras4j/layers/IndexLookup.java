@@ -25,7 +25,7 @@ import java.util.Set;
  * @param <L> the layer's own type, returned by the chained options
  */
 public abstract class IndexLookup<K extends Comparable<K>, L extends IndexLookup<K, L>>
-    extends Layer {
+    extends Layer implements HasAssets {
   private Integer maxTokens;
   private int numOovIndices = 1;
   private K maskToken;
@@ -397,6 +397,30 @@ public abstract class IndexLookup<K extends Comparable<K>, L extends IndexLookup
 
   /** The decimal or UTF-8 text hashed for several OOV indices. */
   protected abstract int oovIndex(K token, int numOov, long[] salt);
+
+  /** A token read back from a line of {@code vocabulary.txt}. */
+  protected abstract K tokenFromText(String text);
+
+  /** A learned vocabulary as Keras saves it ({@link LookupAssets}); none when it was given. */
+  @Override
+  public Map<String, byte[]> saveAssets() {
+    if (inputVocabulary != null || !hasVocabulary) {
+      return Map.of();
+    }
+    return LookupAssets.save(who(), outputMode, getVocabulary(true));
+  }
+
+  @Override
+  public void loadAssets(Map<String, byte[]> files) {
+    List<String> lines = LookupAssets.lines(files);
+    if (inputVocabulary == null && lines != null) {
+      List<K> tokens = new ArrayList<>();
+      for (String line : lines) {
+        tokens.add(tokenFromText(line));
+      }
+      setVocabulary(tokens);
+    }
+  }
 
   /** The vocabulary, special tokens first: a token's position is its index. */
   public List<K> getVocabulary() {

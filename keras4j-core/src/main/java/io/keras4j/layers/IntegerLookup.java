@@ -65,6 +65,11 @@ public class IntegerLookup extends IndexLookup<Long, IntegerLookup> {
   }
 
   @Override
+  protected Long tokenFromText(String text) {
+    return Long.parseLong(text.strip());
+  }
+
+  @Override
   protected int compareTokens(Long a, Long b) {
     return Long.compare(a, b);
   }

@@ -123,6 +123,11 @@ public class StringLookup extends IndexLookup<String, StringLookup> {
   }
 
   @Override
+  protected String tokenFromText(String text) {
+    return text;
+  }
+
+  @Override
   protected int compareTokens(String a, String b) {
     // The order of their UTF-8 bytes, as numpy sorts bytes: code point order.
     return compareCodePoints(a, b);

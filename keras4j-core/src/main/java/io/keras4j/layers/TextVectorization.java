@@ -5,6 +5,7 @@ import io.keras4j.Tensor;
 import io.keras4j.saving.Config;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ import java.util.Map;
  * "multi_hot", "count", "tf_idf" and (without split) "one_hot" modes. Use it to prepare a model's
  * inputs; inside a model, pass the int tensor it returns.
  */
-public class TextVectorization extends Layer {
+public class TextVectorization extends Layer implements HasAssets {
   private static final String PUNCTUATION = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~'";
 
   private Integer maxTokens;
@@ -173,6 +174,23 @@ public class TextVectorization extends Layer {
     checkNotBuilt("padToMaxTokens");
     this.padToMaxTokens = pad;
     return relook();
+  }
+
+  /**
+   * The lookup's learned vocabulary, saved as Keras saves it: in the layer's assets directory and,
+   * as its {@code _lookup_layer} attribute is saved too, in that subdirectory.
+   */
+  @Override
+  public Map<String, byte[]> saveAssets() {
+    Map<String, byte[]> own = lookup.saveAssets();
+    Map<String, byte[]> out = new LinkedHashMap<>(own);
+    own.forEach((name, bytes) -> out.put("_lookup_layer/" + name, bytes));
+    return out;
+  }
+
+  @Override
+  public void loadAssets(Map<String, byte[]> files) {
+    lookup.loadAssets(files);
   }
 
   /** A fixed vocabulary (without or with the leading "" and "[UNK]"). */

@@ -59,18 +59,28 @@ final class Keras3WeightsWriter {
 
   private static void writeModel(Hdf5Tree.Group g, Model model) {
     Hdf5Tree.Group layers = g.group("layers");
+    layerKeys(model).forEach((key, layer) -> writeLayer(layers.group(key), layer));
+    g.group("vars").attribute("name", model.name());
+  }
+
+  /**
+   * A model's layers by the key of their group under {@code layers/}: the snake_case class name,
+   * then {@code _1}, {@code _2}... for the next layers of the same class (a Sequential model's
+   * input layer has none).
+   */
+  static Map<String, Layer> layerKeys(Model model) {
+    Map<String, Layer> out = new LinkedHashMap<>();
     Map<String, Integer> used = new HashMap<>();
     boolean functional = !(model instanceof Sequential);
     for (Layer layer : model.layers()) {
       String base = Keras3Weights.snakeCase(Keras3Weights.className(layer));
       Integer n = used.merge(base, 0, (a, b) -> a + 1);
-      String key = n == 0 ? base : base + "_" + n;
       if (layer instanceof InputLayer && !functional) {
         continue;
       }
-      writeLayer(layers.group(key), layer);
+      out.put(n == 0 ? base : base + "_" + n, layer);
     }
-    g.group("vars").attribute("name", model.name());
+    return out;
   }
 
   private static void writeLayer(Hdf5Tree.Group g, Layer layer) {

@@ -19,10 +19,11 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes Keras 3 files: a {@code .keras} zip ({@code metadata.json}, {@code config.json}, {@code
- * model.weights.h5}, stored uncompressed as Keras stores them), {@code .weights.h5} files, and
- * legacy HDF5 {@code .h5}/{@code .hdf5} model files ({@link LegacyH5Writer}). Atomically: the bytes
- * go to a temporary file in the target's directory, which then replaces the target in one rename; a
- * failure leaves any previous file as it was. Nothing else is written.
+ * model.weights.h5}, then any layer's {@code assets/} files such as a learned vocabulary, stored
+ * uncompressed as Keras stores them), {@code .weights.h5} files, and legacy HDF5 {@code .h5}/{@code
+ * .hdf5} model files ({@link LegacyH5Writer}). Atomically: the bytes go to a temporary file in the
+ * target's directory, which then replaces the target in one rename; a failure leaves any previous
+ * file as it was. Nothing else is written.
  */
 final class KerasArchiveWriter {
   /** The Keras version keras4j follows, written as {@code keras_version}. */
@@ -68,6 +69,12 @@ final class KerasArchiveWriter {
     metadata.put("keras_version", KERAS_VERSION);
     metadata.put("date_saved", LocalDateTime.now().format(DATE_SAVED));
     byte[] weights = Hdf5Writer.write(Keras3WeightsWriter.of(model, true));
+    Map<String, byte[]> assets;
+    try {
+      assets = KerasAssets.collect(model);
+    } catch (IllegalStateException e) {
+      throw KerasFileException.onSave(file, e.getMessage(), e);
+    }
     atomically(
         file,
         out -> {
@@ -78,6 +85,9 @@ final class KerasArchiveWriter {
             hook.afterEntry("config.json");
             stored(zip, "model.weights.h5", weights);
             hook.afterEntry("model.weights.h5");
+            for (Map.Entry<String, byte[]> a : assets.entrySet()) {
+              stored(zip, a.getKey(), a.getValue());
+            }
           }
         });
   }

@@ -179,6 +179,7 @@ public final class KerasFiles {
       if (!model.weights().isEmpty()) {
         throw new KerasFileException(file, "the .keras zip has no model.weights.h5 entry");
       }
+      restoreAssets(file, model);
       if (config.get("compile_config") instanceof Map<?, ?> cc) {
         CompiledState.compile(file, model, (Map<String, Object>) cc);
       }
@@ -186,12 +187,21 @@ public final class KerasFiles {
     }
     try (HdfFile h5 = Hdf5.open(file, weights)) {
       Keras3Weights.load(file, h5, model);
+      restoreAssets(file, model);
       if (config.get("compile_config") instanceof Map<?, ?> cc
           && CompiledState.compile(file, model, (Map<String, Object>) cc)) {
         CompiledState.loadOptimizer(file, h5, model);
       }
     }
     return model;
+  }
+
+  /** The layers' {@code assets/} files (a learned vocabulary), after the weights as in Keras. */
+  private static void restoreAssets(Path file, Model model) {
+    KerasAssets.restore(
+        file,
+        model,
+        SafeZip.readUnder(file, KerasAssets.PREFIX, MAX_CONFIG_BYTES, MAX_WEIGHTS_BYTES));
   }
 
   static Model fromConfig(Path file, Map<String, Object> config) {

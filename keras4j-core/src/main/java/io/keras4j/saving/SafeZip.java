@@ -53,6 +53,36 @@ final class SafeZip {
     return out;
   }
 
+  /**
+   * The file entries whose names start with {@code prefix} (Keras's {@code assets/}), each at most
+   * {@code limit} bytes and all together at most {@code totalLimit}.
+   */
+  static Map<String, byte[]> readUnder(Path file, String prefix, long limit, long totalLimit) {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      long total = 0;
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      for (int count = 0; entries.hasMoreElements(); count++) {
+        ZipEntry e = entries.nextElement();
+        if (count >= MAX_ENTRIES) {
+          throw new KerasFileException(file, "the zip has more than " + MAX_ENTRIES + " entries");
+        }
+        checkName(file, e.getName());
+        if (e.isDirectory() || !e.getName().startsWith(prefix)) {
+          continue;
+        }
+        byte[] bytes = readEntry(file, zip, e, Math.min(limit, totalLimit - total));
+        total += bytes.length;
+        out.put(e.getName(), bytes);
+      }
+    } catch (ZipException e) {
+      throw new KerasFileException(file, "not a readable zip (" + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      throw new KerasFileException(file, "cannot read the zip (" + e.getMessage() + ")", e);
+    }
+    return out;
+  }
+
   static void checkName(Path file, String name) {
     boolean bad =
         name.isEmpty()
