@@ -26,7 +26,16 @@ import java.util.regex.Pattern;
 final class Keras3Weights {
   /** Keras's attribute names of nested layers, in the order Keras lists their weights. */
   private static final List<String> NESTED_ORDER =
-      List.of("cell", "cells", "forward_layer", "backward_layer", "layer");
+      List.of(
+          "cell",
+          "cells",
+          "forward_layer",
+          "backward_layer",
+          "layer",
+          "_query_dense",
+          "_key_dense",
+          "_value_dense",
+          "_output_dense");
 
   private static final Pattern NON_WORD = Pattern.compile("\\W+");
   private static final Pattern WORD_START = Pattern.compile("(.)([A-Z][a-z]+)");

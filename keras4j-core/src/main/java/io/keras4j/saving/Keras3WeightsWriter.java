@@ -4,8 +4,10 @@ import io.keras4j.DType;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.layers.Bidirectional;
+import io.keras4j.layers.GroupedQueryAttention;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.MultiHeadAttention;
 import io.keras4j.layers.RNN;
 import io.keras4j.layers.TimeDistributed;
 import io.keras4j.models.Model;
@@ -101,6 +103,10 @@ final class Keras3WeightsWriter {
     }
     Hdf5Tree.Group vars = g.group("vars");
     vars.attribute("name", layer.name());
+    if (layer instanceof MultiHeadAttention || layer instanceof GroupedQueryAttention) {
+      writeProjections(g, own);
+      return;
+    }
     for (int i = 0; i < own.size(); i++) {
       put(vars, Integer.toString(i), own.get(i).value(), own.get(i).shape());
     }
@@ -108,6 +114,44 @@ final class Keras3WeightsWriter {
       writeLayer(g.group(e.getKey()), e.getValue());
     }
   }
+
+  /**
+   * The attention layers' weights as Keras keeps them: in the groups of their {@code EinsumDense}
+   * sublayers ({@code _query_dense/vars/0} the kernel, {@code 1} the bias, and so on), next to the
+   * empty groups of the softmax and dropout sublayers; the layer's own {@code vars} stays empty.
+   */
+  private static void writeProjections(Hdf5Tree.Group g, List<Variable> own) {
+    Map<String, List<Variable>> byProjection = new LinkedHashMap<>();
+    for (String p : PROJECTIONS.keySet()) {
+      byProjection.put(p, new ArrayList<>());
+    }
+    for (Variable v : own) {
+      String prefix = v.name().substring(0, Math.max(0, v.name().indexOf('/')));
+      List<Variable> list = byProjection.get(prefix);
+      if (list == null) {
+        throw new IllegalStateException("unexpected attention weight " + v.name());
+      }
+      list.add(v);
+    }
+    for (Map.Entry<String, List<Variable>> e : byProjection.entrySet()) {
+      Hdf5Tree.Group vars = g.group(PROJECTIONS.get(e.getKey())).group("vars");
+      vars.attribute("name", e.getKey());
+      List<Variable> list = e.getValue();
+      for (int i = 0; i < list.size(); i++) {
+        put(vars, Integer.toString(i), list.get(i).value(), list.get(i).shape());
+      }
+    }
+    g.group("_softmax").group("vars").attribute("name", "softmax");
+    g.group("_dropout_layer").group("vars").attribute("name", "dropout");
+  }
+
+  /** An attention layer's projection (its weights' name prefix) to Keras's attribute name. */
+  static final Map<String, String> PROJECTIONS =
+      Map.of(
+          "query", "_query_dense",
+          "key", "_key_dense",
+          "value", "_value_dense",
+          "attention_output", "_output_dense");
 
   /** The layers Keras saves in their own groups, by the attribute name Keras uses. */
   private static Map<String, Layer> nestedLayers(Layer layer) {
