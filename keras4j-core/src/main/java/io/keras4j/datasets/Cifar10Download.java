@@ -1,13 +1,11 @@
 package io.keras4j.datasets;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.zip.GZIPInputStream;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Fetches CIFAR-10's binary archive once, as Keras's {@code get_file} does: into the cache
@@ -25,11 +23,9 @@ final class Cifar10Download {
 
   private Cifar10Download() {}
 
+  /** The cache directory, as {@link DatasetCache#directory()} resolves it. */
   static Path cacheDirectory() {
-    String dir = System.getProperty("keras4j.datasets");
-    return dir != null && !dir.isBlank()
-        ? Path.of(dir)
-        : Path.of(System.getProperty("user.home"), ".keras4j", "datasets");
+    return DatasetCache.directory();
   }
 
   /** The unpacked batch files' directory, fetching and unpacking the archive when needed. */
@@ -92,57 +88,16 @@ final class Cifar10Download {
     return Downloads.hash(file, "MD5");
   }
 
-  /**
-   * Unpacks the archive's {@code .bin} files into {@code batches}: into a temporary directory
-   * first, renamed when every file is there. The archive is a gzip-compressed tar (POSIX ustar):
-   * 512-byte headers (name, octal size, type), each file's bytes padded to 512.
-   */
+  /** Unpacks the archive's batch files into {@code batches} (see {@link Tar}). */
   static void unpack(Path archive, Path batches) throws IOException {
-    Path tmp = Files.createTempDirectory(batches.getParent(), BATCHES + ".part");
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(archive), 1 << 16)) {
-      byte[] header = new byte[512];
-      while (in.readNBytes(header, 0, 512) == 512) {
-        String name = field(header, 0, 100);
-        if (name.isEmpty()) {
-          break; // the two zero blocks that end the archive
-        }
-        String prefix = field(header, 345, 155);
-        if (!prefix.isEmpty()) {
-          name = prefix + "/" + name;
-        }
-        long size = Long.parseLong(field(header, 124, 12).trim(), 8);
-        char type = (char) header[156];
-        String base = name.substring(name.lastIndexOf('/') + 1);
-        boolean wanted = (type == '0' || type == 0) && base.endsWith(".bin");
-        if (wanted) {
-          Files.write(tmp.resolve(base), in.readNBytes((int) size));
-        } else {
-          in.skipNBytes(size);
-        }
-        in.skipNBytes((512 - size % 512) % 512);
-      }
-      if (!Files.isRegularFile(tmp.resolve("test_batch.bin"))) {
-        throw new IOException(
-            archive + " holds no test_batch.bin: not the CIFAR-10 binary archive");
-      }
-      Files.move(tmp, batches, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      if (Files.isDirectory(tmp)) {
-        try (var files = Files.list(tmp)) {
-          for (Path f : (Iterable<Path>) files::iterator) {
-            Files.deleteIfExists(f);
-          }
-        }
-        Files.deleteIfExists(tmp);
-      }
+    Set<String> names = new HashSet<>(Set.of("test_batch.bin"));
+    for (int i = 1; i <= 5; i++) {
+      names.add("data_batch_" + i + ".bin");
     }
-  }
-
-  private static String field(byte[] h, int off, int len) {
-    int end = off;
-    while (end < off + len && h[end] != 0) {
-      end++;
+    try {
+      Tar.extract(archive, batches, names, Set.of("test_batch.bin"));
+    } catch (IOException e) {
+      throw new IOException(e.getMessage() + ": not the CIFAR-10 binary archive", e);
     }
-    return new String(h, off, end - off, StandardCharsets.US_ASCII);
   }
 }

@@ -22,12 +22,64 @@ import java.util.stream.Stream;
  * t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte}, each gzip-compressed ({@code .gz}) or
  * not. A copy of only the first N images may be named {@code train-images-first<N>-idx3-ubyte.gz};
  * its labels are then {@code train-labels-first<N>-...} when present, else the first N of the full
- * labels file. keras4j does not download MNIST.
+ * labels file.
+ *
+ * <p>{@link #loadData()} is {@code keras.datasets.mnist.load_data()}: it downloads Keras's {@code
+ * mnist.npz} once into the {@link DatasetCache}, checked against the SHA-256 Keras publishes, and
+ * returns the same tensors from it (60,000 and 10,000 images).
  */
 public final class Mnist {
   private static final String WHO = "Mnist";
 
+  static final DatasetCache.Remote NPZ =
+      new DatasetCache.Remote(
+          "mnist.npz",
+          "",
+          ImdbDownload.ORIGIN + "mnist.npz",
+          "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1");
+
   private Mnist() {}
+
+  /** {@code load_data()}: fetches {@code mnist.npz} the first time (see the class comment). */
+  public static TrainTestData loadData() {
+    return loadData(DatasetCache.standard());
+  }
+
+  static TrainTestData loadData(DatasetCache cache) {
+    return loadData(cache.file(WHO, NPZ, "call Mnist.loadData(Path) on it"));
+  }
+
+  /**
+   * {@code load_data(path=npz)} on an {@code mnist.npz} already here: arrays {@code x_train},
+   * {@code y_train}, {@code x_test}, {@code y_test}.
+   */
+  public static TrainTestData loadData(Path npz) {
+    Npz a = Npz.read(npz);
+    return new TrainTestData(npzPart(a, npz, "train"), npzPart(a, npz, "test"));
+  }
+
+  private static Dataset npzPart(Npz a, Path npz, String part) {
+    int[] shape = a.shape("x_" + part);
+    int[] y = a.ints("y_" + part);
+    if (shape.length != 3 || shape[0] != y.length) {
+      throw new IllegalArgumentException(
+          "Mnist: "
+              + npz
+              + " is not Keras's mnist.npz: expected x_"
+              + part
+              + " of shape (n, 28, 28) and y_"
+              + part
+              + " of (n,). Received: x_"
+              + part
+              + " shape "
+              + java.util.Arrays.toString(shape)
+              + ", y_"
+              + part
+              + " of "
+              + y.length);
+    }
+    return Dataset.of(Tensor.of(a.floats("x_" + part), shape), Tensor.ofInts(y, y.length));
+  }
 
   /** The training and test sets (60,000 and 10,000 rows for the complete files). */
   public static TrainTestData load(Path dir) {

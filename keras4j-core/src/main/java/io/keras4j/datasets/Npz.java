@@ -70,6 +70,53 @@ final class Npz {
     return out;
   }
 
+  /** The shape of an array. */
+  int[] shape(String name) {
+    return array(name).shape;
+  }
+
+  /**
+   * A numeric array of any shape, row-major, as float32 (integers and float64 rounded to the
+   * nearest float32, as {@code astype("float32")}).
+   */
+  float[] floats(String name) {
+    Npy a = array(name);
+    ByteBuffer b = ByteBuffer.wrap(a.bytes, a.offset, a.bytes.length - a.offset);
+    b.order(a.descr.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+    String kind = a.descr.substring(1);
+    int size =
+        switch (kind) {
+          case "f8", "i8", "u8" -> 8;
+          case "f4", "i4", "u4" -> 4;
+          case "i2", "u2" -> 2;
+          case "u1", "i1", "b1" -> 1;
+          default -> throw bad(name, "a numeric dtype", "descr=" + a.descr);
+        };
+    if ((long) a.count * size > b.remaining()) {
+      throw bad(
+          name,
+          a.count + " values of " + size + " bytes",
+          "only " + b.remaining() + " bytes (a truncated file)");
+    }
+    float[] out = new float[a.count];
+    for (int i = 0; i < out.length; i++) {
+      out[i] =
+          switch (kind) {
+            case "f8" -> (float) b.getDouble();
+            case "f4" -> b.getFloat();
+            case "i8" -> b.getLong();
+            case "u8" -> Float.parseFloat(Long.toUnsignedString(b.getLong()));
+            case "i4" -> b.getInt();
+            case "u4" -> b.getInt() & 0xffffffffL;
+            case "i2" -> b.getShort();
+            case "u2" -> b.getShort() & 0xffff;
+            case "i1", "b1" -> b.get();
+            default -> b.get() & 0xff;
+          };
+    }
+    return out;
+  }
+
   /** A 1-D object array whose elements are lists (or arrays) of integers. */
   List<int[]> intLists(String name) {
     Npy a = array(name);
@@ -95,7 +142,7 @@ final class Npz {
     return out;
   }
 
-  private record Npy(String descr, int count, byte[] bytes, int offset) {}
+  private record Npy(String descr, int[] shape, int count, byte[] bytes, int offset) {}
 
   private Npy array(String name) {
     byte[] b = entries.get(name);
@@ -119,12 +166,15 @@ final class Npz {
       throw bad(name, "a C-ordered array", "fortran_order=True");
     }
     int count = 1;
+    List<Integer> dims = new ArrayList<>();
     for (String d : shape.split(",")) {
       if (!d.isEmpty()) {
-        count *= Integer.parseInt(d);
+        dims.add(Integer.parseInt(d));
+        count = Math.multiplyExact(count, dims.getLast());
       }
     }
-    return new Npy(descr, count, b, start + headerLen);
+    int[] dimArray = dims.stream().mapToInt(Integer::intValue).toArray();
+    return new Npy(descr, dimArray, count, b, start + headerLen);
   }
 
   private static String field(String header, String key) {

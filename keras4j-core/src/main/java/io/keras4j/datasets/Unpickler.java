@@ -64,6 +64,43 @@ final class Unpickler {
     return null;
   }
 
+  /**
+   * A byte string as Python 2 pickled it ({@code str}, read as bytes), as Python 3 pickles bytes in
+   * protocols 3 and up, or as it pickles them in protocol 2 ({@code _codecs.encode(text,
+   * "latin1")}); null for anything else.
+   */
+  static byte[] asBytes(Object v) {
+    if (v instanceof byte[] b) {
+      return b;
+    }
+    if (v instanceof Call c
+        && c.callable instanceof Global g
+        && g.module().equals("_codecs")
+        && g.name().equals("encode")
+        && c.args.size() == 2
+        && c.args.get(0) instanceof String text) {
+      byte[] b = new byte[text.length()];
+      for (int i = 0; i < b.length; i++) {
+        char ch = text.charAt(i);
+        if (ch > 0xff) {
+          return null;
+        }
+        b[i] = (byte) ch;
+      }
+      return b;
+    }
+    return null;
+  }
+
+  /** A dictionary key or name: text, or a byte string read as Latin-1; null for anything else. */
+  static String asText(Object v) {
+    if (v instanceof String s) {
+      return s;
+    }
+    byte[] b = asBytes(v);
+    return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
+  }
+
   Object load() {
     while (true) {
       int op = in.get() & 0xff;
@@ -81,6 +118,10 @@ final class Unpickler {
         case 'K' -> push((long) (in.get() & 0xff));
         case 'M' -> push((long) (in.getShort() & 0xffff));
         case 'J' -> push((long) in.getInt());
+        case 'I' -> { // INT as text (Python 2): "01" and "00" are True and False
+          String v = line();
+          push(v.equals("01") ? Boolean.TRUE : v.equals("00") ? Boolean.FALSE : Long.parseLong(v));
+        }
         case 0x8a -> push(long1(in.get() & 0xff));
         case 'G' -> {
           in.order(ByteOrder.BIG_ENDIAN);
