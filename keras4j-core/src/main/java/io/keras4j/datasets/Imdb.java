@@ -65,13 +65,18 @@ public final class Imdb {
 
   /** The word index read from a JSON file (an object of word to rank). */
   public static Map<String, Integer> getWordIndex(Path json) {
+    return readWordIndex("Imdb", json);
+  }
+
+  /** A word index JSON file, for the loader {@code who}'s messages. */
+  static Map<String, Integer> readWordIndex(String who, Path json) {
     try {
       Map<String, Object> raw = Json.readObject(Files.readString(json, StandardCharsets.UTF_8));
       Map<String, Integer> out = new LinkedHashMap<>();
       raw.forEach((k, v) -> out.put(k, ((Number) v).intValue()));
       return out;
     } catch (IOException e) {
-      throw new UncheckedIOException("Imdb: cannot read the word index " + json + ": " + e, e);
+      throw new UncheckedIOException(who + ": cannot read the word index " + json + ": " + e, e);
     }
   }
 

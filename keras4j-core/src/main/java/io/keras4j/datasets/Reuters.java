@@ -126,7 +126,7 @@ public final class Reuters {
 
   /** The word index read from a JSON file (an object of word to rank). */
   public static Map<String, Integer> getWordIndex(Path json) {
-    return Imdb.getWordIndex(json);
+    return Imdb.readWordIndex("Reuters", json);
   }
 
   /** {@code get_label_names()}: the 46 topic names, by label. */
