@@ -229,12 +229,13 @@ public final class TrainingServer implements AutoCloseable {
     return run;
   }
 
+  synchronized List<RunLog> runs() {
+    return List.copyOf(runs);
+  }
+
   /** The JSON that /api/runs serves. */
   String runsJson() {
-    List<RunLog> snapshot;
-    synchronized (this) {
-      snapshot = List.copyOf(runs);
-    }
+    List<RunLog> snapshot = runs();
     StringBuilder out = new StringBuilder();
     out.append("{\"refresh_ms\":").append(refreshMillis);
     out.append(",\"max_batch_points\":").append(maxBatchPoints).append(",\"runs\":[");
