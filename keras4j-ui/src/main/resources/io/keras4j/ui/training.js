@@ -8,7 +8,16 @@
   let refreshMs = 1000;
   let polls = 0;
 
+  // Whole-number ticks on the x axes (epochs and batches).
+  const INCRS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000,
+                 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7];
   const color = (i) => COLORS[i % COLORS.length];
+
+  // Charts in a steady order: loss first, the learning rate last, the others by name.
+  function rank(name) {
+    return name === "loss" ? "0" : name === "learning_rate" ? "2" : "1" + name;
+  }
+  const byRank = (a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0);
 
   function setView(view) {
     document.body.dataset.view = view;
@@ -78,7 +87,8 @@
       const title = document.createElement("h3");
       title.textContent = metric;
       el.appendChild(title);
-      box.appendChild(el);
+      const next = Array.from(box.children).find((other) => byRank(other.dataset.metric, metric) > 0);
+      box.insertBefore(el, next || null);
       c = charts[key] = { el: el, plot: null, signature: null };
     }
     const data = series.length > 0
@@ -90,7 +100,7 @@
       }
       const opts = Object.assign(size(c.el), {
         scales: { x: { time: false } },
-        axes: [{ label: xLabel }, {}],
+        axes: [{ label: xLabel, incrs: INCRS }, {}],
         series: [{ label: xLabel }].concat(series.map((s) => ({
           label: s.label,
           stroke: color(s.run),
@@ -118,7 +128,7 @@
     runs.forEach((run) => metricsOf(run.batch, ["step", "epoch"]).forEach((m) => {
       if (!names.includes(m)) names.push(m);
     }));
-    for (const m of names) {
+    for (const m of names.sort(byRank)) {
       const series = [];
       runs.forEach((run, i) => {
         if (run.batch[m]) {
@@ -135,7 +145,7 @@
       const base = m.startsWith("val_") ? m.substring(4) : m;
       if (!names.includes(base)) names.push(base);
     }));
-    for (const m of names) {
+    for (const m of names.sort(byRank)) {
       const series = [];
       runs.forEach((run, i) => {
         const x = run.epoch.epoch.map((e) => e + 1);

@@ -139,9 +139,8 @@ class TrainingPageBrowserTest {
     assertEquals("finished", held.status());
     Path png = target.resolve("training-page.png");
     chromium.screenshot(server.url(), 3000, png, 1280, 1400);
-    Map<String, Integer> last = points(chromium.dumpDom(server.url(), 3000));
-    assertEquals(21 + 16, last.get("batch/loss"), last.toString());
-    assertEquals(6 + 8, last.get("epoch/loss"), last.toString());
+    assertEquals(16, held.batchesSeen());
+    assertEquals(4, held.epochsSeen());
     assertTrue(Files.size(png) > 10_000, "screenshot " + png + " is " + Files.size(png) + " bytes");
   }
 
