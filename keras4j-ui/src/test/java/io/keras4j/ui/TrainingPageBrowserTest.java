@@ -65,12 +65,9 @@ class TrainingPageBrowserTest {
     Path target = Path.of("target");
     Files.createDirectories(target);
     Chromium chromium = Chromium.find(target);
-    if (chromium == null) {
-      System.out.println(
-          "TrainingPageBrowserTest skipped: no chromium on the PATH (apt-get install chromium,"
-              + " or -Dkeras4j.chromium=/path/to/chrome)");
-    }
-    assumeTrue(chromium != null, "no chromium on the PATH (apt-get install chromium)");
+    assumeTrue(
+        chromium != null,
+        "no chromium on the PATH (apt-get install chromium, or -Dkeras4j.chromium=/path/to/it)");
 
     server = new TrainingServer().refreshMillis(200).start();
     Tensor x = TestSupport.features(64, 1);
