@@ -96,6 +96,7 @@ final class StaticFiles {
         "TrainingServer: the resource "
             + resource
             + " is not on the class path; the training page needs the uPlot webjar"
-            + " (org.webjars.npm:uplot, a dependency of io.keras4j:keras4j-ui).");
+            + " (org.webjars.npm:uplot, a dependency of io.keras4j:keras4j-ui); on the module"
+            + " path, where it is the automatic module uplot, add --add-modules uplot.");
   }
 }
