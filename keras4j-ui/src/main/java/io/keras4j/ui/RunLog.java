@@ -27,6 +27,7 @@ final class RunLog {
   private final Columns batches = new Columns("step");
   private final Columns epochLogs = new Columns("epoch");
   private Map<String, Double> lastBatch = Map.of();
+  private double lastEpochX;
 
   RunLog(int id, String name, int maxBatchPoints) {
     this.id = id;
@@ -80,8 +81,17 @@ final class RunLog {
     batches.add(step, row);
   }
 
+  /**
+   * Adds an epoch's logs at x = {@code epoch}, or just after the last epoch when a second fit with
+   * the same callback counts its epochs from 0 again (the chart's x must keep increasing).
+   */
   synchronized void epoch(int epoch, Map<String, Double> logs) {
-    epochLogs.add(epoch, logs);
+    double x = epoch;
+    if (epochLogs.size() > 0 && x <= lastEpochX) {
+      x = lastEpochX + 1;
+    }
+    lastEpochX = x;
+    epochLogs.add(x, logs);
   }
 
   synchronized void trainEnd() {

@@ -49,4 +49,14 @@ class RunLogTest {
     assertEquals("[null,0.25]", e.get("val_loss").toString());
     assertEquals("waiting", j.get("status").asText());
   }
+
+  @Test
+  void aSecondFitContinuesTheEpochAxis() throws IOException {
+    RunLog run = new RunLog(1, "r", 10);
+    run.epoch(0, Map.of("loss", 1.0));
+    run.epoch(1, Map.of("loss", 0.5));
+    run.epoch(0, Map.of("loss", 0.25)); // the same callback in a second fit
+    run.epoch(5, Map.of("loss", 0.125)); // initialEpoch(5)
+    assertEquals("[0,1,2,5]", json(run).get("epoch").get("epoch").toString());
+  }
 }
