@@ -38,7 +38,7 @@ public final class TrainingPageDemo {
    * Trains both runs for {@code epochs} epochs on a server at {@code port} (0: any free port) and
    * returns the server, still running.
    */
-  public static TrainingServer run(int epochs, int port) {
+  static TrainingServer run(int epochs, int port) {
     Keras.setRandomSeed(42);
     Dataset digits = Digits.load();
     Split split = new Splits(0.7, 0.2, 0.1).seed(42).stratified(digits.y());
