@@ -327,4 +327,28 @@ class ExamplesTest {
     // InverseTimeDecay(0.001, ...) at step 0: 0.001 / (1 + 0) = 0.001
     assertTrue(out.contains("scheduled learning rate at step 0: 0.001000"), out);
   }
+
+  @Test
+  void trainingPageDemo() throws Exception {
+    AtomicReference<io.keras4j.ui.TrainingServer> server = new AtomicReference<>();
+    String out = run(() -> server.set(TrainingPageDemo.run(2, 0)));
+    try {
+      String url = server.get().url();
+      assertTrue(out.contains("Training page: " + url), out);
+      // both runs are on the page, finished after 2 epochs of 40 batches (1,258 digits / 32)
+      java.net.HttpURLConnection c =
+          (java.net.HttpURLConnection)
+              java.net.URI.create(url + "api/runs").toURL().openConnection();
+      String json;
+      try (var in = c.getInputStream()) {
+        json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      String head = json.substring(0, Math.min(300, json.length()));
+      assertTrue(json.contains("\"name\":\"adam 1e-3\",\"status\":\"finished\""), head);
+      assertTrue(json.contains("\"name\":\"sgd 0.05\",\"status\":\"finished\""), head);
+      assertEquals(2, json.split("\"batches_seen\":80,").length - 1, head);
+    } finally {
+      server.get().close();
+    }
+  }
 }
