@@ -15,6 +15,9 @@ import java.util.List;
  * average as the spacing allows (isotonic regression, pool adjacent violators).
  */
 final class PlotRanks {
+  /** How far from a box's corner a straight edge may leave or enter it. */
+  static final double PORT_INSET = 12;
+
   private final int real;
   private final int[] rank;
   private final double[] breadth;
@@ -295,23 +298,36 @@ final class PlotRanks {
   List<double[]> route(int e) {
     int[] chain = chains.get(e);
     List<double[]> pts = new ArrayList<>();
-    int from = chain[0];
     int to = chain[chain.length - 1];
-    pts.add(new double[] {x[from], rankCenter[rank[from]] + depth[from] / 2});
     for (int k = 0; k + 1 < chain.length; k++) {
       int u = chain[k];
       int v = chain[k + 1];
       if (rank[v] <= rank[u]) {
-        break; // not a forward edge (a cycle): straight to the target
+        // Not a forward edge (a cycle): straight to the target.
+        pts.add(new double[] {x[u], rankCenter[rank[u]] + depth[u] / 2});
+        break;
+      }
+      // Where the two spans overlap the segment runs straight, else it jogs in the gap.
+      double lo = Math.max(x[u] - breadth[u] / 2, x[v] - breadth[v] / 2);
+      double hi = Math.min(x[u] + breadth[u] / 2, x[v] + breadth[v] / 2);
+      double xs = x[u];
+      double xe = x[v];
+      if (hi >= lo) {
+        double inset = Math.min(PORT_INSET, (hi - lo) / 2);
+        xs = Math.max(lo + inset, Math.min(hi - inset, (x[u] + x[v]) / 2));
+        xe = xs;
+      }
+      if (k == 0) {
+        pts.add(new double[] {xs, rankCenter[rank[u]] + depth[u] / 2});
       }
       double gap = rankCenter[rank[u]] + rankDepth[rank[u]] / 2 + rankSep / 2;
-      pts.add(new double[] {x[u], gap});
-      pts.add(new double[] {x[v], gap});
-      if (v >= real) {
-        pts.add(new double[] {x[v], rankCenter[rank[v]]});
-      }
+      pts.add(new double[] {xs, gap});
+      pts.add(new double[] {xe, gap});
+      pts.add(new double[] {xe, rankCenter[rank[v]] - (v >= real ? 0 : depth[v] / 2)});
     }
-    pts.add(new double[] {x[to], rankCenter[rank[to]] - depth[to] / 2});
+    if (rank[to] <= rank[chain[0]]) {
+      pts.add(new double[] {x[to], rankCenter[rank[to]] - depth[to] / 2});
+    }
     List<double[]> out = new ArrayList<>();
     for (double[] p : pts) {
       if (out.isEmpty() || !Arrays.equals(out.get(out.size() - 1), p)) {

@@ -293,6 +293,10 @@ class ModelPlotTest {
     ModelPlot.plotModel(nested(), Path.of("target", "plot-nested.png"), all().expandNested(true));
     ModelPlot.plotModel(
         multi(), Path.of("target", "plot-multi.png"), all().showTrainable(true).showDtype(true));
+    ModelPlot.plotModel(
+        nested(), Path.of("target", "plot-nested-lr.png"), all().expandNested(true).rankdir("LR"));
+    BufferedImage lr = ImageIO.read(Path.of("target", "plot-nested-lr.png").toFile());
+    assertTrue(lr.getWidth() > 2 * lr.getHeight(), lr.getWidth() + "x" + lr.getHeight());
     BufferedImage multi = ImageIO.read(Path.of("target", "plot-multi.png").toFile());
     assertTrue(distinctColors(multi) > 20);
   }
