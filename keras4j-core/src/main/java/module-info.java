@@ -60,6 +60,8 @@ module io.keras4j {
   exports io.keras4j.backend;
 
   uses io.keras4j.backend.BackendProvider;
+  // History.plot draws through the module io.keras4j.plots (JFreeChart) when it is present.
+  uses io.keras4j.callbacks.HistoryPlotter;
 
   provides io.keras4j.backend.BackendProvider with
       io.keras4j.backend.jvm.JvmBackendProvider;

@@ -1,6 +1,7 @@
 package io.keras4j.callbacks;
 
 import io.keras4j.internal.Suggest;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -58,6 +59,15 @@ public class History extends Callback {
   /** The indices of the epochs of the last training run. */
   public List<Integer> epoch() {
     return Collections.unmodifiableList(epoch);
+  }
+
+  /**
+   * Draws the loss and each metric per epoch, training and validation, one chart a metric as the
+   * Keras tutorials show them, into a PNG file. Needs io.keras4j:keras4j-plots (JFreeChart) on the
+   * class path or module path; fails naming it otherwise. No display is needed.
+   */
+  public void plot(Path file) {
+    HistoryPlotters.find().plot(this, file);
   }
 
   @Override

@@ -1,0 +1,26 @@
+package io.keras4j.plots;
+
+import java.util.Locale;
+
+/**
+ * Charts are drawn into memory, so no display is needed. Without one (no {@code DISPLAY} on Linux)
+ * the AWT is told so before anything loads it, unless the application said otherwise.
+ */
+final class Headless {
+  private Headless() {}
+
+  static void ensure() {
+    if (System.getProperty("java.awt.headless") != null) {
+      return; // the application decided
+    }
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (os.contains("win") || os.contains("mac")) {
+      return;
+    }
+    String display = System.getenv("DISPLAY");
+    String wayland = System.getenv("WAYLAND_DISPLAY");
+    if ((display == null || display.isBlank()) && (wayland == null || wayland.isBlank())) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+}
