@@ -60,6 +60,7 @@ module io.keras4j {
   exports io.keras4j.backend;
 
   uses io.keras4j.backend.BackendProvider;
+  uses io.keras4j.callbacks.SummaryWriters; // TensorBoard's event files (keras4j-tensorboard)
 
   provides io.keras4j.backend.BackendProvider with
       io.keras4j.backend.jvm.JvmBackendProvider;
