@@ -2,6 +2,7 @@
 module io.keras4j.examples {
   requires io.keras4j;
   requires jdk.management;
+  requires io.keras4j.tensorboard; // DigitsTensorBoard: TensorBoard's event files
 
   exports io.keras4j.examples;
 }
