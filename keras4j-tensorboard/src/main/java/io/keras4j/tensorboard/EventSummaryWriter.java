@@ -26,7 +26,20 @@ public final class EventSummaryWriter implements SummaryWriter {
 
   @Override
   public void histogram(String tag, float[] values, long step) {
-    write(Summaries.histogram(tag, values), step);
+    Summary.Value value;
+    try {
+      value = Summaries.histogram(tag, values);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "TensorBoard: cannot write histogram '"
+              + tag
+              + "' at step "
+              + step
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    write(value, step);
   }
 
   @Override

@@ -61,6 +61,15 @@ class EventSummaryWriterTest {
         new String(k.stringVal().get(0), StandardCharsets.UTF_8));
     assertTrue(k.wallTime() >= read.firstWallTime());
 
+    IllegalArgumentException nan =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> w.histogram("d/kernel/histogram", new float[] {Float.NaN}, 4));
+    assertEquals(
+        "TensorBoard: cannot write histogram 'd/kernel/histogram' at step 4: Histograms: the values"
+            + " contain NaN. Received: a NaN among 1",
+        nan.getMessage());
+
     w.close();
     w.close();
     assertThrows(IllegalStateException.class, () -> w.scalar("x", 1, 0));
