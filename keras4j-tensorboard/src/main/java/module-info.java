@@ -4,8 +4,10 @@
  * java.util.ServiceLoader}. The protobuf classes (package {@code io.keras4j.tensorboard.proto}) are
  * generated at build time from the module's own .proto files and stay internal.
  */
+// protobuf-java is an automatic module (its jar names itself com.google.protobuf).
+@SuppressWarnings("requires-automatic")
 module io.keras4j.tensorboard {
-  requires io.keras4j;
+  requires transitive io.keras4j; // its SummaryWriter(s) are this module's API
   requires com.google.protobuf;
 
   exports io.keras4j.tensorboard;

@@ -53,8 +53,8 @@ public final class EventFileWriter implements AutoCloseable {
     return file;
   }
 
-  /** Appends one record. */
-  public synchronized void write(Event event) {
+  /** Appends one record (package-private: the protobuf classes are not exported). */
+  synchronized void write(Event event) {
     if (out == null) {
       throw new IllegalStateException(
           "TensorBoard: the event file " + file + " is closed. Received: a write after close");

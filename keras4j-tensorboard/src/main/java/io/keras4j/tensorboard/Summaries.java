@@ -15,11 +15,11 @@ import java.nio.charset.StandardCharsets;
  * The summary values TensorFlow 2's summary ops write: tensors (numbers as little-endian {@code
  * tensor_content}, strings as {@code string_val}) with the metadata of the plugin that shows them.
  */
-public final class Summaries {
+final class Summaries {
   private Summaries() {}
 
   /** {@code tf.summary.scalar}: a float32 rank-0 tensor, plugin "scalars", data class scalar. */
-  public static Summary.Value scalar(String tag, double value) {
+  static Summary.Value scalar(String tag, double value) {
     byte[] bytes =
         ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat((float) value).array();
     TensorProto tensor =
@@ -35,7 +35,7 @@ public final class Summaries {
    * {@code tf.summary.histogram}: the {@link Histograms#buckets} as a float64 {@code [k, 3]}
    * tensor, plugin "histograms".
    */
-  public static Summary.Value histogram(String tag, float[] values) {
+  static Summary.Value histogram(String tag, float[] values) {
     double[] rows = Histograms.buckets(values, Histograms.DEFAULT_BUCKET_COUNT);
     ByteBuffer bytes = ByteBuffer.allocate(rows.length * 8).order(ByteOrder.LITTLE_ENDIAN);
     for (double r : rows) {
@@ -55,7 +55,7 @@ public final class Summaries {
    * Keras's {@code keras_model_summary}: the model's JSON as a string scalar, plugin
    * "graph_keras_model" with content "1" (its version).
    */
-  public static Summary.Value kerasModel(String tag, String json) {
+  static Summary.Value kerasModel(String tag, String json) {
     TensorProto tensor =
         TensorProto.newBuilder()
             .setDtype(DataType.DT_STRING)
