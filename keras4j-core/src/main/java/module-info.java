@@ -62,6 +62,7 @@ module io.keras4j {
   uses io.keras4j.backend.BackendProvider;
   // History.plot draws through the module io.keras4j.plots (JFreeChart) when it is present.
   uses io.keras4j.callbacks.HistoryPlotter;
+  uses io.keras4j.callbacks.SummaryWriters; // TensorBoard's event files (keras4j-tensorboard)
 
   provides io.keras4j.backend.BackendProvider with
       io.keras4j.backend.jvm.JvmBackendProvider;

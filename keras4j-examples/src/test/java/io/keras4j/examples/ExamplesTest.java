@@ -46,6 +46,26 @@ class ExamplesTest {
   }
 
   @Test
+  void digitsTensorBoard(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path logs = dir.resolve("logs");
+    String out = run(() -> DigitsTensorBoard.run(logs));
+    assertTrue(out.contains("Wrote train/"), out);
+    assertTrue(out.contains("Wrote validation/"), out);
+    assertTrue(out.contains("Now run: tensorboard --logdir " + logs), out);
+    try (var files = Files.list(logs.resolve("train"))) {
+      Path file = files.findFirst().orElseThrow();
+      assertTrue(file.getFileName().toString().startsWith("events.out.tfevents."), out);
+      String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+      for (String tag :
+          new String[] {
+            "brain.Event:2", "epoch_accuracy", "batch_loss", "hidden/kernel/histogram"
+          }) {
+        assertTrue(bytes.contains(tag), tag);
+      }
+    }
+  }
+
+  @Test
   void seedMlp() {
     String out = run(() -> SeedMlp.main(new String[0]));
     assertTrue(out.contains("Total params: 48,522 (189.54 KB)"), out);
