@@ -18,6 +18,7 @@ public class ProgbarLogger extends Callback {
   private final PrintStream out;
   private final LongSupplier nanoTime;
   private Boolean dynamicDisplay; // null: decided by Progbar (terminal or not)
+  private Boolean plainText; // null: decided by Progbar (terminal or not)
   private int seen;
   private Progbar progbar;
   private int target = Progbar.UNKNOWN;
@@ -52,6 +53,15 @@ public class ProgbarLogger extends Callback {
   /** Forces in-place updates (true) or one line per update (false) instead of detecting it. */
   public ProgbarLogger dynamicDisplay(boolean dynamic) {
     this.dynamicDisplay = dynamic;
+    return this;
+  }
+
+  /**
+   * Plain text without ANSI codes (true) or Keras's bold and coloured bar (false) instead of
+   * detecting it (plain unless System.out is a terminal).
+   */
+  public ProgbarLogger plainText(boolean plain) {
+    this.plainText = plain;
     return this;
   }
 
@@ -150,6 +160,9 @@ public class ProgbarLogger extends Callback {
               .statelessMetrics(Set.of());
       if (dynamicDisplay != null) {
         progbar.dynamicDisplay(dynamicDisplay);
+      }
+      if (plainText != null) {
+        progbar.plainText(plainText);
       }
     }
   }

@@ -2,8 +2,10 @@ package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
 import io.keras4j.backend.StepPool;
+import io.keras4j.callbacks.Callback;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
+import io.keras4j.callbacks.ResumePoint;
 import io.keras4j.data.Dataset;
 import io.keras4j.losses.InvalidTargetException;
 import io.keras4j.models.FitOptions;
@@ -127,14 +129,34 @@ final class FitLoop {
     Callbacks.buildFor(model, batches);
     Map<String, Double> trainingLogs = new TreeMap<>();
     callbacks.onTrainBegin(Map.of());
-    for (int epoch = o.initialEpoch(); epoch < o.epochs(); epoch++) {
+    int firstEpoch = o.initialEpoch();
+    int firstStep = 0;
+    ResumePoint resume = resumePoint(callbacks);
+    if (resume != null) {
+      firstStep = checkedStep(resume, steps);
+      // The epochs skipped since the options' initial epoch: their shuffles are replayed, so
+      // that the epochs trained see the batches of an uninterrupted run.
+      int skippedEpochs = Math.max(0, resume.initialEpoch() - firstEpoch);
+      if (o.stepsPerEpoch() == null) {
+        for (int e = 0; e < skippedEpochs; e++) {
+          batches.newPass();
+          batches.epochEnd();
+        }
+      } else {
+        skip(batches, (long) skippedEpochs * steps);
+      }
+      firstEpoch = resume.initialEpoch();
+    }
+    for (int epoch = firstEpoch; epoch < o.epochs(); epoch++) {
       model.resetMetrics();
       callbacks.onEpochBegin(epoch, Map.of());
       if (o.stepsPerEpoch() == null) {
         batches.newPass();
       }
+      int startStep = epoch == firstEpoch ? firstStep : 0;
+      skip(batches, startStep);
       Map<String, Double> logs = null;
-      for (int step = 0; step < steps; step++) {
+      for (int step = startStep; step < steps; step++) {
         callbacks.onTrainBatchBegin(step, Map.of());
         try (StepPool.StepScope scope = compiled.stepScope()) {
           Batches.Batch b = batches.next();
@@ -168,5 +190,36 @@ final class FitLoop {
     }
     callbacks.onTrainEnd(trainingLogs);
     return callbacks.history();
+  }
+
+  /** The last callback that asks for a start (Keras's {@code model._initial_epoch}), or null. */
+  private static ResumePoint resumePoint(CallbackList callbacks) {
+    ResumePoint found = null;
+    for (Callback c : callbacks.callbacks()) {
+      if (c instanceof ResumePoint r && r.initialEpoch() >= 0) {
+        found = r;
+      }
+    }
+    return found;
+  }
+
+  private static int checkedStep(ResumePoint r, int steps) {
+    int step = r.initialStep();
+    if (step < 0 || step >= Math.max(steps, 1)) {
+      throw new IllegalArgumentException(
+          r.getClass().getSimpleName()
+              + ": the step to resume at must be in [0, "
+              + steps
+              + ") (the steps of an epoch). Received: initialStep="
+              + step);
+    }
+    return step;
+  }
+
+  /** Takes {@code n} batches without training on them (a resumed epoch's first batches). */
+  private static void skip(BatchSource batches, long n) {
+    for (long i = 0; i < n; i++) {
+      batches.next();
+    }
   }
 }

@@ -20,9 +20,12 @@ import java.util.function.LongSupplier;
  * accuracy: 0.9712 - loss: 0.0931}.
  *
  * <p>On a terminal each update rewrites the line in place ({@code \r}); elsewhere (pipes, log
- * files, CI) each update starts a new line, as Keras's non-dynamic display. Updates closer than
- * {@link #interval} seconds apart are not drawn, except the final one. Verbose 2 prints one line
- * when finished, verbose 0 nothing.
+ * files, CI) each update starts a new line, as Keras's non-dynamic display, and is plain text: no
+ * ANSI escape codes (bold, colours), so that a log file reads cleanly. {@link #dynamicDisplay} and
+ * {@link #plainText} override the detection (Keras writes the codes everywhere: {@code
+ * plainText(false)} gives its bytes exactly). The time per step ({@code 12ms/step}) is the
+ * throughput. Updates closer than {@link #interval} seconds apart are not drawn, except the final
+ * one. Verbose 2 prints one line when finished, verbose 0 nothing.
  *
  * <p>Metrics are averaged over the steps unless they are stateful; by default all are averaged
  * (Keras's default), {@link #statefulMetrics} or {@link #statelessMetrics} choose otherwise.
@@ -47,6 +50,7 @@ public final class Progbar {
   private Set<String> statelessMetrics;
   private boolean statefulGiven;
   private boolean dynamicDisplay;
+  private boolean plainText;
   private final char barChar;
 
   // name -> {sum, count}, in the order the names were first seen
@@ -83,6 +87,7 @@ public final class Progbar {
     this.out = out;
     this.nanoTime = nanoTime;
     this.dynamicDisplay = out == System.out && isTerminal();
+    this.plainText = !dynamicDisplay;
     // Keras falls back to '=' when the output encoding cannot write the heavy line.
     this.barChar = out.charset().newEncoder().canEncode('━') ? '━' : '=';
     this.start = nanoTime.getAsLong();
@@ -163,6 +168,15 @@ public final class Progbar {
   /** Rewrite the line in place (true) or write a new line per update (false). */
   public Progbar dynamicDisplay(boolean dynamic) {
     this.dynamicDisplay = dynamic;
+    return this;
+  }
+
+  /**
+   * Plain text (true: no ANSI escape codes) or Keras's bold and coloured text (false). Defaults to
+   * plain text unless the output is System.out on a terminal.
+   */
+  public Progbar plainText(boolean plain) {
+    this.plainText = plain;
     return this;
   }
 
@@ -253,28 +267,32 @@ public final class Progbar {
     } else {
       message.append('\n');
     }
+    String bold = plainText ? "" : BOLD;
+    String reset = plainText ? "" : RESET;
+    String green = plainText ? "" : GREEN;
+    String grey = plainText ? "" : GREY;
     StringBuilder bar = new StringBuilder();
     int special = 0;
     if (target > 0) {
-      bar.append(BOLD).append(count(current)).append(RESET).append(' ');
+      bar.append(bold).append(count(current)).append(reset).append(' ');
       special += 8;
       int progWidth = (int) (width * ((double) current / target));
       if (progWidth > 0) {
-        bar.append(GREEN).append(String.valueOf(barChar).repeat(progWidth)).append(RESET);
+        bar.append(green).append(String.valueOf(barChar).repeat(progWidth)).append(reset);
         special += 9;
       }
-      bar.append(GREY).append(String.valueOf(barChar).repeat(Math.max(0, width - progWidth)));
-      bar.append(RESET);
+      bar.append(grey).append(String.valueOf(barChar).repeat(Math.max(0, width - progWidth)));
+      bar.append(reset);
       special += 9;
     } else {
       bar.append(String.format(Locale.ROOT, "%7d/Unknown", current));
     }
     StringBuilder info = new StringBuilder();
     if (target > 0 && !finalize) {
-      info.append(' ').append(BOLD).append(eta(timePerUnit * (target - current))).append(RESET);
+      info.append(' ').append(bold).append(eta(timePerUnit * (target - current))).append(reset);
     } else {
-      info.append(' ').append(BOLD).append(fixed(seconds(now - start), 0)).append('s');
-      info.append(RESET);
+      info.append(' ').append(bold).append(fixed(seconds(now - start), 0)).append('s');
+      info.append(reset);
     }
     special += 8;
     info.append(formatTime(timePerUnit));
@@ -284,6 +302,9 @@ public final class Progbar {
       info.append(Math.abs(avg) > 1e-3 ? fixed(avg, 4) : scientific(avg));
     }
     message.append(bar).append(info);
+    if (plainText) {
+      special = 0;
+    }
     int totalWidth =
         bar.codePointCount(0, bar.length()) + info.codePointCount(0, info.length()) - special;
     if (prevTotalWidth > totalWidth) {

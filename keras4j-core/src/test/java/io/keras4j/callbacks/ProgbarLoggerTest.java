@@ -42,7 +42,7 @@ class ProgbarLoggerTest {
   }
 
   ProgbarLogger logger(int verbose, int epochs, Integer steps, boolean dynamic) {
-    ProgbarLogger p = new ProgbarLogger(out, () -> now).dynamicDisplay(dynamic);
+    ProgbarLogger p = new ProgbarLogger(out, () -> now).dynamicDisplay(dynamic).plainText(false);
     Map<String, Object> params = new HashMap<>();
     params.put("verbose", verbose);
     params.put("epochs", epochs);
@@ -155,7 +155,7 @@ class ProgbarLoggerTest {
 
   @Test
   void throughACallbackListTheSameOutput() {
-    ProgbarLogger p = new ProgbarLogger(out, () -> now).dynamicDisplay(false);
+    ProgbarLogger p = new ProgbarLogger(out, () -> now).dynamicDisplay(false).plainText(false);
     CallbackList list = new CallbackList(List.of(p), true, true);
     assertEquals(p, list.progbar()); // the given logger is used, no second one is added
     list.setParams(Map.of("verbose", 1, "epochs", 2, "steps", 3));
@@ -215,7 +215,7 @@ class ProgbarLoggerTest {
 
   @Test
   void autoVerboseIsOneAndBadVerboseIsRefused() {
-    ProgbarLogger p = new ProgbarLogger(out, () -> now).dynamicDisplay(false);
+    ProgbarLogger p = new ProgbarLogger(out, () -> now).dynamicDisplay(false).plainText(false);
     p.setParams(Map.of("verbose", "auto", "epochs", 3, "steps", 1));
     p.onEpochBegin(1, Map.of());
     assertEquals("Epoch 2/3\n", output());
@@ -226,5 +226,37 @@ class ProgbarLoggerTest {
     assertEquals(
         "ProgbarLogger: params verbose must be 0, 1, 2 or \"auto\". Received: verbose=5",
         e.getMessage());
+  }
+
+  @Test
+  void aRealFitLoggedToAFileIsPlainTextWithTheTimePerStep() {
+    var m =
+        new io.keras4j.models.Sequential(
+            io.keras4j.Input.of(2), new io.keras4j.layers.Dense(1).useBias(false));
+    m.compile(new io.keras4j.optimizers.SGD(0.1), "mse");
+    io.keras4j.Tensor x = io.keras4j.Tensor.ones(8, 2);
+    // Not a terminal: nothing is set, the logger finds out.
+    m.fit(
+        x,
+        io.keras4j.Tensor.ones(8, 1),
+        new io.keras4j.models.FitOptions()
+            .epochs(2)
+            .batchSize(4)
+            .verbose(1)
+            .callbacks(new ProgbarLogger(out)));
+    String text = output();
+    org.junit.jupiter.api.Assertions.assertFalse(text.contains("\r"), text);
+    org.junit.jupiter.api.Assertions.assertFalse(text.contains("\u001b["), text);
+    List<String> lines = text.lines().filter(l -> !l.isEmpty()).toList();
+    assertEquals("Epoch 1/2", lines.get(0));
+    List<String> finals = lines.stream().filter(l -> l.startsWith("2/2 ")).toList();
+    // As Keras: per epoch the last batch's line (unless within 0.05 s of the one before), then
+    // the epoch's final line.
+    org.junit.jupiter.api.Assertions.assertTrue(finals.size() >= 2 && finals.size() <= 4, text);
+    assertEquals(lines.get(lines.size() - 1), finals.get(finals.size() - 1));
+    for (String l : finals) {
+      org.junit.jupiter.api.Assertions.assertTrue(
+          l.matches("2/2 ━{20} \\d+s \\d+(s|ms|us)/step - loss: \\d\\.\\d{4}(e-\\d\\d)? *"), l);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.keras4j.utils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,7 @@ class ProgbarTest {
   }
 
   Progbar bar(int target, boolean dynamic) {
-    return new Progbar(target, out, clock::get).dynamicDisplay(dynamic);
+    return new Progbar(target, out, clock::get).dynamicDisplay(dynamic).plainText(false);
   }
 
   void at(long nanos, Progbar p, int current, Map<String, Double> v) {
@@ -72,6 +73,30 @@ class ProgbarTest {
             + "\u001b[1m1/3\u001b[0m \u001b[32m━━━━━━\u001b[0m\u001b[37m━━━━━━━━━━━━━━\u001b[0m \u001b[1m1s\u001b[0m 500ms/step - loss: 1.0000 - acc: 0.5000\n"
             + "\u001b[1m3/3\u001b[0m \u001b[32m━━━━━━━━━━━━━━━━━━━━\u001b[0m\u001b[37m\u001b[0m \u001b[1m1s\u001b[0m 375ms/step - loss: 0.2500 - acc: 1.0000\n",
         output());
+  }
+
+  @Test
+  void outputThatIsNotATerminalGetsPlainLinesWithTheTimePerStep() {
+    // No dynamicDisplay/plainText given: the stream is not a terminal, so plain new lines.
+    Progbar p = new Progbar(3, out, clock::get);
+    at(500 * MS, p, 1, values("loss", 1.0));
+    at(1250 * MS, p, 3, values("loss", 0.25));
+    String text = output();
+    assertEquals(
+        "\n1/3 ━━━━━━━━━━━━━━━━━━━━ 1s 500ms/step - loss: 1.0000\n"
+            + "3/3 ━━━━━━━━━━━━━━━━━━━━ 1s 375ms/step - loss: 0.2500\n",
+        text);
+    assertFalse(text.contains("\r") || text.contains("\u001b["), text);
+  }
+
+  @Test
+  void plainTextEvenWhenRewritingInPlace() {
+    Progbar p = new Progbar(2, out, clock::get).dynamicDisplay(true).plainText(true);
+    at(2 * S, p, 1, values("loss", 2.5));
+    at(3 * S, p, 2, values("loss", 1.5));
+    assertFalse(output().contains("\u001b["), output());
+    assertTrue(
+        output().endsWith("\r2/2 ━━━━━━━━━━━━━━━━━━━━ 3s 1s/step - loss: 1.5000\n"), output());
   }
 
   @Test
@@ -197,7 +222,7 @@ class ProgbarTest {
   @Test
   void fallsBackToEqualsSignsWhenTheEncodingCannotWriteTheBar() {
     PrintStream ascii = new PrintStream(bytes, true, StandardCharsets.US_ASCII);
-    Progbar p = new Progbar(4, ascii, clock::get).dynamicDisplay(false).width(4);
+    Progbar p = new Progbar(4, ascii, clock::get).dynamicDisplay(false).width(4).plainText(false);
     at(S, p, 2, Map.of());
     assertEquals(
         "\n"
