@@ -142,74 +142,37 @@ public final class CsvReader {
   }
 
   private Dataset parse(BufferedReader reader, String source) throws IOException {
-    CsvFields fields = new CsvFields(source, delimiter);
-    List<String> row = new ArrayList<>();
-    int lineNo = 0;
-    String line;
-    for (int i = 0; i < skipRows && reader.readLine() != null; i++) {
-      lineNo++;
-    }
-    List<String> names = null;
-    if (header) {
-      while ((line = reader.readLine()) != null) {
-        lineNo++;
-        line = lineNo == 1 ? stripBom(line) : line;
-        if (!line.isBlank()) {
-          fields.split(line, lineNo, row);
-          names = List.copyOf(row);
-          fields.names(names);
-          break;
-        }
-      }
-      if (names == null) {
-        throw new IllegalArgumentException(
-            "CsvReader: "
-                + source
-                + " has no header line (header(true), skipRows="
-                + skipRows
-                + ")");
-      }
-    }
-    boolean[] isLabel = null;
-    int columns = names == null ? -1 : names.size();
-    if (columns > 0) {
-      isLabel = labelMask(columns, names, source);
-    }
+    CsvStream rows = new CsvStream(this, reader, source);
     FloatBuffer x = new FloatBuffer();
     FloatBuffer yFloat = new FloatBuffer();
     IntBuffer yInt = new IntBuffer();
-    int rows = 0;
-    while ((line = reader.readLine()) != null) {
-      lineNo++;
-      line = lineNo == 1 ? stripBom(line) : line;
-      if (line.isBlank()) {
-        continue;
+    int n = 0;
+    while (rows.next()) {
+      x.addAll(rows.x);
+      if (intLabels) {
+        yInt.addAll(rows.yInt);
+      } else {
+        yFloat.addAll(rows.yFloat);
       }
-      fields.split(line, lineNo, row);
-      if (columns < 0) {
-        columns = row.size();
-        isLabel = labelMask(columns, null, source);
-      }
-      if (row.size() != columns) {
-        throw fieldCount(fields, lineNo, row.size(), columns, line);
-      }
-      for (int c = 0; c < columns; c++) {
-        String f = row.get(c);
-        if (!isLabel[c]) {
-          x.add(fields.parseFloat(f, lineNo, c + 1));
-        } else if (intLabels) {
-          yInt.add(fields.parseInt(f, lineNo, c + 1));
-        } else {
-          yFloat.add(fields.parseFloat(f, lineNo, c + 1));
-        }
-      }
-      rows++;
+      n++;
     }
-    if (columns < 0) {
-      throw new IllegalArgumentException(
-          "CsvReader: " + source + " has no data rows (and no header to tell its columns)");
-    }
-    return toDataset(rows, columns, isLabel, names, x, yFloat, yInt);
+    return toDataset(n, rows.columns(), rows.isLabel(), rows.names(), x, yFloat, yInt);
+  }
+
+  boolean hasHeader() {
+    return header;
+  }
+
+  int skipRowCount() {
+    return skipRows;
+  }
+
+  boolean intLabelsSet() {
+    return intLabels;
+  }
+
+  char delimiterChar() {
+    return delimiter;
   }
 
   private Dataset toDataset(
@@ -239,11 +202,11 @@ public final class CsvReader {
     return Dataset.of(xs, ys).withFeatureNames(featureNames);
   }
 
-  private static String stripBom(String line) {
+  static String stripBom(String line) {
     return line.startsWith("\uFEFF") ? line.substring(1) : line;
   }
 
-  private static IllegalArgumentException fieldCount(
+  static IllegalArgumentException fieldCount(
       CsvFields fields, int lineNo, int found, int expected, String line) {
     String detail =
         found < expected
@@ -262,7 +225,7 @@ public final class CsvReader {
   }
 
   /** Which columns are labels, from the names or indices given. */
-  private boolean[] labelMask(int columns, List<String> names, String source) {
+  boolean[] labelMask(int columns, List<String> names, String source) {
     boolean[] mask = new boolean[columns];
     if (labelNames != null) {
       if (names == null) {
@@ -346,6 +309,12 @@ public final class CsvReader {
       data[size++] = v;
     }
 
+    void addAll(float[] vs) {
+      for (float v : vs) {
+        add(v);
+      }
+    }
+
     float[] toArray() {
       return Arrays.copyOf(data, size);
     }
@@ -361,6 +330,12 @@ public final class CsvReader {
         data = Arrays.copyOf(data, data.length * 2);
       }
       data[size++] = v;
+    }
+
+    void addAll(int[] vs) {
+      for (int v : vs) {
+        add(v);
+      }
     }
 
     int[] toArray() {

@@ -451,6 +451,11 @@ public class Model extends Trainer {
     return predict(x, new PredictOptions().batchSize(batchSize));
   }
 
+  /** Predictions for a Dataset's inputs (Keras's defaults), one tensor per output. */
+  public List<Tensor> predict(Dataset data) {
+    return predict(data, new PredictOptions());
+  }
+
   /** Predictions for inputs keyed by input name, one tensor per output. */
   public List<Tensor> predict(Map<String, Tensor> x, PredictOptions options) {
     return predict(inputsByName(x, "predict"), options);

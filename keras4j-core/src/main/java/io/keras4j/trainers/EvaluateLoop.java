@@ -25,6 +25,12 @@ final class EvaluateLoop {
   }
 
   static Map<String, Double> evaluate(Trainer model, Dataset data, EvaluateOptions o) {
+    if (!data.isInMemory()) {
+      FitLoop.streamingOptions(o.sampleWeight() != null, o.batchSizeSet(), "evaluate");
+      try (DatasetBatches batches = new DatasetBatches(data, "evaluate", true, null, null)) {
+        return evaluate(model, batches, o);
+      }
+    }
     Tensor sw = data.sampleWeights() != null ? data.sampleWeights() : o.sampleWeight();
     int batch = !o.batchSizeSet() && data.batchSize() != null ? data.batchSize() : o.batchSize();
     return evaluate(model, new TrainingData(data.inputs(), data.targets(), sw), batch, o);

@@ -39,6 +39,9 @@ final class FitLoop {
           "`validationSplit` is only supported for tensors, not for a Dataset. Split the Dataset"
               + " (io.keras4j.data.Splits) and pass validationData instead.");
     }
+    if (!data.isInMemory()) {
+      return fitStreaming(model, data, o);
+    }
     Tensor sw = data.sampleWeights();
     if (o.sampleWeight() != null) {
       if (sw != null) {
@@ -50,6 +53,31 @@ final class FitLoop {
     TrainingData all = new TrainingData(data.inputs(), data.targets(), sw);
     int batch = !o.batchSizeSet() && data.batchSize() != null ? data.batchSize() : o.batchSize();
     return fitArrays(model, all, batch, o);
+  }
+
+  /** Trains on a streaming Dataset's elements, taken as given (already batched), as Keras. */
+  private static History fitStreaming(Trainer model, Dataset data, FitOptions o) {
+    streamingOptions(o.sampleWeight() != null, o.batchSizeSet(), "fit");
+    model.compiled("fit");
+    try (DatasetBatches train = new DatasetBatches(data, "fit", true, o.classWeight(), null)) {
+      return run(model, train, o.batchSize(), o);
+    }
+  }
+
+  /** The options a streaming Dataset cannot take, with what to do instead. */
+  static void streamingOptions(boolean sampleWeight, boolean batchSize, String call) {
+    if (sampleWeight) {
+      throw new IllegalArgumentException(
+          call
+              + ": `sampleWeight` is not supported with a streaming Dataset: give each element its"
+              + " sample weights (StepData's third part), e.g. with dataset.map(...).");
+    }
+    if (batchSize) {
+      throw new IllegalArgumentException(
+          call
+              + ": `batchSize` must not be given with a streaming Dataset, whose elements are used"
+              + " as given: batch the dataset instead, e.g. dataset.batch(32).");
+    }
   }
 
   /** Trains on a Sequence's batches, produced on background threads. */
@@ -101,8 +129,12 @@ final class FitLoop {
       val = () -> new SequenceBatches(v, false, 0L, null, "fit as validationData", true);
     } else if (o.validationData() != null) {
       Dataset v = o.validationData();
-      TrainingData vd = new TrainingData(v.inputs(), v.targets(), v.sampleWeights());
-      val = () -> new Batches(vd, vb, false, 0L);
+      if (v.isInMemory()) {
+        TrainingData vd = new TrainingData(v.inputs(), v.targets(), v.sampleWeights());
+        val = () -> new Batches(vd, vb, false, 0L);
+      } else {
+        val = () -> new DatasetBatches(v, "fit as validationData", true, null, null);
+      }
     }
     return run(model, batches, val, "fit as validationData", o);
   }

@@ -2,6 +2,7 @@ package io.keras4j.trainers;
 
 import io.keras4j.Tensor;
 import io.keras4j.callbacks.CallbackList;
+import io.keras4j.data.Dataset;
 import io.keras4j.models.PredictOptions;
 import io.keras4j.models.StepData;
 import io.keras4j.ops.Ops;
@@ -24,6 +25,30 @@ final class PredictLoop {
       return model.predictStep(new StepData(x, List.of(), null));
     }
     return run(model, new Batches(data, o.batchSize(), false, 0L), o);
+  }
+
+  /**
+   * Predictions for a Dataset: an in-memory one in batches of its batch size (else the options'), a
+   * streaming one element by element (their targets, if any, are not used).
+   */
+  static List<Tensor> predict(Trainer model, Dataset data, PredictOptions o) {
+    if (data.isInMemory()) {
+      if (data.batchSize() != null) {
+        PredictOptions b =
+            new PredictOptions()
+                .batchSize(data.batchSize())
+                .verbose(o.verbose())
+                .callbacks(o.callbacks().toArray(new io.keras4j.callbacks.Callback[0]));
+        if (o.steps() != null) {
+          b.steps(o.steps());
+        }
+        return predict(model, data.inputs(), b);
+      }
+      return predict(model, data.inputs(), o);
+    }
+    try (DatasetBatches batches = new DatasetBatches(data, "predict", false, null, o.steps())) {
+      return run(model, batches, o);
+    }
   }
 
   /** Predictions for a Sequence's batches (their targets, if any, are not used). */

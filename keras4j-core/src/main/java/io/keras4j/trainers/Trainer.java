@@ -172,6 +172,11 @@ public abstract class Trainer extends Layer {
     return EvaluateLoop.evaluate(this, data, options);
   }
 
+  /** Predictions for a Dataset's inputs, one tensor per output (targets are not used). */
+  public List<Tensor> predict(Dataset data, PredictOptions options) {
+    return PredictLoop.predict(this, data, options);
+  }
+
   /** Predictions for a Sequence's batches, one tensor per output. */
   public List<Tensor> predict(Sequence data, PredictOptions options) {
     return PredictLoop.predict(this, data, options);

@@ -177,6 +177,23 @@ public final class Images {
         .batch(o.batchSize());
   }
 
+  /**
+   * One image file as {@link #imageDatasetFromDirectory} reads it with these options (colour mode,
+   * image size, crop, interpolation, data format): float32 {@code (height, width, channels)} or
+   * {@code (channels, height, width)}, values 0..255. A file that cannot be decoded throws an
+   * {@link UncheckedIOException} naming it. {@code Dataset.fromImageDirectory} reads its files with
+   * it, one at a time.
+   */
+  public static Tensor readImage(Path path, ImageDatasetOptions o) {
+    int[] size = o.imageSize();
+    int c = ImagePixels.channels(o.colorMode(), "imageDatasetFromDirectory");
+    float[] px = imagePixels(decode(path), c, size, o.interpolation(), o.cropToAspectRatio());
+    if ("channels_first".equals(o.dataFormat())) {
+      return Tensor.of(toChannelsFirst(px, size[0], size[1], c), c, size[0], size[1]);
+    }
+    return Tensor.of(px, size[0], size[1], c);
+  }
+
   private static Tensor labelTensor(int[] y, String mode, int classes) {
     int n = y.length;
     return switch (mode) {
