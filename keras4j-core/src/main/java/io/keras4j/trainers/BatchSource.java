@@ -10,8 +10,20 @@ import java.util.List;
  * either.
  */
 interface BatchSource extends AutoCloseable {
-  /** Batches in one pass over the data. */
+  /** {@link #stepsPerPass()} of a source that learns its length only at the end of a pass. */
+  int UNKNOWN_STEPS = -1;
+
+  /**
+   * Batches in one pass over the data, or {@link #UNKNOWN_STEPS} until a first pass has ended (a
+   * generator or a file read as it goes: the loops then ask {@link #hasNext()}, as Keras runs the
+   * first epoch of such data until it is used up).
+   */
   int stepsPerPass();
+
+  /** Whether the current pass has another batch; asked only while the steps are unknown. */
+  default boolean hasNext() {
+    return true;
+  }
 
   /** Starts a new pass (reshuffling when asked). */
   void newPass();

@@ -90,7 +90,7 @@ final class DatasetBatches implements BatchSource {
               + " validationSteps for its validation data, steps for evaluate and predict.");
     }
     if (n < 0) {
-      n = onPuller(data::count); // one pass counts the batches (the data is not kept)
+      return UNKNOWN_STEPS; // learnt when the first pass ends (hasNext)
     }
     if (n == 0) {
       throw new IllegalArgumentException(call + ": the Dataset has no element. Received: " + data);
@@ -148,6 +148,24 @@ final class DatasetBatches implements BatchSource {
       d = new StepData(w.x, w.y, w.sampleWeight);
     }
     return new Batches.Batch(d, null, index++, 0);
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (pending == null) {
+      pending = pull();
+      if (pending == null) {
+        if (deliveredThisPass == 0) {
+          throw new IllegalArgumentException(
+              call + ": the Dataset has no element. Received: " + data);
+        }
+        if (steps < 0) {
+          steps = deliveredThisPass;
+        }
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The next element of the pass, or null at its end. */

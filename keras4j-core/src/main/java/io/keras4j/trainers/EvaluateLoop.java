@@ -61,7 +61,7 @@ final class EvaluateLoop {
     int steps = o.steps() != null ? o.steps() : batches.stepsPerPass();
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("epochs", 1);
-    params.put("steps", steps);
+    params.put("steps", steps < 0 ? null : steps);
     params.put("verbose", o.verbose());
     CallbackList callbacks = Callbacks.list(o.callbacks(), false, o.verbose(), model, params);
     return run(model, batches, o.steps(), callbacks, "evaluate");
@@ -85,7 +85,7 @@ final class EvaluateLoop {
     model.resetMetrics();
     callbacks.onTestBegin(Map.of());
     Map<String, Double> logs = null;
-    for (int step = 0; step < steps; step++) {
+    for (int step = 0; steps < 0 ? batches.hasNext() : step < steps; step++) {
       callbacks.onTestBatchBegin(step, Map.of());
       try (StepPool.StepScope scope = compiled.stepScope()) {
         Batches.Batch b = batches.next();

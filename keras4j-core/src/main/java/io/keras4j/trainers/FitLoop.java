@@ -154,7 +154,7 @@ final class FitLoop {
 
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("epochs", o.epochs());
-    params.put("steps", steps);
+    params.put("steps", steps < 0 ? null : steps);
     params.put("verbose", o.verbose());
     CallbackList callbacks = Callbacks.list(o.callbacks(), true, o.verbose(), model, params);
     model.stopTraining(false);
@@ -188,7 +188,7 @@ final class FitLoop {
       int startStep = epoch == firstEpoch ? firstStep : 0;
       skip(batches, startStep);
       Map<String, Double> logs = null;
-      for (int step = startStep; step < steps; step++) {
+      for (int step = startStep; steps < 0 ? batches.hasNext() : step < steps; step++) {
         callbacks.onTrainBatchBegin(step, Map.of());
         try (StepPool.StepScope scope = compiled.stepScope()) {
           Batches.Batch b = batches.next();
@@ -205,6 +205,9 @@ final class FitLoop {
         }
       }
       batches.epochEnd();
+      if (steps < 0 && !model.stopTraining()) {
+        steps = batches.stepsPerPass(); // learnt at the end of the first pass
+      }
       // The metrics' values rather than the last step's logs, when they name the same things.
       Map<String, Double> epochLogs = new TreeMap<>(Callbacks.metricsResultOr(model, logs));
       if (validation != null && (epoch + 1) % o.validationFreq() == 0) {
@@ -237,7 +240,7 @@ final class FitLoop {
 
   private static int checkedStep(ResumePoint r, int steps) {
     int step = r.initialStep();
-    if (step < 0 || step >= Math.max(steps, 1)) {
+    if (step < 0 || (steps >= 0 && step >= Math.max(steps, 1))) {
       throw new IllegalArgumentException(
           r.getClass().getSimpleName()
               + ": the step to resume at must be in [0, "

@@ -60,16 +60,19 @@ final class PredictLoop {
 
   private static List<Tensor> run(Trainer model, BatchSource batches, PredictOptions o) {
     int passSteps = batches.stepsPerPass();
-    int steps = o.steps() != null ? Math.min(o.steps(), passSteps) : passSteps;
+    int steps =
+        o.steps() == null ? passSteps : passSteps < 0 ? o.steps() : Math.min(o.steps(), passSteps);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("epochs", 1);
-    params.put("steps", steps);
+    params.put("steps", steps < 0 ? null : steps);
     params.put("verbose", o.verbose());
     CallbackList callbacks = Callbacks.list(o.callbacks(), false, o.verbose(), model, params);
     callbacks.onPredictBegin(Map.of());
     batches.newPass();
     List<List<Tensor>> parts = new ArrayList<>();
-    for (int step = 0; step < steps; step++) {
+    for (int step = 0;
+        (steps < 0 || step < steps) && (passSteps >= 0 || batches.hasNext());
+        step++) {
       callbacks.onPredictBatchBegin(step, Map.of());
       StepData batch = batches.next().data();
       parts.add(model.predictStep(new StepData(batch.inputs(), List.of(), null)));

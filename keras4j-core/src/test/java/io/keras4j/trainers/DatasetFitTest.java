@@ -132,6 +132,52 @@ class DatasetFitTest {
     assertTrue(b.getMessage().startsWith("fit: `batchSize` must not be given"), b.getMessage());
   }
 
+  /** Batches of 8 rows of X, Y in order, from a generator (cardinality unknown). */
+  private static Dataset batchesFromGenerator(AtomicInteger passes) {
+    return Dataset.fromGenerator(
+        () -> {
+          passes.incrementAndGet();
+          return new Iterator<StepData>() {
+            int row;
+
+            @Override
+            public boolean hasNext() {
+              return row < 40;
+            }
+
+            @Override
+            public StepData next() {
+              StepData d =
+                  StepData.of(
+                      io.keras4j.ops.Ops.slice(X, new int[] {row, 0}, new int[] {8, 3}),
+                      io.keras4j.ops.Ops.slice(Y, new int[] {row, 0}, new int[] {8, 1}));
+              row += 8;
+              return d;
+            }
+          };
+        });
+  }
+
+  @Test
+  void dataOfUnknownLengthIsReadOncePerEpochWithTheSameNumbers() {
+    AtomicInteger passes = new AtomicInteger();
+    Dataset d = batchesFromGenerator(passes);
+    assertEquals(Dataset.UNKNOWN_CARDINALITY, d.cardinality());
+    Sequential a = model();
+    History ha = a.fit(X, Y, Quiet.fit().batchSize(8).epochs(3).shuffle(false));
+    Sequential b = model();
+    History hb = b.fit(d, Quiet.fit().epochs(3));
+    assertEquals(3, passes.get(), "one pass an epoch, none to count the batches");
+    assertSameWeights(a, b);
+    assertEquals(ha.history().get("loss"), hb.history().get("loss"));
+    assertEquals(a.evaluate(X, Y, Quiet.evaluate().batchSize(8)), b.evaluate(d, Quiet.evaluate()));
+    assertArrayEquals(
+        a.predict(X, Quiet.predict().batchSize(8)).toFloatArray(),
+        b.predict(d, Quiet.predict()).get(0).toFloatArray(),
+        0f);
+    assertEquals(5, passes.get());
+  }
+
   @Test
   void aGeneratorLargerThanWhatIsHeldStreams() {
     int n = 4000;
@@ -171,8 +217,8 @@ class DatasetFitTest {
                 });
     Sequential m = model();
     m.fit(d, Quiet.fit().epochs(1));
-    // one counting pass (the generator's cardinality is unknown) and one training pass
-    assertEquals(2 * n, produced.get());
+    // one pass: the epoch runs until the generator is used up (its cardinality is unknown)
+    assertEquals(n, produced.get());
     // alive at once: the shuffle buffer (16), the batches queued (2) or being filled and put (2),
     // and the element just made: 16 + 4 * 8 + 1
     assertTrue(maxAlive.get() <= 16 + 4 * 8 + 1, "alive at most " + maxAlive.get());
