@@ -199,7 +199,9 @@ public final class SparkTrainer {
                 .rdd()
                 .barrier()
                 .mapPartitions(task, false, ClassTag$.MODULE$.apply(Integer.class));
-        done.count();
+        // Spark restarts a failed barrier stage only when it is a shuffle map stage (a barrier
+        // result stage aborts the job): a shuffle after it makes it one.
+        done.repartition(1, null).count();
       }
       coordinator.rethrowFailure();
       callbacks.onTrainEnd(coordinator.lastLogs());
