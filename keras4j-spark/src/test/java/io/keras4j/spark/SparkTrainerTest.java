@@ -32,16 +32,12 @@ class SparkTrainerTest {
   static final int FEATURES = 6;
   static final int CLASSES = 3;
   static JavaSparkContext sc;
-  static float[] x;
-  static float[] y;
+  static final float[] x = new float[N * FEATURES];
+  static final float[] y = new float[N];
 
-  @BeforeAll
-  static void start() {
-    sc = new JavaSparkContext(SparkTests.conf("local[2,4]", "SparkTrainerTest"));
-    sc.setLogLevel("ERROR");
+  static {
+    // Three classes by a linear score of six Gaussian features.
     Random r = new Random(7);
-    x = new float[N * FEATURES];
-    y = new float[N];
     for (int i = 0; i < N; i++) {
       float s = 0;
       for (int j = 0; j < FEATURES; j++) {
@@ -50,6 +46,12 @@ class SparkTrainerTest {
       }
       y[i] = s < -0.5f ? 0 : s < 0.7f ? 1 : 2;
     }
+  }
+
+  @BeforeAll
+  static void start() {
+    sc = new JavaSparkContext(SparkTests.conf("local[2,4]", "SparkTrainerTest"));
+    sc.setLogLevel("ERROR");
   }
 
   @AfterAll
@@ -164,7 +166,7 @@ class SparkTrainerTest {
         .fit(samples(), options(true));
     double seconds = (System.nanoTime() - t0) / 1e9;
     assertArrayEquals(flatWeights(clean), flatWeights(hung));
-    // 2 s of timeout, the restart and the training itself: far from a hang.
-    assertTrue(seconds < 30, "fit with a hung peer took " + seconds + " s");
+    // 2 s of timeout, the restart and the training itself (on a loaded machine): not a hang.
+    assertTrue(seconds < 120, "fit with a hung peer took " + seconds + " s (a hang never ends)");
   }
 }
