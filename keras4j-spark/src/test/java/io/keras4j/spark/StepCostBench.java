@@ -21,8 +21,9 @@ import java.util.concurrent.Future;
  * Not a test: the figures of docs/benchmarks.md, "Spark". Two ranks on loopback (threads of one
  * JVM, each with its own model and socket ring): per step, the time of the local forward and
  * backward pass on half of a global batch of 32 ({@code computeGradients}) and the time of the ring
- * all-reduce of the gradients; 5 rounds of 30 steps (after 10 warm-up steps), medians of the
- * rounds' means. Run: {@code java -cp <test class path> io.keras4j.spark.StepCostBench}.
+ * all-reduce of the gradients; 5 rounds of 30 steps (after 40 warm-up steps; the ranks meet before
+ * the timed all-reduce), medians of the rounds' means. Run: {@code java -cp <test class path>
+ * io.keras4j.spark.StepCostBench}.
  */
 public final class StepCostBench {
   private StepCostBench() {}
@@ -78,9 +79,10 @@ public final class StepCostBench {
               params += v.value().size();
             }
             float[] buf = new float[params];
+            float[] sync = new float[ranks];
             double[][] rounds = new double[5][3];
             for (int round = -1; round < 5; round++) {
-              int steps = round < 0 ? 10 : 30;
+              int steps = round < 0 ? 40 : 30;
               long compute = 0;
               long reduce = 0;
               for (int s = 0; s < steps; s++) {
@@ -92,6 +94,9 @@ public final class StepCostBench {
                   System.arraycopy(v, 0, buf, off, v.length);
                   off += v.length;
                 }
+                // Meet first (a one-float all-reduce), so that the timed all-reduce does not
+                // include waiting for the other rank's slower compute.
+                rings[rank].allReduce(sync);
                 long t1 = System.nanoTime();
                 rings[rank].allReduce(buf);
                 long t2 = System.nanoTime();
