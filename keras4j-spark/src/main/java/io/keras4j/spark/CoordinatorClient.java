@@ -19,7 +19,10 @@ final class CoordinatorClient implements Closeable {
   private final DataInputStream in;
   private final DataOutputStream out;
 
-  /** The checkpoint to start from: the last finished epoch and its weights (or null, -1...). */
+  /**
+   * The checkpoint to start from: the last finished epoch and its weights and optimizer state
+   * ({@code initialEpoch - 1} and null before the first epoch ends).
+   */
   record Start(int lastEpochDone, byte[] weights) {}
 
   CoordinatorClient(String address, int connectTimeoutMillis) throws IOException {

@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 /**
  * The ring all-reduce between the tasks of one barrier stage: rank {@code r} sends to rank {@code
@@ -164,24 +163,28 @@ final class RingAllReduce implements Closeable {
 
   private void reduceBucket(float[] buf, int off, int len) throws IOException {
     int n = size;
-    // Chunk c covers [start(c), start(c + 1)) of the bucket.
-    Function<Integer, Integer> start = c -> off + (int) ((long) len * c / n);
     for (int s = 0; s < n - 1; s++) { // reduce-scatter
       int sendChunk = Math.floorMod(rank - s, n);
       int recvChunk = Math.floorMod(rank - s - 1, n);
-      exchange(buf, start.apply(sendChunk), start.apply(sendChunk + 1), recvChunk, start, true);
+      exchange(buf, off, len, sendChunk, recvChunk, true);
     }
     for (int s = 0; s < n - 1; s++) { // all-gather
       int sendChunk = Math.floorMod(rank + 1 - s, n);
       int recvChunk = Math.floorMod(rank - s, n);
-      exchange(buf, start.apply(sendChunk), start.apply(sendChunk + 1), recvChunk, start, false);
+      exchange(buf, off, len, sendChunk, recvChunk, false);
     }
   }
 
-  private void exchange(
-      float[] buf, int sFrom, int sTo, int recvChunk, Function<Integer, Integer> start, boolean add)
+  /** Where chunk {@code c} of the bucket {@code [off, off + len)} starts (chunk n: the end). */
+  private int chunkStart(int off, int len, int c) {
+    return off + (int) ((long) len * c / size);
+  }
+
+  /** Sends chunk {@code sendChunk} to the next rank while receiving {@code recvChunk}. */
+  private void exchange(float[] buf, int off, int len, int sendChunk, int recvChunk, boolean add)
       throws IOException {
-    int sLen = sTo - sFrom;
+    int sFrom = chunkStart(off, len, sendChunk);
+    int sLen = chunkStart(off, len, sendChunk + 1) - sFrom;
     if (sendBytes.length < sLen * 4) {
       sendBytes = new byte[sLen * 4];
     }
@@ -195,8 +198,8 @@ final class RingAllReduce implements Closeable {
               out.flush();
               return null;
             });
-    int rFrom = start.apply(recvChunk);
-    int rLen = start.apply(recvChunk + 1) - rFrom;
+    int rFrom = chunkStart(off, len, recvChunk);
+    int rLen = chunkStart(off, len, recvChunk + 1) - rFrom;
     try {
       int got = in.readInt();
       if (got != rLen) {
