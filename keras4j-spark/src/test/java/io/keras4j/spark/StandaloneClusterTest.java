@@ -149,6 +149,13 @@ class StandaloneClusterTest {
         Thread.currentThread().interrupt();
       }
     }
+    if (home != null) { // the processes' logs and the executors' work directories
+      try (var paths = Files.walk(home)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        System.err.println("StandaloneClusterTest: could not delete " + home + ": " + e);
+      }
+    }
   }
 
   static FitOptions options(boolean shuffle) {
