@@ -189,19 +189,7 @@ public final class Imdb {
         }
       }
     }
-    for (int i = 0; i < xs.size(); i++) {
-      int[] s = xs.get(i);
-      int[] out = new int[s.length];
-      int k = 0;
-      for (int w : s) {
-        if (o.skipTop <= w && w < numWords) {
-          out[k++] = w;
-        } else if (o.oovChar != null) {
-          out[k++] = o.oovChar;
-        }
-      }
-      xs.set(i, k == out.length ? out : java.util.Arrays.copyOf(out, k));
-    }
+    o.keepWords(xs, numWords);
     int[] y = ys.stream().mapToInt(Integer::intValue).toArray();
     return new ImdbData(
         List.copyOf(xs.subList(0, nTrain)),

@@ -174,19 +174,7 @@ public final class Reuters {
         }
       }
     }
-    for (int i = 0; i < xs.size(); i++) {
-      int[] s = xs.get(i);
-      int[] out = new int[s.length];
-      int k = 0;
-      for (int w : s) {
-        if (o.skipTop <= w && w < numWords) {
-          out[k++] = w;
-        } else if (o.oovChar != null) {
-          out[k++] = o.oovChar;
-        }
-      }
-      xs.set(i, k == out.length ? out : Arrays.copyOf(out, k));
-    }
+    o.keepWords(xs, numWords);
     int n = xs.size();
     int idx = ShuffleSplit.trainCount(n, o.testSplit);
     int[] labels = ys.stream().mapToInt(Integer::intValue).toArray();
