@@ -22,42 +22,6 @@ final class VectorUnaryLoops extends ScalarUnaryLoops {
   /** 2^23: from here on every float is an integer. */
   private static final float TWO_23 = 8388608f;
 
-  /**
-   * erf(x) / x as a polynomial in x^2 for |x| < 1: a degree-7 Chebyshev fit (numpy, relative error
-   * 1e-10 before float32 rounding).
-   */
-  private static final float[] ERF_SMALL = {
-    1.128379225730896f,
-    -0.37612637877464294f,
-    0.11283780634403229f,
-    -0.026865368708968163f,
-    0.0052209217101335526f,
-    -0.0008483176934532821f,
-    0.00011263543274253607f,
-    -9.670154213381466e-06f
-  };
-
-  /**
-   * erfc(x) e^(x^2) as a polynomial in u = (2x - 5) / 3 for 1 <= x < 4: a degree-13 Chebyshev fit
-   * (relative error 5e-9). Beyond 4, erf is 1 in float32. In all, erf is within 2 ulp.
-   */
-  private static final float[] ERFC_SCALED = {
-    0.21080636978149414f,
-    -0.11152102053165436f,
-    0.056110478937625885f,
-    -0.027005281299352646f,
-    0.01248963363468647f,
-    -0.005570885259658098f,
-    0.002402030397206545f,
-    -0.0010049521224573255f,
-    0.00041381968185305595f,
-    -0.00016420373867731541f,
-    5.560610588872805e-05f,
-    -2.0740952095366083e-05f,
-    1.3584281077783089e-05f,
-    -4.9759614739741664e-06f
-  };
-
   private static FloatVector load(float[] a, int off) {
     return FloatVector.fromArray(S, a, off);
   }
@@ -71,31 +35,11 @@ final class VectorUnaryLoops extends ScalarUnaryLoops {
     return FloatVector.broadcast(S, 1f).div(v);
   }
 
-  private static FloatVector horner(float[] c, FloatVector u) {
-    FloatVector r = FloatVector.broadcast(S, c[c.length - 1]);
-    for (int k = c.length - 2; k >= 0; k--) {
-      r = r.fma(u, FloatVector.broadcast(S, c[k]));
-    }
-    return r;
-  }
-
-  /** erf lanewise: the polynomial near 0, 1 - e^(-x^2) q(x) up to 4, then +-1; NaN stays NaN. */
-  private static FloatVector erfOf(FloatVector v) {
-    FloatVector a = v.abs();
-    FloatVector a2 = a.mul(a);
-    FloatVector small = v.mul(horner(ERF_SMALL, a2));
-    FloatVector u = a.mul(2f / 3f).sub(5f / 3f);
-    FloatVector tail = VectorMath.exp(a2.neg()).mul(horner(ERFC_SCALED, u)).neg().add(1f);
-    FloatVector r = tail.blend(1f, a.compare(VectorOperators.GE, 4f));
-    r = r.blend(r.neg(), v.compare(VectorOperators.LT, 0f));
-    return r.blend(small, a.compare(VectorOperators.LT, 1f));
-  }
-
   @Override
   public void erf(float[] a, int aOff, float[] out, int oOff, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      erfOf(load(a, aOff + i)).intoArray(out, oOff + i);
+      GateMath.erf(load(a, aOff + i)).intoArray(out, oOff + i);
     }
     super.erf(a, aOff + i, out, oOff + i, n - i);
   }
@@ -106,7 +50,7 @@ final class VectorUnaryLoops extends ScalarUnaryLoops {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
       FloatVector v = load(a, aOff + i);
-      v.mul(0.5f).mul(erfOf(v.mul(invSqrt2)).add(1f)).intoArray(out, oOff + i);
+      v.mul(0.5f).mul(GateMath.erf(v.mul(invSqrt2)).add(1f)).intoArray(out, oOff + i);
     }
     super.gelu(a, aOff + i, out, oOff + i, n - i);
   }
@@ -251,7 +195,7 @@ final class VectorUnaryLoops extends ScalarUnaryLoops {
   public void tanh(float[] a, int aOff, float[] out, int oOff, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      VectorMath.tanh(load(a, aOff + i)).intoArray(out, oOff + i);
+      GateMath.tanh(load(a, aOff + i)).intoArray(out, oOff + i);
     }
     super.tanh(a, aOff + i, out, oOff + i, n - i);
   }

@@ -7,7 +7,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
 
-/** {@link GateMath} against {@link Math#tanh} on a dense grid, and its shape. */
+/** {@link GateMath} against {@link Math#tanh} and a double-precision erf on dense grids. */
 class GateMathTest {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
@@ -63,6 +63,35 @@ class GateMathTest {
       assertEquals(s, y[i], 3e-7, "sigmoid(" + x[i] + ")");
       assertTrue(y[i] >= 0f && y[i] <= 1f, "sigmoid(" + x[i] + ") = " + y[i]);
     }
+  }
+
+  @Test
+  void erfIsWithinAFewUlpOfTheDoublePrecisionErf() {
+    float[] x = grid(-8f, 8f, 1 << 20);
+    float[] y = new float[x.length];
+    for (int i = 0; i < x.length; i += S.length()) {
+      GateMath.erf(FloatVector.fromArray(S, x, i)).intoArray(y, i);
+    }
+    for (int i = 0; i < x.length; i++) {
+      double e = Erf.erf(x[i]);
+      assertTrue(
+          Math.abs(y[i] - e) <= 4e-7 * Math.abs(e) + 1e-30,
+          "erf(" + x[i] + ") = " + y[i] + ", expected " + e);
+      assertTrue(Math.abs(y[i]) <= 1f, "erf(" + x[i] + ") = " + y[i] + " is outside [-1, 1]");
+    }
+    float[] tiny = {1e-30f, -1e-20f, 1e-10f, 3e-5f, Float.MIN_NORMAL, 0f, -0f, 4f, 50f};
+    float[] t = new float[S.length()];
+    for (int k = 0; k < tiny.length; k++) {
+      t[0] = tiny[k];
+      float[] out = new float[S.length()];
+      GateMath.erf(FloatVector.fromArray(S, t, 0)).intoArray(out, 0);
+      double e = Erf.erf(tiny[k]);
+      assertEquals(e, out[0], 4e-7 * Math.abs(e), "erf(" + tiny[k] + ")");
+    }
+    t[0] = Float.NaN;
+    float[] out = new float[S.length()];
+    GateMath.erf(FloatVector.fromArray(S, t, 0)).intoArray(out, 0);
+    assertTrue(Float.isNaN(out[0]), "erf(NaN)");
   }
 
   @Test
