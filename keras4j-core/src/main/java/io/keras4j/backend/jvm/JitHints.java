@@ -10,7 +10,10 @@ import javax.management.ObjectName;
 /**
  * One hint to the JIT, given when the Vector API kernels are chosen: never inline an elementwise
  * loop of {@link VectorUnaryLoops} (the methods taking {@code (float[] a, int aOff, float[] out,
- * int oOff, int n)}) into its caller, so that each loop is a compilation of its own.
+ * int oOff, int n)}) or of {@link VectorBinaryLoops} (those taking two inputs) into its caller, so
+ * that each loop is a compilation of its own. Measured for the binary loops (16K floats, after
+ * every op ran thousands of times first): add 1.3 us fresh, 1.8 polluted without the hint, 1.3 with
+ * it.
  *
  * <p>Why: C2 compiles the op dispatcher ({@code JvmMath.unary}, a switch over every unary op) and
  * inlines the hot loops into it, with their vector helpers (erf's polynomials, exp). Once the
@@ -32,7 +35,8 @@ final class JitHints {
 
   /** The directive (JSON, the format of {@code -XX:CompilerDirectivesFile}). */
   static final String DIRECTIVE =
-      "[{ match: \"*.*\", inline: \"-io/keras4j/backend/jvm/VectorUnaryLoops.*([FI[FII)V\" }]";
+      "[{ match: \"*.*\", inline: [\"-io/keras4j/backend/jvm/VectorUnaryLoops.*([FI[FII)V\","
+          + " \"-io/keras4j/backend/jvm/VectorBinaryLoops.*([FI[FI[FII)V\"] }]";
 
   private static volatile boolean installed;
 
