@@ -202,18 +202,7 @@ public abstract class IndexLookup<K extends Comparable<K>, L extends IndexLookup
   }
 
   private void checkModes() {
-    if (invert && !"int".equals(outputMode)) {
-      throw new IllegalArgumentException(
-          who()
-              + ": `output_mode` must be `'int'` when `invert` is true. Received: output_mode="
-              + outputMode);
-    }
-    if (padToMaxTokens && maxTokens == null) {
-      throw new IllegalArgumentException(
-          who()
-              + ": If pad_to_max_tokens is True, must set `max_tokens`. Received:"
-              + " max_tokens=None");
-    }
+    IndexLookupConfigs.checkModes(who(), invert, outputMode, padToMaxTokens, maxTokens);
   }
 
   /** Sets the vocabulary (with or without the leading special tokens), as Keras. */
@@ -412,13 +401,9 @@ public abstract class IndexLookup<K extends Comparable<K>, L extends IndexLookup
 
   @Override
   public void loadAssets(Map<String, byte[]> files) {
-    List<String> lines = LookupAssets.lines(files);
-    if (inputVocabulary == null && lines != null) {
-      List<K> tokens = new ArrayList<>();
-      for (String line : lines) {
-        tokens.add(tokenFromText(line));
-      }
-      setVocabulary(tokens);
+    List<K> saved = LookupAssets.tokens(files, this::tokenFromText);
+    if (inputVocabulary == null && saved != null) {
+      setVocabulary(saved);
     }
   }
 
@@ -598,14 +583,7 @@ public abstract class IndexLookup<K extends Comparable<K>, L extends IndexLookup
     c.put("sparse", false);
     c.put("pad_to_max_tokens", padToMaxTokens);
     c.put("vocabulary_dtype", vocabularyDtype);
-    List<Object> w = null;
-    if (inputIdfWeights != null) {
-      w = new ArrayList<>();
-      for (float f : inputIdfWeights) {
-        w.add((double) f);
-      }
-    }
-    c.put("idf_weights", w);
+    c.put("idf_weights", IndexLookupConfigs.doubles(inputIdfWeights));
     c.put("vocabulary", inputVocabulary == null ? null : new ArrayList<>(inputVocabulary));
     c.put("vocabulary_size", hasVocabulary ? vocabularySize() : null);
     c.put("oov_method", oovMethod);

@@ -63,4 +63,33 @@ final class IndexLookupConfigs {
     }
     return l;
   }
+
+  /** float values as the doubles a JSON config holds, or null. */
+  static List<Object> doubles(float[] values) {
+    if (values == null) {
+      return null;
+    }
+    List<Object> out = new ArrayList<>();
+    for (float f : values) {
+      out.add((double) f);
+    }
+    return out;
+  }
+
+  /** The option pairs Keras refuses together, as it words them. */
+  static void checkModes(
+      String who, boolean invert, String outputMode, boolean padToMaxTokens, Integer maxTokens) {
+    if (invert && !"int".equals(outputMode)) {
+      throw new IllegalArgumentException(
+          who
+              + ": `output_mode` must be `'int'` when `invert` is true. Received: output_mode="
+              + outputMode);
+    }
+    if (padToMaxTokens && maxTokens == null) {
+      throw new IllegalArgumentException(
+          who
+              + ": If pad_to_max_tokens is True, must set `max_tokens`. Received:"
+              + " max_tokens=None");
+    }
+  }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The lookup layers' asset as Keras writes it: {@code vocabulary.txt}, the whole vocabulary with
@@ -28,6 +29,19 @@ final class LookupAssets {
       lines.add(token == null ? "" : token.toString());
     }
     return Map.of(VOCABULARY, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The tokens of a saved vocabulary, or null when there is none. */
+  static <K> List<K> tokens(Map<String, byte[]> files, Function<String, K> parse) {
+    List<String> lines = lines(files);
+    if (lines == null) {
+      return null;
+    }
+    List<K> tokens = new ArrayList<>();
+    for (String line : lines) {
+      tokens.add(parse.apply(line));
+    }
+    return tokens;
   }
 
   /** The lines of a saved vocabulary, or null when there is none. */
