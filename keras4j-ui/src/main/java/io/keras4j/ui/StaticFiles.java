@@ -18,27 +18,29 @@ final class StaticFiles {
   private static final String UPLOT_PROPERTIES =
       "META-INF/maven/org.webjars.npm/uplot/pom.properties";
 
+  // Keyed by the request path without its leading slash ("" is the page itself).
   private static final Map<String, String> OWN =
       Map.of(
-          "/", "index.html",
-          "/index.html", "index.html",
-          "/training.js", "training.js",
-          "/training.css", "training.css");
+          "", "index.html",
+          "index.html", "index.html",
+          "training.js", "training.js",
+          "training.css", "training.css");
 
   private static final Map<String, String> UPLOT =
       Map.of(
-          "/uplot/uPlot.iife.min.js", "dist/uPlot.iife.min.js",
-          "/uplot/uPlot.min.css", "dist/uPlot.min.css",
-          "/uplot/LICENSE", "LICENSE");
+          "uplot/uPlot.iife.min.js", "dist/uPlot.iife.min.js",
+          "uplot/uPlot.min.css", "dist/uPlot.min.css",
+          "uplot/LICENSE", "LICENSE");
 
   private final Map<String, File> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The file served at {@code path}, or null when there is none. */
   File get(String path) {
-    if (!OWN.containsKey(path) && !UPLOT.containsKey(path)) {
+    String key = path.startsWith("/") ? path.substring(1) : path;
+    if (!OWN.containsKey(key) && !UPLOT.containsKey(key)) {
       return null;
     }
-    return cache.computeIfAbsent(path, StaticFiles::load);
+    return cache.computeIfAbsent(key, StaticFiles::load);
   }
 
   private static File load(String path) {

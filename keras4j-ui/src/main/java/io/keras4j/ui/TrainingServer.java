@@ -258,7 +258,7 @@ public final class TrainingServer implements AutoCloseable {
         return;
       }
       String path = exchange.getRequestURI().getPath();
-      if (path.equals("/api/runs")) {
+      if (path.substring(1).equals("api/runs")) { // the path starts with "/"
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         send(exchange, 200, "application/json; charset=utf-8", bytes(runsJson()), head);
         return;

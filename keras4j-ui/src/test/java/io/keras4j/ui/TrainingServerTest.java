@@ -160,18 +160,18 @@ class TrainingServerTest {
   void servesThePageAndUplotWithTheirTypes() throws IOException {
     server = new TrainingServer().start();
     String[][] files = {
-      {"", "text/html; charset=utf-8", "/io/keras4j/ui/index.html"},
-      {"training.js", "text/javascript; charset=utf-8", "/io/keras4j/ui/training.js"},
-      {"training.css", "text/css; charset=utf-8", "/io/keras4j/ui/training.css"},
+      {"", "text/html; charset=utf-8", "index.html"},
+      {"training.js", "text/javascript; charset=utf-8", "training.js"},
+      {"training.css", "text/css; charset=utf-8", "training.css"},
       {
         "uplot/uPlot.iife.min.js",
         "text/javascript; charset=utf-8",
-        "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js"
+        "META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js"
       },
       {
         "uplot/uPlot.min.css",
         "text/css; charset=utf-8",
-        "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css"
+        "META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css"
       },
     };
     for (String[] f : files) {
@@ -180,8 +180,8 @@ class TrainingServerTest {
       assertEquals(f[1], r.contentType(), f[0]);
       byte[] expected;
       try (InputStream in =
-          f[2].startsWith("/META-INF/")
-              ? TrainingServer.class.getClassLoader().getResourceAsStream(f[2].substring(1))
+          f[2].startsWith("META-INF/")
+              ? TrainingServer.class.getClassLoader().getResourceAsStream(f[2])
               : TrainingServer.class.getResourceAsStream(f[2])) {
         assertNotNull(in, f[2]);
         expected = in.readAllBytes();
