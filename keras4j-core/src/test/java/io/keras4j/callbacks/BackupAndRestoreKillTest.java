@@ -3,6 +3,7 @@ package io.keras4j.callbacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.testing.ChildJvm;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -135,13 +136,8 @@ class BackupAndRestoreKillTest {
     return classes;
   }
 
-  /** The test's own module path or class path, for javac and java alike. */
   private static List<String> classPathOptions() {
-    String modulePath = System.getProperty("jdk.module.path");
-    if (modulePath != null && !modulePath.isBlank()) {
-      return List.of("-p", modulePath, "--add-modules", "io.keras4j");
-    }
-    return List.of("-cp", System.getProperty("java.class.path"));
+    return ChildJvm.classPathOptions();
   }
 
   private static String firstBatch(Run r) {

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.Tensor;
 import io.keras4j.models.Model;
-import java.io.BufferedReader;
+import io.keras4j.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -84,22 +80,13 @@ class ModelCheckpointKillTest {
     Set<Long> reported = ConcurrentHashMap.newKeySet();
     Process p = start(program, file);
     Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  if (line.startsWith("weights ")) {
-                    reported.add(Long.parseLong(line.substring(8)));
-                  }
-                }
-              } catch (IOException e) {
-                // the process was killed
+        ChildJvm.follow(
+            p,
+            line -> {
+              if (line.startsWith("weights ")) {
+                reported.add(Long.parseLong(line.substring(8)));
               }
             });
-    reader.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (reported.size() < 3 && p.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(5);
@@ -132,17 +119,6 @@ class ModelCheckpointKillTest {
   }
 
   private static Process start(Path program, Path file) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String modulePath = System.getProperty("jdk.module.path");
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g"));
-    if (modulePath != null && !modulePath.isBlank()) {
-      cmd.addAll(List.of("-p", modulePath, "--add-modules", "io.keras4j"));
-    } else {
-      cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
-    }
-    cmd.add("-Dslf4j.provider=org.slf4j.helpers.NOP_SLF4JServiceProvider");
-    cmd.add(program.toString());
-    cmd.add(file.toString());
-    return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    return ChildJvm.startProgram(program, file.toString());
   }
 }

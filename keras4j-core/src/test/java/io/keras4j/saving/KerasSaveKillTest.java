@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.Tensor;
 import io.keras4j.models.Model;
-import java.io.BufferedReader;
+import io.keras4j.testing.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,22 +67,13 @@ class KerasSaveKillTest {
       AtomicInteger lastSaved = new AtomicInteger();
       Process p = start(program, file);
       Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader r =
-                    new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = r.readLine()) != null) {
-                    if (line.startsWith("saved ")) {
-                      lastSaved.set(Integer.parseInt(line.substring(6)));
-                    }
-                  }
-                } catch (IOException e) {
-                  // the process was killed
+          ChildJvm.follow(
+              p,
+              line -> {
+                if (line.startsWith("saved ")) {
+                  lastSaved.set(Integer.parseInt(line.substring(6)));
                 }
               });
-      reader.start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (lastSaved.get() < 2 && p.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(5);
@@ -136,17 +125,6 @@ class KerasSaveKillTest {
   }
 
   private static Process start(Path program, Path file) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String modulePath = System.getProperty("jdk.module.path");
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g"));
-    if (modulePath != null && !modulePath.isBlank()) {
-      cmd.addAll(List.of("-p", modulePath, "--add-modules", "io.keras4j"));
-    } else {
-      cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
-    }
-    cmd.add("-Dslf4j.provider=org.slf4j.helpers.NOP_SLF4JServiceProvider");
-    cmd.add(program.toString());
-    cmd.add(file.toString());
-    return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    return ChildJvm.startProgram(program, file.toString());
   }
 }
