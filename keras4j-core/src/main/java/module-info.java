@@ -58,6 +58,9 @@ module io.keras4j {
   // the pure-Java backend, found through ServiceLoader like any other (META-INF/services serves
   // the class path, the provides clause the module path).
   exports io.keras4j.backend;
+  // Not part of the API: the headless switch that keras4j-plots shares with plotModel.
+  exports io.keras4j.internal to
+      io.keras4j.plots;
 
   uses io.keras4j.backend.BackendProvider;
   // History.plot draws through the module io.keras4j.plots (JFreeChart) when it is present.

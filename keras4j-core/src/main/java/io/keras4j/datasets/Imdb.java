@@ -181,14 +181,7 @@ public final class Imdb {
               + (nTrain == 0 ? "training" : "test")
               + " part. Increase maxlen.");
     }
-    int numWords = o.numWords != null ? o.numWords : 0;
-    if (o.numWords == null) {
-      for (int[] s : xs) {
-        for (int w : s) {
-          numWords = Math.max(numWords, w);
-        }
-      }
-    }
+    int numWords = o.numWords != null ? o.numWords : WordIndexOptions.largestIndex(xs, 0);
     o.keepWords(xs, numWords);
     int[] y = ys.stream().mapToInt(Integer::intValue).toArray();
     return new ImdbData(
@@ -207,21 +200,12 @@ public final class Imdb {
     }
     int kept = 0;
     for (int p : perm) {
-      int[] s = x.get(p);
-      int start = o.startChar != null ? 1 : 0;
-      int[] t = new int[s.length + start];
-      if (start == 1) {
-        t[0] = o.startChar;
+      int[] t = o.indexed(x.get(p));
+      if (t != null) {
+        xs.add(t);
+        ys.add(y[p]);
+        kept++;
       }
-      for (int i = 0; i < s.length; i++) {
-        t[start + i] = s[i] + o.indexFrom;
-      }
-      if (o.maxlen != null && t.length >= o.maxlen) {
-        continue;
-      }
-      xs.add(t);
-      ys.add(y[p]);
-      kept++;
     }
     return kept;
   }

@@ -144,20 +144,11 @@ public final class Reuters {
     List<int[]> xs = new ArrayList<>(x.size());
     List<Integer> ys = new ArrayList<>(x.size());
     for (int p : perm) {
-      int[] s = x.get(p);
-      int start = o.startChar != null ? 1 : 0;
-      int[] t = new int[s.length + start];
-      if (start == 1) {
-        t[0] = o.startChar;
+      int[] t = o.indexed(x.get(p)); // null: remove_long_seq keeps len(x) < maxlen
+      if (t != null) {
+        xs.add(t);
+        ys.add(y[p]);
       }
-      for (int i = 0; i < s.length; i++) {
-        t[start + i] = s[i] + o.indexFrom;
-      }
-      if (o.maxlen != null && t.length >= o.maxlen) {
-        continue; // remove_long_seq keeps len(x) < maxlen
-      }
-      xs.add(t);
-      ys.add(y[p]);
     }
     int numWords;
     if (o.numWords != null) {
@@ -167,12 +158,7 @@ public final class Reuters {
         throw new IllegalArgumentException(
             "Reuters: no newswire is shorter than maxlen=" + o.maxlen + ". Increase maxlen.");
       }
-      numWords = Integer.MIN_VALUE;
-      for (int[] s : xs) {
-        for (int w : s) {
-          numWords = Math.max(numWords, w);
-        }
-      }
+      numWords = WordIndexOptions.largestIndex(xs, Integer.MIN_VALUE);
     }
     o.keepWords(xs, numWords);
     int n = xs.size();

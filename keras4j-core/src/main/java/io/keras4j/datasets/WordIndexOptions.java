@@ -78,6 +78,36 @@ public abstract sealed class WordIndexOptions<O extends WordIndexOptions<O>>
   }
 
   /**
+   * A sequence as Keras prepares it: {@code startChar} first (when set), every index offset by
+   * {@code indexFrom}; null when it is not shorter than {@code maxlen} (Keras drops it).
+   */
+  int[] indexed(int[] s) {
+    int start = startChar != null ? 1 : 0;
+    if (maxlen != null && s.length + start >= maxlen) {
+      return null;
+    }
+    int[] t = new int[s.length + start];
+    if (start == 1) {
+      t[0] = startChar;
+    }
+    for (int i = 0; i < s.length; i++) {
+      t[start + i] = s[i] + indexFrom;
+    }
+    return t;
+  }
+
+  /** The largest index in {@code xs}, at least {@code floor}: Keras's {@code num_words} default. */
+  static int largestIndex(java.util.List<int[]> xs, int floor) {
+    int largest = floor;
+    for (int[] s : xs) {
+      for (int w : s) {
+        largest = Math.max(largest, w);
+      }
+    }
+    return largest;
+  }
+
+  /**
    * Keras's vocabulary cut, in place: an index outside {@code [skipTop, numWords)} becomes {@code
    * oovChar}, or is dropped without one.
    */

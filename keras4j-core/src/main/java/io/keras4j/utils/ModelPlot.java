@@ -1,5 +1,6 @@
 package io.keras4j.utils;
 
+import io.keras4j.internal.Headless;
 import io.keras4j.models.Model;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

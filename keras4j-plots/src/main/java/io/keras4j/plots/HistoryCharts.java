@@ -1,6 +1,7 @@
 package io.keras4j.plots;
 
 import io.keras4j.callbacks.History;
+import io.keras4j.internal.Headless;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;

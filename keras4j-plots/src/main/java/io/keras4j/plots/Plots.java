@@ -3,6 +3,7 @@ package io.keras4j.plots;
 import io.keras4j.DType;
 import io.keras4j.Tensor;
 import io.keras4j.callbacks.History;
+import io.keras4j.internal.Headless;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

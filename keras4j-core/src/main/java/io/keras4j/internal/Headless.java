@@ -1,15 +1,16 @@
-package io.keras4j.utils;
+package io.keras4j.internal;
 
 import java.util.Locale;
 
 /**
  * Drawing needs no display: images are drawn into memory. Without a display (no {@code DISPLAY} on
- * Linux), the AWT is told so before anything loads it, unless the application said otherwise.
+ * Linux), the AWT is told so before anything loads it, unless the application said otherwise. Used
+ * by {@code plotModel} and by the module io.keras4j.plots (a qualified export).
  */
-final class Headless {
+public final class Headless {
   private Headless() {}
 
-  static void ensure() {
+  public static void ensure() {
     if (System.getProperty("java.awt.headless") != null) {
       return; // the application decided
     }
