@@ -15,6 +15,11 @@ import java.util.function.IntConsumer;
  *       over the threads and no thread waits for another's.
  *   <li><b>Many rows</b>: B is packed once per block of columns into one buffer that all threads
  *       read, and a chunk is a block of rows.
+ *   <li><b>Few rows, long K</b> (the Dense on a flattened conv map, 64 x 65,536 x 512; a conv's
+ *       kernel gradient, 27 x 65,536 x 64): K is cut into slices, a chunk is one slice over all of
+ *       C, written to a partial C of its own; the partials are then summed in slice order. A and B
+ *       are each read from memory once; with chunks of columns every chunk read all of A (16 MB,
+ *       once per chunk).
  * </ul>
  *
  * <p>K is cut into even pieces of at most {@link #KC} (1100 becomes 3 x 367, not 512 + 512 + 76). A
@@ -40,6 +45,27 @@ final class GemmDriver {
    * 10-20% (fewer passes over C), though a B panel slice then outgrows L1 and streams from L2.
    */
   static final int KC = 512;
+
+  /**
+   * Longest piece of K in a slice of the few-rows, long-K plan. All columns of B over a piece are
+   * packed in one sweep; 1024 rows measured best (64 x 65,536 x 512: 256 -> 180, 512 -> 175, 1024
+   * -> 215, 2048 -> 213, 4096 -> 203 GFLOP/s; the column plan 130-158).
+   */
+  static final int SPLIT_KC = 1024;
+
+  /** K per slice aimed at: two pieces. */
+  static final int SPLIT_K_SLICE = 2 * SPLIT_KC;
+
+  /** Fewest slices worth the plan (two per thread on two cores), and most. */
+  static final int SPLIT_MIN_SLICES = 4;
+
+  static final int SPLIT_MAX_SLICES = 16;
+
+  /** Widest C for the plan: a packed piece of B (n x SPLIT_KC floats) should stay near L2. */
+  static final int SPLIT_MAX_N = 1024;
+
+  /** Most floats of all partial Cs together (8 MB). */
+  static final int SPLIT_PARTIAL_FLOATS = 1 << 21;
 
   /** Chunks per thread aimed at, so that a slow thread holds up little. */
   static final int CHUNKS_PER_THREAD = 4;
@@ -162,6 +188,11 @@ final class GemmDriver {
     int nr = kern.nr;
     int panels = ceilDiv(n, nr);
     int target = threads * CHUNKS_PER_THREAD;
+    int slices = splitSlices(m, n, k);
+    if (slices > 1) {
+      runSplit(slices);
+      return;
+    }
     if (m <= MC) {
       mc = m;
       mChunks = 1;
@@ -185,6 +216,115 @@ final class GemmDriver {
       sharedB = buf.shared = Buffers.ensure(buf.shared, ceilDiv(cols, nr) * nr * k);
       forEach(ceilDiv(cols, nr), this::packSharedPanel);
       forEach(mChunks, this::computeChunk);
+    }
+  }
+
+  /**
+   * Slices of K for the few-rows, long-K plan, or 1 for the other plans. Depends on the shape only,
+   * not on the thread count, so the sums are the same on any number of threads.
+   */
+  static int splitSlices(int m, int n, int k) {
+    if (m > MC || n > SPLIT_MAX_N) {
+      return 1;
+    }
+    int slices = Math.min(SPLIT_MAX_SLICES, k / SPLIT_K_SLICE);
+    while (slices >= SPLIT_MIN_SLICES && (long) slices * m * n > SPLIT_PARTIAL_FLOATS) {
+      slices--;
+    }
+    return slices >= SPLIT_MIN_SLICES ? slices : 1;
+  }
+
+  private void runSplit(int slices) {
+    Buffers buf = BUFFERS.get();
+    float[] partials = buf.partials = Buffers.ensure(buf.partials, slices * m * n);
+    int base = k / slices;
+    int extra = k % slices;
+    forEach(
+        slices,
+        s -> {
+          int from = s * base + Math.min(s, extra);
+          computeSlice(from, base + (s < extra ? 1 : 0), partials, s * m * n);
+        });
+    int mr = kern.mr;
+    forEach(
+        ceilDiv(m, mr),
+        g -> {
+          int i0 = g * mr;
+          int rows = Math.min(mr, m - i0);
+          for (int i = i0; i < i0 + rows; i++) {
+            int row = cOff + i * ldc;
+            if (!accumulate) {
+              System.arraycopy(partials, i * n, c, row, n);
+            } else {
+              addRow(partials, i * n, c, row, n);
+            }
+            for (int s = 1; s < slices; s++) {
+              addRow(partials, s * m * n + i * n, c, row, n);
+            }
+          }
+          if (act != null) {
+            kern.epilogue(c, cOff + i0 * ldc, ldc, rows, n, bias, 0, act);
+          }
+        });
+  }
+
+  private static void addRow(float[] src, int from, float[] dst, int to, int len) {
+    for (int j = 0; j < len; j++) {
+      dst[to + j] += src[from + j];
+    }
+  }
+
+  /**
+   * One slice [p0, p0 + len) of K over all of C, into the m x n partial at pOff (row stride n). Per
+   * piece of K, B's rows are packed in one sweep (contiguous reads that the hardware prefetcher
+   * follows, where a panel at a time read 128 bytes every 2 KB) and A is packed once (or read in
+   * place when transposed); then every panel meets every row.
+   */
+  private void computeSlice(int p0, int len, float[] partials, int pOff) {
+    int nr = kern.nr;
+    int mr = kern.mr;
+    int panels = ceilDiv(n, nr);
+    Buffers buf = BUFFERS.get();
+    float[] ap = buf.a = Buffers.ensure(buf.a, m * SPLIT_KC);
+    float[] bp = buf.b = Buffers.ensure(buf.b, panels * nr * SPLIT_KC);
+    float[] scratch = buf.tile = Buffers.ensure(buf.tile, mr * nr);
+    int fullRows = m - m % mr;
+    int pieces = ceilDiv(len, SPLIT_KC);
+    int base = len / pieces;
+    int extra = len % pieces;
+    for (int kb = 0, p = p0; kb < pieces; kb++) {
+      int kc = base + (kb < extra ? 1 : 0);
+      boolean load = kb > 0;
+      if (transA) {
+        if (fullRows < m) {
+          GemmPacking.packA(true, m - fullRows, kc, fullRows, p, a, aOff, lda, ap);
+        }
+      } else {
+        GemmPacking.packA(false, m, kc, 0, p, a, aOff, lda, ap);
+      }
+      if (transB) {
+        kern.packB(true, kc, 0, n, b, bOff + p, ldb, bp, 0);
+      } else {
+        GemmPacking.packBRows(kc, n, nr, b, bOff + p * ldb, ldb, bp);
+      }
+      for (int q = 0; q < panels; q++) {
+        int jr = q * nr;
+        int w = Math.min(nr, n - jr);
+        int bAt = q * kc * nr;
+        for (int ir = 0; ir < m; ir += mr) {
+          int h = Math.min(mr, m - ir);
+          int outAt = pOff + ir * n + jr;
+          if (!transA) {
+            tile(false, kc, ap, ir * kc, kc, h, bp, bAt, w, partials, outAt, n, load, scratch);
+          } else if (ir < fullRows) {
+            int aAt = aOff + p * lda + ir;
+            tile(true, kc, a, aAt, lda, h, bp, bAt, w, partials, outAt, n, load, scratch);
+          } else {
+            tile(false, kc, ap, 0, kc, h, bp, bAt, w, partials, outAt, n, load, scratch);
+          }
+        }
+      }
+      p += kc;
     }
   }
 
@@ -276,11 +416,11 @@ final class GemmDriver {
           int h = Math.min(mr, rows - ir);
           int cAt = cCol + (i0 + ir) * ldc;
           if (transposed && ir >= fullRows) {
-            tile(false, kc, buf.edge, 0, kc, h, bp, bAt, w, cAt, load, scratch);
+            tile(false, kc, buf.edge, 0, kc, h, bp, bAt, w, c, cAt, ldc, load, scratch);
           } else if (transposed) {
-            tile(true, kc, as, asOff + ir, asLd, h, bp, bAt, w, cAt, load, scratch);
+            tile(true, kc, as, asOff + ir, asLd, h, bp, bAt, w, c, cAt, ldc, load, scratch);
           } else {
-            tile(false, kc, as, asOff + ir * asLd, asLd, h, bp, bAt, w, cAt, load, scratch);
+            tile(false, kc, as, asOff + ir * asLd, asLd, h, bp, bAt, w, c, cAt, ldc, load, scratch);
           }
           if (last && act != null) {
             // The tile is complete and still in L1: finish it (bias, activation) now.
@@ -293,8 +433,8 @@ final class GemmDriver {
   }
 
   /**
-   * One h x w tile of C at cAt. A partial tile is computed into the scratch buffer and then merged,
-   * since the kernel always writes mr x nr values.
+   * One h x w tile of out at outAt (row stride ld). A partial tile is computed into the scratch
+   * buffer and then merged, since the kernel always writes mr x nr values.
    */
   private void tile(
       boolean transposed,
@@ -306,30 +446,32 @@ final class GemmDriver {
       float[] bp,
       int bAt,
       int w,
-      int cAt,
+      float[] out,
+      int outAt,
+      int ld,
       boolean load,
       float[] scratch) {
     boolean full = h == kern.mr && w == kern.nr;
-    float[] dst = full ? c : scratch;
-    int dAt = full ? cAt : 0;
-    int ld = full ? ldc : kern.nr;
+    float[] dst = full ? out : scratch;
+    int dAt = full ? outAt : 0;
+    int dLd = full ? ld : kern.nr;
     if (transposed) {
-      kern.tileT(kc, as, aAt, asLd, bp, bAt, dst, dAt, ld, full && load);
+      kern.tileT(kc, as, aAt, asLd, bp, bAt, dst, dAt, dLd, full && load);
     } else {
-      kern.tile(kc, as, aAt, asLd, h, bp, bAt, dst, dAt, ld, full && load);
+      kern.tile(kc, as, aAt, asLd, h, bp, bAt, dst, dAt, dLd, full && load);
     }
     if (!full) {
-      mergeTile(scratch, h, w, cAt, load);
+      mergeTile(scratch, h, w, out, outAt, ld, load);
     }
   }
 
   /** Writes the valid h x w corner of a tile computed into the scratch buffer. */
-  private void mergeTile(float[] tile, int h, int w, int cAt, boolean load) {
+  private void mergeTile(float[] tile, int h, int w, float[] out, int outAt, int ld, boolean load) {
     int nr = kern.nr;
     for (int i = 0; i < h; i++) {
-      int row = cAt + i * ldc;
+      int row = outAt + i * ld;
       for (int j = 0; j < w; j++) {
-        c[row + j] = load ? c[row + j] + tile[i * nr + j] : tile[i * nr + j];
+        out[row + j] = load ? out[row + j] + tile[i * nr + j] : tile[i * nr + j];
       }
     }
   }
@@ -349,6 +491,7 @@ final class GemmDriver {
     float[] shared = new float[0];
     float[] tile = new float[0];
     float[] edge = new float[0];
+    float[] partials = new float[0];
 
     static float[] ensure(float[] buf, int size) {
       return buf.length >= size ? buf : new float[size];

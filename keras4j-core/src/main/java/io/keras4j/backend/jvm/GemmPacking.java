@@ -54,6 +54,25 @@ final class GemmPacking {
   }
 
   /**
+   * As {@link #packB} for all n columns of a row-major B (not transposed), reading B row after row:
+   * the reads are contiguous, the writes go to one stream per panel.
+   */
+  static void packBRows(int k, int n, int nr, float[] b, int bOff, int ldb, float[] dst) {
+    int full = n - n % nr;
+    for (int p = 0; p < k; p++) {
+      int src = bOff + p * ldb;
+      for (int j = 0; j < full; j += nr) {
+        System.arraycopy(b, src + j, dst, j * k + p * nr, nr);
+      }
+      if (full < n) {
+        int d = full * k + p * nr;
+        System.arraycopy(b, src + full, dst, d, n - full);
+        Arrays.fill(dst, d + n - full, d + nr, 0f);
+      }
+    }
+  }
+
+  /**
    * Packs rows [i0, i0 + rows) and columns [p0, p0 + kc) of op(A) so that row i starts at {@code
    * dst[i * kc]}.
    */

@@ -1,9 +1,12 @@
 package io.keras4j.backend.jvm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.keras4j.backend.FusedActivation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -87,6 +90,70 @@ class GemmTest {
     check(Route.ENTRY, GemmScalarKernel.INSTANCE, true, true, 150, 90, 130, true, r);
   }
 
+  /**
+   * Few rows and a long K take the split-K plan (slices into partial Cs, summed in slice order):
+   * checked against the double loop for every kernel, transposes, partial tiles and accumulate, and
+   * bit for bit the same on one and on two threads (the slices depend on the shape only).
+   */
+  @Test
+  void fewRowsLongKSplitsKTheSameOnAnyThreadCount() {
+    int[][] shapes = {{20, 70, 8192}, {27, 64, 9001}, {64, 33, 16384}};
+    for (int[] s : shapes) {
+      assertTrue(GemmDriver.splitSlices(s[0], s[1], s[2]) >= 4, "split plan for " + s[2]);
+    }
+    assertEquals(1, GemmDriver.splitSlices(129, 64, 65536), "many rows: the other plans");
+    assertEquals(1, GemmDriver.splitSlices(64, 2048, 65536), "wide C: the other plans");
+    assertEquals(1, GemmDriver.splitSlices(64, 512, 4096), "short K: the other plans");
+    for (GemmKernel kern : kernels()) {
+      for (int t = 0; t < 4; t++) {
+        int[] s = shapes[t % shapes.length];
+        boolean transA = (t & 1) != 0;
+        boolean transB = (t & 2) != 0;
+        float[] one = null;
+        for (int threads : new int[] {1, 2}) {
+          Parallel.setThreads(threads);
+          float[] c = check(Route.ENTRY, kern, transA, transB, s[0], s[1], s[2], t == 3, seeded(t));
+          if (one == null) {
+            one = c;
+          } else {
+            assertArrayEquals(one, c, kern.name() + " " + t + ": threads change the sums");
+          }
+        }
+      }
+    }
+  }
+
+  /** The split plan with a fused bias and relu: act(A B + bias) on every element. */
+  @Test
+  void fewRowsLongKWithFusedBiasAndRelu() {
+    Parallel.setThreads(2);
+    SplittableRandom r = new SplittableRandom(5);
+    int m = 13;
+    int n = 45;
+    int k = 10000;
+    float[] a = random(r, m * k);
+    float[] b = random(r, k * n);
+    float[] bias = random(r, n);
+    float[] c = new float[m * n];
+    GemmKernel kern = GemmVectorKernel.preferred();
+    Gemm.multiply(
+        kern, false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false, bias, FusedActivation.RELU);
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double ref = bias[j];
+        for (int p = 0; p < k; p++) {
+          ref += (double) a[i * k + p] * b[p * n + j];
+        }
+        ref = Math.max(0, ref);
+        assertEquals(ref, c[i * n + j], 1e-5 * k * (1 + Math.abs(ref)), "C[" + i + "][" + j + "]");
+      }
+    }
+  }
+
+  private static SplittableRandom seeded(int t) {
+    return new SplittableRandom(100 + t);
+  }
+
   @Test
   void publicKernelsAgreeWithEachOther() {
     SplittableRandom r = new SplittableRandom(11);
@@ -140,7 +207,8 @@ class GemmTest {
   }
 
   /** Runs one product with random offsets and padded rows, and compares every element of C. */
-  private static void check(
+  /** Runs one product and checks it against the double loop; returns C. */
+  private static float[] check(
       Route route,
       GemmKernel kern,
       boolean transA,
@@ -177,7 +245,7 @@ class GemmTest {
               kern, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
       case DRIVER -> {
         if (m == 0 || n == 0 || k == 0) {
-          return; // Gemm handles these before the driver
+          return c; // Gemm handles these before the driver
         }
         new GemmDriver(
                 kern,
@@ -237,6 +305,7 @@ class GemmTest {
         fail(what + ": C[" + i + "][" + j + "] = " + c[idx] + ", expected " + ref);
       }
     }
+    return c;
   }
 
   private static float[] random(SplittableRandom r, int size) {
