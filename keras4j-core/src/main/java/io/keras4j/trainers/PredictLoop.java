@@ -75,7 +75,7 @@ final class PredictLoop {
         step++) {
       callbacks.onPredictBatchBegin(step, Map.of());
       StepData batch = batches.next().data();
-      parts.add(model.predictStep(new StepData(batch.inputs(), List.of(), null)));
+      parts.add(model.pooledPredictStep(batch.inputs()));
       callbacks.onPredictBatchEnd(step, Map.of());
     }
     batches.epochEnd();

@@ -39,6 +39,7 @@ public abstract class Trainer extends Layer {
   private CompileState compiled;
   private History history;
   private volatile boolean stopTraining;
+  private final PredictPool predictPool = new PredictPool();
 
   /** For {@link Model} only. */
   protected Trainer() {
@@ -196,7 +197,12 @@ public abstract class Trainer extends Layer {
 
   /** Predictions of one batch, one tensor per output ({@link #predictStep}). */
   public List<Tensor> predictOnBatch(List<Tensor> x) {
-    return predictStep(new StepData(x, List.of(), null));
+    return pooledPredictStep(x);
+  }
+
+  /** {@link #predictStep} on inputs, with the intermediate results in {@link PredictPool}. */
+  List<Tensor> pooledPredictStep(List<Tensor> x) {
+    return predictPool.run(() -> predictStep(new StepData(x, List.of(), null)));
   }
 
   // ---- the step ----------------------------------------------------------------------------

@@ -115,8 +115,9 @@ public final class Buffers {
       return new IllegalStateException(
           "This tensor's buffer was recycled at the end of step "
               + step
-              + " of fit/evaluate (keras4j reuses the arrays of a step's intermediate results:"
-              + " layer outputs, losses, gradients). Keep a copy inside the step: tensor.copy()");
+              + " of fit/evaluate/predict (keras4j reuses the arrays of a step's intermediate"
+              + " results: layer outputs, losses, gradients). Keep a copy inside the step:"
+              + " tensor.copy()");
     }
 
     void release() {

@@ -40,7 +40,7 @@ class BuffersTest {
       assertSame(lent, again, "the array is reused by the next step");
       again[0] = -1f; // another step's value, which `kept` must never show
       var e = assertThrows(IllegalStateException.class, () -> kept.getFloat(0));
-      assertTrue(e.getMessage().contains("end of step 7 of fit/evaluate"), e.getMessage());
+      assertTrue(e.getMessage().contains("end of step 7 of fit/evaluate/predict"), e.getMessage());
       assertFalse(Buffers.lease().released());
     }
     assertNotSame(lent, Buffers.floats(3), "outside a step: a new array");

@@ -128,8 +128,9 @@ class KeptOutputTest {
         }) {
       IllegalStateException e = assertThrows(IllegalStateException.class, read);
       assertEquals(
-          "This tensor's buffer was recycled at the end of step 2 of fit/evaluate (keras4j reuses"
-              + " the arrays of a step's intermediate results: layer outputs, losses, gradients)."
+          "This tensor's buffer was recycled at the end of step 2 of fit/evaluate/predict (keras4j"
+              + " reuses the arrays of a step's intermediate results: layer outputs, losses,"
+              + " gradients)."
               + " Keep a copy inside the step: tensor.copy()",
           e.getMessage());
     }
@@ -138,7 +139,7 @@ class KeptOutputTest {
     assertTrue(e.getMessage().contains("tensor.copy()"), e.getMessage());
     assertEquals(
         "Tensor(shape=(4, 6), dtype=float32, values=<This tensor's buffer was recycled at the end"
-            + " of step 2 of fit/evaluate (keras4j reuses the arrays of a step's intermediate"
+            + " of step 2 of fit/evaluate/predict (keras4j reuses the arrays of a step's intermediate"
             + " results: layer outputs, losses, gradients). Keep a copy inside the step:"
             + " tensor.copy()>)",
         held.toString(),
