@@ -45,18 +45,47 @@ final class CacheStage extends Stage {
     }
     return new Pull.Over(upstream.open(pass)) {
       final List<StepData> filling = new ArrayList<>();
+      boolean ended;
 
       @Override
       StepData produce() {
-        if (!in.hasNext()) {
-          if (cached == null) {
-            cached = List.copyOf(filling);
-          }
+        if (ended || !in.hasNext()) {
+          fill();
           return null;
         }
         StepData e = ElementTensors.copy(in.next());
         filling.add(e);
         return e;
+      }
+
+      private void fill() {
+        ended = true;
+        if (cached == null) {
+          cached = List.copyOf(filling);
+        }
+      }
+
+      /**
+       * A loop that knows the number of steps (fit over a dataset of known cardinality) stops
+       * without asking for one more element: the pass is complete when the upstream has none left.
+       */
+      @Override
+      public void close() {
+        try {
+          if (!ended && exhausted()) {
+            fill();
+          }
+        } finally {
+          in.close();
+        }
+      }
+
+      private boolean exhausted() {
+        try {
+          return !in.hasNext();
+        } catch (RuntimeException e) {
+          return false; // the upstream failed: not a complete pass
+        }
       }
     };
   }

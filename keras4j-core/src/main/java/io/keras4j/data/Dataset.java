@@ -428,6 +428,33 @@ public final class Dataset {
   }
 
   /**
+   * tf.data's {@code cache(filename)}: the first complete pass writes the elements to {@code file}
+   * (under a temporary name, renamed at the end of the pass; a pass stopped early leaves nothing);
+   * later passes, and pipelines of later runs naming the same file, read them from it without
+   * running the stages before. Every element is checked against its CRC-32 when read: a damaged or
+   * foreign file is refused with its path. Delete the file to rebuild it. An in-memory dataset is
+   * returned as is.
+   */
+  public Dataset cache(Path file) {
+    if (file == null) {
+      throw new IllegalArgumentException(
+          "Dataset.cache: file must not be null (cache() caches in memory). Received: file=null");
+    }
+    return stage == null ? this : new Dataset(new CacheFileStage(stage, file));
+  }
+
+  /**
+   * {@link #cache(Path)} by file name, as tf.data's {@code cache(filename)}: "" caches in memory.
+   */
+  public Dataset cache(String filename) {
+    if (filename == null) {
+      throw new IllegalArgumentException(
+          "Dataset.cache: filename must not be null. Received: filename=null");
+    }
+    return filename.isEmpty() ? cache() : cache(Path.of(filename));
+  }
+
+  /**
    * tf.data's {@code prefetch(buffer_size)}: a background thread produces up to {@code bufferSize}
    * elements ahead, overlapping with the training step. The thread lives as long as a pass (fit,
    * evaluate and predict close it when they end or throw).
