@@ -1,17 +1,13 @@
 package io.keras4j.utils;
 
+import io.keras4j.internal.ImageFileWalk;
 import io.keras4j.internal.NumpyShuffle;
 import io.keras4j.random.SeedGenerator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Keras's {@code dataset_utils.index_directory} and {@code get_training_or_validation_split} for
@@ -148,46 +144,14 @@ final class ImageDirectory {
 
   /** os.walk order: folders by path, files sorted by name within each; image extensions only. */
   private static List<Path> walk(Path root) {
-    List<Path> dirs = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(root)) {
-      // Not into linked folders, as os.walk without followlinks.
-      s.filter(p -> p.equals(root) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-          .forEach(dirs::add);
-    } catch (IOException e) {
-      throw new UncheckedIOException(WHO + ": cannot list " + root, e);
-    }
-    dirs.sort(Comparator.comparing(Path::toString));
-    List<Path> files = new ArrayList<>();
-    for (Path d : dirs) {
-      List<String> names = new ArrayList<>();
-      for (Path p : list(d)) {
-        if (!Files.isDirectory(p) && isImage(p.getFileName().toString())) {
-          names.add(p.getFileName().toString());
-        }
-      }
-      names.sort(Comparator.naturalOrder());
-      for (String name : names) {
-        files.add(d.resolve(name));
-      }
-    }
-    return files;
+    return ImageFileWalk.walk(root, FORMATS, WHO);
   }
 
   static boolean isImage(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    for (String f : FORMATS) {
-      if (lower.endsWith(f)) {
-        return true;
-      }
-    }
-    return false;
+    return ImageFileWalk.endsWithAny(name, FORMATS);
   }
 
   private static List<Path> list(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(WHO + ": cannot list " + dir, e);
-    }
+    return ImageFileWalk.list(dir, WHO);
   }
 }

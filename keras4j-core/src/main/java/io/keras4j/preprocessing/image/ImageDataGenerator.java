@@ -6,6 +6,7 @@ import io.keras4j.internal.ShapeRefs;
 import io.keras4j.ops.ImageOps;
 import io.keras4j.ops.Ops;
 import io.keras4j.random.SeedGenerator;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
@@ -50,6 +51,7 @@ public final class ImageDataGenerator {
   private boolean verticalFlip;
   private Float rescale;
   private String dataFormat = "channels_last";
+  private double validationSplit;
   private Tensor mean;
   private Tensor std;
 
@@ -370,6 +372,43 @@ public final class ImageDataGenerator {
   public NumpyArrayIterator flow(Tensor x, Tensor y, int batchSize, boolean shuffle, long seed) {
     checkImages(x, "flow");
     return new NumpyArrayIterator(x, y, this, batchSize, shuffle, seed);
+  }
+
+  /**
+   * Keras's {@code validation_split}: the fraction of every class that {@link #flowFromDirectory}
+   * gives to the "validation" subset (the first files of each class), the rest being "training".
+   */
+  public ImageDataGenerator validationSplit(double split) {
+    if (!(split >= 0 && split < 1)) {
+      throw new IllegalArgumentException(
+          "ImageDataGenerator: validationSplit must be strictly between 0 and 1 (0: none)."
+              + " Received: validationSplit="
+              + split);
+    }
+    this.validationSplit = split;
+    return this;
+  }
+
+  public double validationSplit() {
+    return validationSplit;
+  }
+
+  /**
+   * Keras's {@code flow_from_directory(directory)} with its defaults ({@link
+   * DirectoryFlowOptions}).
+   */
+  public DirectoryIterator flowFromDirectory(Path directory) {
+    return flowFromDirectory(directory, new DirectoryFlowOptions());
+  }
+
+  /**
+   * Keras's {@code flow_from_directory}: batches of the images in the class folders of {@code
+   * directory}, read as they are needed, resized, transformed at random and standardized, with
+   * their labels ({@link DirectoryIterator}).
+   */
+  public DirectoryIterator flowFromDirectory(Path directory, DirectoryFlowOptions options) {
+    long seed = options.seed() != null ? options.seed() : SeedGenerator.nextGlobal();
+    return DirectoryIterator.of(this, directory, options, seed);
   }
 
   // ---- helpers -----------------------------------------------------------------------------
