@@ -16,6 +16,14 @@ public interface StepPool {
    */
   StepScope open(long step);
 
+  /**
+   * Floats the last closed step took from this pool (recycled or new), or -1 when the backend does
+   * not count them; tells whether pooling a kind of step is worth its bookkeeping.
+   */
+  default long floatsOfLastStep() {
+    return -1;
+  }
+
   /** The end of a step: what was lent during it goes back to the pool. */
   @FunctionalInterface
   interface StepScope extends AutoCloseable {

@@ -73,7 +73,17 @@ public final class JvmBackend implements Backend {
   @Override
   public StepPool newStepPool() {
     Buffers.Pool pool = new Buffers.Pool();
-    return step -> pool.activate(step)::close;
+    return new StepPool() {
+      @Override
+      public StepScope open(long step) {
+        return pool.activate(step)::close;
+      }
+
+      @Override
+      public long floatsOfLastStep() {
+        return pool.floatsOfLastStep();
+      }
+    };
   }
 
   @Override

@@ -132,6 +132,8 @@ public final class Buffers {
     private final List<float[]> lent = new ArrayList<>();
     private Lease lease; // of the step under way, null between steps
     private long activations;
+    private long floats; // taken during the step under way
+    private long floatsOfLastStep = -1;
 
     /** Makes this pool the source of op outputs on this thread until the scope is closed. */
     public Scope activate() {
@@ -151,9 +153,11 @@ public final class Buffers {
       Lease current = new Lease(step);
       lease = current;
       ACTIVE.set(this);
+      floats = 0;
       return () -> {
         ACTIVE.remove();
         lease = null;
+        floatsOfLastStep = floats;
         current.release(); // before any array below can be lent again
         for (float[] a : lent) {
           free.computeIfAbsent(a.length, k -> new ArrayDeque<>()).push(a);
@@ -175,7 +179,13 @@ public final class Buffers {
         Arrays.fill(a, 0f);
       }
       lent.add(a);
+      floats += n;
       return a;
+    }
+
+    /** Floats taken during the last step that ended, or -1 before any. */
+    public long floatsOfLastStep() {
+      return floatsOfLastStep;
     }
   }
 

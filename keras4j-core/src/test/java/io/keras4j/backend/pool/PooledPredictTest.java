@@ -35,11 +35,14 @@ class PooledPredictTest {
 
   private static final int BATCH = 8;
 
-  /** Bytes of the conv layer's output for one batch: (8, 16, 16, 8) floats. */
-  private static final long FEATURE_MAP_BYTES = 4L * BATCH * 16 * 16 * 8;
+  /**
+   * Bytes of the conv layer's output for one batch: (8, 64, 64, 16) floats. With the patches, a
+   * step takes more than PredictPool's minimum, so the pool stays on.
+   */
+  private static final long FEATURE_MAP_BYTES = 4L * BATCH * 64 * 64 * 16;
 
   /** Bytes of the convolution's patches: 3 x 3 x 3 floats per output pixel. */
-  private static final long PATCH_BYTES = 4L * BATCH * 16 * 16 * 27;
+  private static final long PATCH_BYTES = 4L * BATCH * 64 * 64 * 27;
 
   @AfterEach
   void restore() {
@@ -49,8 +52,8 @@ class PooledPredictTest {
   private static Sequential model(PooledFitTest.Probe probe) {
     Keras.setRandomSeed(3);
     return new Sequential(
-        Input.of(16, 16, 3),
-        new Conv2D(8, 3).padding("same"),
+        Input.of(64, 64, 3),
+        new Conv2D(16, 3).padding("same"),
         probe,
         new ReLU(),
         new Flatten(),
@@ -60,7 +63,7 @@ class PooledPredictTest {
   private static List<Tensor> batches() {
     List<Tensor> out = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      out.add(RandomOps.uniform(new int[] {BATCH, 16, 16, 3}, -1, 1, 40 + i));
+      out.add(RandomOps.uniform(new int[] {BATCH, 64, 64, 3}, -1, 1, 40 + i));
     }
     return out;
   }
@@ -136,6 +139,27 @@ class PooledPredictTest {
             + ", pooled "
             + bytes[1] / 20
             + ")");
+  }
+
+  /**
+   * A model whose steps make little garbage (an MLP: a few thousand floats a batch) predicts
+   * unpooled after its first pooled step: the pool's bookkeeping would cost it more than the
+   * collector does.
+   */
+  @Test
+  void smallStepsTurnThePoolOff() {
+    Buffers.setEnabled(true);
+    PooledFitTest.Probe probe = new PooledFitTest.Probe();
+    Keras.setRandomSeed(4);
+    Sequential m = new Sequential(Input.of(6), new Dense(16, "relu"), probe, new Dense(3));
+    Tensor x = RandomOps.uniform(new int[] {32, 6}, -1, 1, 9);
+    float[] first = m.predictOnBatch(x).toFloatArray();
+    m.predictOnBatch(x); // the first pooled step: small, so the pool goes off
+    assertFalse(probe.last.isReadable(), "the second step was pooled");
+    for (int i = 0; i < 3; i++) {
+      assertArrayEquals(first, m.predictOnBatch(x).toFloatArray(), 0f);
+      assertTrue(probe.last.isReadable(), "step " + (i + 3) + " ran without the pool");
+    }
   }
 
   @Test
