@@ -74,9 +74,13 @@ final class CacheFileStage extends Stage {
       StepData produce() {
         try {
           StepData e = CacheFileFormat.readElement(ch, file, delivered);
-          if (e == null && delivered != count) {
+          if ((e == null) != (delivered == count)) {
             throw CacheFileFormat.damaged(
-                file, "it ends after " + delivered + " of its " + count + " elements");
+                file,
+                "its header counts "
+                    + count
+                    + " elements, but "
+                    + (e == null ? "it ends after " + delivered : "it holds more"));
           }
           return e;
         } catch (IOException e) {

@@ -161,6 +161,12 @@ class DatasetFileCacheTest {
       unfinished[i] = (byte) 0xff; // count -1: the writer never completed it
     }
     assertRefused(unfinished, "never completed");
+    byte[] fewer = good.clone();
+    fewer[12] = 3; // the header's count (little-endian) says 3 of the 10 elements
+    assertRefused(fewer, "holds more");
+    byte[] more = good.clone();
+    more[12] = 20;
+    assertRefused(more, "ends after 10");
   }
 
   private void assertRefused(byte[] bytes, String why) throws IOException {
