@@ -140,16 +140,15 @@ final class CacheFileStage extends Stage {
       }
 
       /**
-       * A loop that knows the number of steps (fit over a dataset of known cardinality) stops
-       * without asking for one more element: the pass is complete when the upstream has none left.
-       * Otherwise it was stopped early and leaves no cache.
+       * A pass closed once the upstream has nothing left is complete ({@link #upstreamExhausted});
+       * otherwise it was stopped early and leaves no cache.
        */
       @Override
       public void close() {
         try {
           if (!finished) {
             finished = true;
-            if (exhausted()) {
+            if (upstreamExhausted()) {
               complete(out, tmp, delivered);
             } else {
               discard(out, tmp);
@@ -157,14 +156,6 @@ final class CacheFileStage extends Stage {
           }
         } finally {
           in.close();
-        }
-      }
-
-      private boolean exhausted() {
-        try {
-          return !in.hasNext();
-        } catch (RuntimeException e) {
-          return false; // the upstream failed: not a complete pass
         }
       }
     };

@@ -66,25 +66,16 @@ final class CacheStage extends Stage {
       }
 
       /**
-       * A loop that knows the number of steps (fit over a dataset of known cardinality) stops
-       * without asking for one more element: the pass is complete when the upstream has none left.
+       * A pass closed once the upstream has nothing left is complete ({@link #upstreamExhausted}).
        */
       @Override
       public void close() {
         try {
-          if (!ended && exhausted()) {
+          if (!ended && upstreamExhausted()) {
             fill();
           }
         } finally {
           in.close();
-        }
-      }
-
-      private boolean exhausted() {
-        try {
-          return !in.hasNext();
-        } catch (RuntimeException e) {
-          return false; // the upstream failed: not a complete pass
         }
       }
     };

@@ -1,6 +1,8 @@
 package io.keras4j.data;
 
+import io.keras4j.internal.Threads;
 import io.keras4j.models.StepData;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,17 +97,7 @@ final class PrefetchStage extends Stage {
       @Override
       public void close() {
         producer.interrupt();
-        boolean interrupted = false;
-        while (producer.isAlive()) {
-          try {
-            producer.join();
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
+        Threads.joinAll(List.of(producer));
       }
     };
   }

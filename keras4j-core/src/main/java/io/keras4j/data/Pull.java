@@ -49,5 +49,18 @@ abstract class Pull implements DatasetIterator {
     public void close() {
       in.close();
     }
+
+    /**
+     * Whether the upstream has no element left: a loop that knows its number of steps (fit over a
+     * dataset of known cardinality) closes a pass without asking for one more, and a cache still
+     * counts that pass as complete. A failing upstream is not exhausted.
+     */
+    final boolean upstreamExhausted() {
+      try {
+        return !in.hasNext();
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
   }
 }

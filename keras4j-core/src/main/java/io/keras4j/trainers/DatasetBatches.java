@@ -3,6 +3,7 @@ package io.keras4j.trainers;
 import io.keras4j.Tensor;
 import io.keras4j.data.Dataset;
 import io.keras4j.data.DatasetIterator;
+import io.keras4j.internal.Threads;
 import io.keras4j.models.StepData;
 import java.util.List;
 import java.util.Map;
@@ -234,17 +235,7 @@ final class DatasetBatches implements BatchSource {
     } finally {
       puller.shutdownNow();
       Thread t = thread[0];
-      boolean interrupted = false;
-      while (t != null && t.isAlive()) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      Threads.joinAll(t == null ? List.of() : List.of(t));
     }
   }
 }

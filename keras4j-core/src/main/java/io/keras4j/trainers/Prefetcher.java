@@ -1,5 +1,6 @@
 package io.keras4j.trainers;
 
+import io.keras4j.internal.Threads;
 import io.keras4j.models.StepData;
 import io.keras4j.utils.Sequence;
 import io.keras4j.utils.SequenceException;
@@ -193,23 +194,11 @@ final class Prefetcher implements AutoCloseable {
       return;
     }
     executor.shutdownNow();
-    boolean interrupted = false;
     List<Thread> started;
     synchronized (threads) {
       started = new ArrayList<>(threads);
     }
-    for (Thread t : started) {
-      while (t.isAlive()) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Threads.joinAll(started);
   }
 
   private ExecutorService executor() {

@@ -8,16 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.DType;
-import io.keras4j.Input;
-import io.keras4j.Keras;
 import io.keras4j.Tensor;
 import io.keras4j.data.Dataset;
 import io.keras4j.data.DatasetException;
 import io.keras4j.data.DatasetIterator;
-import io.keras4j.layers.Dense;
 import io.keras4j.models.Sequential;
 import io.keras4j.models.StepData;
-import io.keras4j.optimizers.SGD;
 import io.keras4j.random.RandomOps;
 import io.keras4j.testing.Quiet;
 import java.io.IOException;
@@ -188,18 +184,14 @@ class DatasetFileCacheTest {
   void fitOverTheFileEqualsFitOverTheTensors() {
     Tensor x = RandomOps.uniform(new int[] {40, 3}, -1, 1, 31);
     Tensor y = RandomOps.uniform(new int[] {40, 1}, -1, 1, 32);
-    Sequential a = model();
+    Sequential a = TinyRegression.model();
     a.fit(x, y, Quiet.fit().batchSize(8).epochs(3).shuffle(false));
     Path file = dir.resolve("fit.cache");
     Dataset d = Dataset.fromTensorSlices(x, y).map(e -> e).batch(8).cache(file);
-    Sequential b = model();
+    Sequential b = TinyRegression.model();
     b.fit(d, Quiet.fit().epochs(3));
     assertTrue(Files.isRegularFile(file));
-    List<Tensor> wa = a.getWeights();
-    List<Tensor> wb = b.getWeights();
-    for (int i = 0; i < wa.size(); i++) {
-      assertArrayEquals(wa.get(i).toFloatArray(), wb.get(i).toFloatArray(), 0f, "weight " + i);
-    }
+    TinyRegression.assertSameWeights(a, b);
   }
 
   /**
@@ -219,10 +211,10 @@ class DatasetFileCacheTest {
                   return e;
                 })
             .batch(8);
-    model().fit(counted.cache(), Quiet.fit().epochs(3));
+    TinyRegression.model().fit(counted.cache(), Quiet.fit().epochs(3));
     assertEquals(40, mapped.get(), "in memory: one pass over the 40 samples for 3 epochs");
     mapped.set(0);
-    model().fit(counted.cache(dir.resolve("epochs.cache")), Quiet.fit().epochs(3));
+    TinyRegression.model().fit(counted.cache(dir.resolve("epochs.cache")), Quiet.fit().epochs(3));
     assertEquals(40, mapped.get(), "in a file: one pass over the 40 samples for 3 epochs");
   }
 
@@ -240,12 +232,5 @@ class DatasetFileCacheTest {
         "Dataset.cache: file must not be null (cache() caches in memory). Received: file=null",
         e.getMessage());
     assertFalse(Files.exists(dir.resolve("null")));
-  }
-
-  private static Sequential model() {
-    Keras.setRandomSeed(3);
-    Sequential m = new Sequential(Input.of(3), new Dense(4, "tanh"), new Dense(1));
-    m.compile(new SGD(0.1), "mean_squared_error");
-    return m;
   }
 }

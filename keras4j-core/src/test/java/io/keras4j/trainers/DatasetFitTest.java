@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keras4j.Input;
-import io.keras4j.Keras;
 import io.keras4j.Tensor;
 import io.keras4j.callbacks.Callback;
 import io.keras4j.callbacks.History;
 import io.keras4j.data.CsvReader;
 import io.keras4j.data.Dataset;
 import io.keras4j.data.DatasetException;
-import io.keras4j.layers.Dense;
-import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
 import io.keras4j.models.StepData;
-import io.keras4j.optimizers.SGD;
 import io.keras4j.random.RandomOps;
 import io.keras4j.testing.Quiet;
 import java.io.IOException;
@@ -38,21 +33,6 @@ class DatasetFitTest {
   private static final Tensor X = RandomOps.uniform(new int[] {40, 3}, -1, 1, 31);
   private static final Tensor Y = RandomOps.uniform(new int[] {40, 1}, -1, 1, 32);
 
-  private static Sequential model() {
-    Keras.setRandomSeed(3);
-    Sequential m = new Sequential(Input.of(3), new Dense(4, "tanh"), new Dense(1));
-    m.compile(new SGD(0.1), "mean_squared_error");
-    return m;
-  }
-
-  private static void assertSameWeights(Model a, Model b) {
-    List<Tensor> wa = a.getWeights();
-    List<Tensor> wb = b.getWeights();
-    for (int i = 0; i < wa.size(); i++) {
-      assertArrayEquals(wa.get(i).toFloatArray(), wb.get(i).toFloatArray(), 0f, "weight " + i);
-    }
-  }
-
   /** Threads of the pipeline (the loop's puller and prefetch producers) still alive. */
   private static List<String> datasetThreads() {
     return Thread.getAllStackTraces().keySet().stream()
@@ -68,11 +48,11 @@ class DatasetFitTest {
 
   @Test
   void fitEvaluatePredictOnAPipelineEqualTheTensors() {
-    Sequential a = model();
+    Sequential a = TinyRegression.model();
     History ha = a.fit(X, Y, Quiet.fit().batchSize(8).epochs(3).shuffle(false));
-    Sequential b = model();
+    Sequential b = TinyRegression.model();
     History hb = b.fit(streaming(X, Y, 8), Quiet.fit().epochs(3));
-    assertSameWeights(a, b);
+    TinyRegression.assertSameWeights(a, b);
     assertEquals(ha.history().get("loss"), hb.history().get("loss"));
     assertEquals(
         a.evaluate(X, Y, Quiet.evaluate().batchSize(8)),
@@ -87,10 +67,10 @@ class DatasetFitTest {
   void streamingValidationDataEqualsInMemory() {
     Tensor vx = RandomOps.uniform(new int[] {10, 3}, -1, 1, 33);
     Tensor vy = RandomOps.uniform(new int[] {10, 1}, -1, 1, 34);
-    Sequential a = model();
+    Sequential a = TinyRegression.model();
     History ha =
         a.fit(X, Y, Quiet.fit().batchSize(8).epochs(2).shuffle(false).validationData(vx, vy));
-    Sequential b = model();
+    Sequential b = TinyRegression.model();
     History hb =
         b.fit(streaming(X, Y, 8), Quiet.fit().epochs(2).validationData(streaming(vx, vy, 32)));
     assertEquals(ha.history().get("val_loss"), hb.history().get("val_loss"));
@@ -101,15 +81,16 @@ class DatasetFitTest {
   void repeatNeedsStepsPerEpochAndThenContinuesThePasses() {
     Dataset forever = streaming(X, Y, 8).repeat();
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> model().fit(forever, Quiet.fit()));
+        assertThrows(
+            IllegalArgumentException.class, () -> TinyRegression.model().fit(forever, Quiet.fit()));
     assertTrue(e.getMessage().startsWith("fit: the Dataset is infinite ("), e.getMessage());
     assertTrue(e.getMessage().contains("stepsPerEpoch"), e.getMessage());
     // 3 epochs of 5 steps over the repeated 5 batches = 3 epochs over the tensors
-    Sequential a = model();
+    Sequential a = TinyRegression.model();
     a.fit(X, Y, Quiet.fit().batchSize(8).epochs(3).shuffle(false));
-    Sequential b = model();
+    Sequential b = TinyRegression.model();
     b.fit(forever, Quiet.fit().epochs(3).stepsPerEpoch(5));
-    assertSameWeights(a, b);
+    TinyRegression.assertSameWeights(a, b);
     assertTrue(datasetThreads().isEmpty(), "left: " + datasetThreads());
   }
 
@@ -117,7 +98,8 @@ class DatasetFitTest {
   void unbatchedElementsAreRefusedWithWhatToDo() {
     Dataset rows = Dataset.fromTensorSlices(X, Y).shuffle(10, 1);
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> model().fit(rows, Quiet.fit()));
+        assertThrows(
+            IllegalArgumentException.class, () -> TinyRegression.model().fit(rows, Quiet.fit()));
     assertTrue(
         e.getMessage()
             .startsWith(
@@ -128,7 +110,7 @@ class DatasetFitTest {
     IllegalArgumentException b =
         assertThrows(
             IllegalArgumentException.class,
-            () -> model().fit(rows.batch(4), Quiet.fit().batchSize(4)));
+            () -> TinyRegression.model().fit(rows.batch(4), Quiet.fit().batchSize(4)));
     assertTrue(b.getMessage().startsWith("fit: `batchSize` must not be given"), b.getMessage());
   }
 
@@ -163,12 +145,12 @@ class DatasetFitTest {
     AtomicInteger passes = new AtomicInteger();
     Dataset d = batchesFromGenerator(passes);
     assertEquals(Dataset.UNKNOWN_CARDINALITY, d.cardinality());
-    Sequential a = model();
+    Sequential a = TinyRegression.model();
     History ha = a.fit(X, Y, Quiet.fit().batchSize(8).epochs(3).shuffle(false));
-    Sequential b = model();
+    Sequential b = TinyRegression.model();
     History hb = b.fit(d, Quiet.fit().epochs(3));
     assertEquals(3, passes.get(), "one pass an epoch, none to count the batches");
-    assertSameWeights(a, b);
+    TinyRegression.assertSameWeights(a, b);
     assertEquals(ha.history().get("loss"), hb.history().get("loss"));
     assertEquals(a.evaluate(X, Y, Quiet.evaluate().batchSize(8)), b.evaluate(d, Quiet.evaluate()));
     assertArrayEquals(
@@ -215,7 +197,7 @@ class DatasetFitTest {
                   consumed.addAndGet(e.x().dim(0));
                   return e;
                 });
-    Sequential m = model();
+    Sequential m = TinyRegression.model();
     m.fit(d, Quiet.fit().epochs(1));
     // one pass: the epoch runs until the generator is used up (its cardinality is unknown)
     assertEquals(n, produced.get());
@@ -239,7 +221,8 @@ class DatasetFitTest {
             .batch(8)
             .prefetch(2);
     DatasetException e =
-        assertThrows(DatasetException.class, () -> model().fit(failing, Quiet.fit()));
+        assertThrows(
+            DatasetException.class, () -> TinyRegression.model().fit(failing, Quiet.fit()));
     assertTrue(e.getMessage().contains("Dataset stage map failed on element 20"), e.getMessage());
     assertTrue(datasetThreads().isEmpty(), "left: " + datasetThreads());
 
@@ -256,7 +239,7 @@ class DatasetFitTest {
     IllegalStateException s =
         assertThrows(
             IllegalStateException.class,
-            () -> model().fit(streaming(X, Y, 8), Quiet.fit().callbacks(boom)));
+            () -> TinyRegression.model().fit(streaming(X, Y, 8), Quiet.fit().callbacks(boom)));
     assertEquals("step failed", s.getMessage());
     assertTrue(datasetThreads().isEmpty(), "left: " + datasetThreads());
   }
@@ -274,21 +257,22 @@ class DatasetFitTest {
     Files.writeString(file, csv + "1,2,oops,4\n"); // a bad last line: read only if reached
     CsvReader reader = new CsvReader().header(true).labelColumns("target");
     Dataset first = Dataset.fromCsv(file, reader).take(40).batch(8);
-    Sequential a = model();
+    Sequential a = TinyRegression.model();
     a.fit(X, Tensor.of(Y.toFloatArray(), 40), Quiet.fit().batchSize(8).epochs(2).shuffle(false));
-    Sequential b = model();
+    Sequential b = TinyRegression.model();
     b.fit(first, Quiet.fit().epochs(2));
-    assertSameWeights(a, b);
+    TinyRegression.assertSameWeights(a, b);
     // the whole file reaches the bad line and says where
     Dataset all = Dataset.fromCsv(file, reader).batch(8);
-    DatasetException e = assertThrows(DatasetException.class, () -> model().fit(all, Quiet.fit()));
+    DatasetException e =
+        assertThrows(DatasetException.class, () -> TinyRegression.model().fit(all, Quiet.fit()));
     assertTrue(e.getMessage().contains("line 42"), e.getMessage());
     assertTrue(datasetThreads().isEmpty(), "left: " + datasetThreads());
   }
 
   @Test
   void evaluateAndPredictStopAtTheirSteps() {
-    Sequential m = model();
+    Sequential m = TinyRegression.model();
     Dataset forever = streaming(X, Y, 8).repeat();
     Map<String, Double> two = m.evaluate(forever, Quiet.evaluate().steps(2));
     Map<String, Double> firstSixteen = m.evaluate(X, Y, Quiet.evaluate().batchSize(8).steps(2));

@@ -80,21 +80,6 @@ class SequenceFitTest {
     }
   }
 
-  private static Sequential model() {
-    Keras.setRandomSeed(3);
-    Sequential m = new Sequential(Input.of(3), new Dense(4, "tanh"), new Dense(1));
-    m.compile(new SGD(0.1), "mean_squared_error");
-    return m;
-  }
-
-  private static void assertSameWeights(Model a, Model b) {
-    List<Tensor> wa = a.getWeights();
-    List<Tensor> wb = b.getWeights();
-    for (int i = 0; i < wa.size(); i++) {
-      assertArrayEquals(wa.get(i).toFloatArray(), wb.get(i).toFloatArray(), 0f, "weight " + i);
-    }
-  }
-
   private static void assertAllStopped(Set<Thread> threads) {
     for (Thread t : threads) {
       assertFalse(t.isAlive(), "thread " + t.getName() + " is still alive");
@@ -103,13 +88,13 @@ class SequenceFitTest {
 
   @Test
   void fitOnASequenceGivesTheWeightsOfFitOnTheSameTensors() {
-    Sequential tensors = model();
-    Sequential sequence = model();
-    assertSameWeights(tensors, sequence);
+    Sequential tensors = TinyRegression.model();
+    Sequential sequence = TinyRegression.model();
+    TinyRegression.assertSameWeights(tensors, sequence);
     History h1 = tensors.fit(X, Y, Quiet.fit().epochs(3).batchSize(32).shuffle(false));
     Slices data = new Slices(X, Y, 32);
     History h2 = sequence.fit(data, Quiet.fit().epochs(3).shuffle(false));
-    assertSameWeights(tensors, sequence);
+    TinyRegression.assertSameWeights(tensors, sequence);
     assertEquals(h1.history().get("loss"), h2.history().get("loss"));
     // The batches came from a background thread, not the test's.
     assertFalse(data.producers.isEmpty());
@@ -267,7 +252,7 @@ class SequenceFitTest {
           }
         };
     data.workers(2);
-    Sequential m = model();
+    Sequential m = TinyRegression.model();
     SequenceException e =
         assertThrows(
             SequenceException.class, () -> m.fit(data, Quiet.fit().epochs(2).shuffle(false)));
@@ -283,7 +268,7 @@ class SequenceFitTest {
   void earlyStoppingStopsTheThreads() {
     Slices data = new Slices(X, Y, 10);
     data.workers(3).maxQueueSize(4);
-    Sequential m = model();
+    Sequential m = TinyRegression.model();
     // SGD with a zero rate never improves: patience 1 stops after epoch 2.
     m.compile(new SGD(0.0), "mean_squared_error");
     History h =
@@ -296,7 +281,7 @@ class SequenceFitTest {
   @Test
   void aCallbackStoppingMidEpochStopsTheThreads() {
     Slices data = new Slices(X, Y, 10);
-    Sequential m = model();
+    Sequential m = TinyRegression.model();
     Callback stop =
         new Callback() {
           @Override
@@ -334,7 +319,7 @@ class SequenceFitTest {
           }
         };
     data.workers(3);
-    model().fit(data, Quiet.fit().epochs(4).stepsPerEpoch(3));
+    TinyRegression.model().fit(data, Quiet.fit().epochs(4).stepsPerEpoch(3));
     assertEquals(List.of(0, 0, 0, 0), activeAtEpochEnd);
     assertEquals(4, data.epochEnds.get());
   }
@@ -374,7 +359,7 @@ class SequenceFitTest {
             events.add("trained " + batch);
           }
         };
-    model().fit(data, Quiet.fit().shuffle(false).callbacks(waitInFirstStep));
+    TinyRegression.model().fit(data, Quiet.fit().shuffle(false).callbacks(waitInFirstStep));
     assertEquals(0, timedOut.get());
     assertTrue(
         events.indexOf("produced 1") < events.indexOf("trained 0"),
@@ -387,17 +372,17 @@ class SequenceFitTest {
   void workersZeroProducesOnTheCallersThread() {
     Slices data = new Slices(X, Y, 32);
     data.workers(0);
-    Sequential a = model();
-    Sequential b = model();
+    Sequential a = TinyRegression.model();
+    Sequential b = TinyRegression.model();
     a.fit(X, Y, Quiet.fit().epochs(2).batchSize(32).shuffle(false));
     b.fit(data, Quiet.fit().epochs(2).shuffle(false));
-    assertSameWeights(a, b);
+    TinyRegression.assertSameWeights(a, b);
     assertEquals(Set.of(Thread.currentThread()), data.producers);
   }
 
   @Test
   void validationDataMayBeASequence() {
-    Sequential m = model();
+    Sequential m = TinyRegression.model();
     History h =
         m.fit(
             new Slices(X, Y, 32),
@@ -408,7 +393,7 @@ class SequenceFitTest {
 
   @Test
   void badSequencesAndOptionsGiveClearErrors() {
-    Sequential m = model();
+    Sequential m = TinyRegression.model();
     Sequence empty =
         new Sequence() {
           @Override
@@ -463,6 +448,6 @@ class SequenceFitTest {
     Map<Integer, Double> cw = Map.of(0, 0.25, 1, 2.0);
     a.fit(x, labels, Quiet.fit().batchSize(2).shuffle(false).classWeight(cw).epochs(2));
     b.fit(new Slices(x, labels, 2), Quiet.fit().shuffle(false).classWeight(cw).epochs(2));
-    assertSameWeights(a, b);
+    TinyRegression.assertSameWeights(a, b);
   }
 }

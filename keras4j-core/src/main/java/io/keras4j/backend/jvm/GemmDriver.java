@@ -237,14 +237,9 @@ final class GemmDriver {
   private void runSplit(int slices) {
     Buffers buf = BUFFERS.get();
     float[] partials = buf.partials = Buffers.ensure(buf.partials, slices * m * n);
-    int base = k / slices;
-    int extra = k % slices;
     forEach(
         slices,
-        s -> {
-          int from = s * base + Math.min(s, extra);
-          computeSlice(from, base + (s < extra ? 1 : 0), partials, s * m * n);
-        });
+        s -> computeSlice(partStart(k, slices, s), part(k, slices, s), partials, s * m * n));
     int mr = kern.mr;
     forEach(
         ceilDiv(m, mr),
@@ -290,10 +285,8 @@ final class GemmDriver {
     float[] scratch = buf.tile = Buffers.ensure(buf.tile, mr * nr);
     int fullRows = m - m % mr;
     int pieces = ceilDiv(len, SPLIT_KC);
-    int base = len / pieces;
-    int extra = len % pieces;
     for (int kb = 0, p = p0; kb < pieces; kb++) {
-      int kc = base + (kb < extra ? 1 : 0);
+      int kc = part(len, pieces, kb);
       boolean load = kb > 0;
       if (transA) {
         if (fullRows < m) {
@@ -374,10 +367,8 @@ final class GemmDriver {
     float[] scratch = buf.tile = Buffers.ensure(buf.tile, mr * nr);
     boolean inPlace = ceilDiv(width, nr) <= IN_PLACE_A_PANELS;
     int fullRows = rows - rows % mr;
-    int base = k / kBlocks;
-    int extra = k % kBlocks;
     for (int kb = 0, p0 = 0; kb < kBlocks; kb++) {
-      int kc = base + (kb < extra ? 1 : 0);
+      int kc = part(k, kBlocks, kb);
       boolean load = accumulate || kb > 0;
       boolean last = kb == kBlocks - 1;
       // Where the kernel reads this block of A: in place (transposed or not) or packed by rows.
@@ -474,6 +465,16 @@ final class GemmDriver {
         out[row + j] = load ? out[row + j] + tile[i * nr + j] : tile[i * nr + j];
       }
     }
+  }
+
+  /** The length of part i when total is cut into parts even parts (the first ones 1 longer). */
+  static int part(int total, int parts, int i) {
+    return total / parts + (i < total % parts ? 1 : 0);
+  }
+
+  /** Where part i of {@link #part} starts. */
+  static int partStart(int total, int parts, int i) {
+    return i * (total / parts) + Math.min(i, total % parts);
   }
 
   static int ceilDiv(int x, int y) {

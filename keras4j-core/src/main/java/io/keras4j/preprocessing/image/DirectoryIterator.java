@@ -143,28 +143,16 @@ public final class DirectoryIterator extends ShuffledBatches {
   }
 
   private Tensor labels(String mode, int[] rows, Tensor x) {
-    int n = rows.length;
-    switch (mode) {
-      case "input":
-        return x.copy();
-      case "categorical":
-        {
-          int k = classIndices.size();
-          float[] y = new float[n * k];
-          for (int i = 0; i < n; i++) {
-            y[i * k + classes[rows[i]]] = 1f;
-          }
-          return Tensor.of(y, n, k);
-        }
-      default: // binary, sparse: the class index as float32, as Keras gives them
-        {
-          float[] y = new float[n];
-          for (int i = 0; i < n; i++) {
-            y[i] = classes[rows[i]];
-          }
-          return Tensor.of(y, n);
-        }
+    if (mode.equals("input")) {
+      return x.copy();
     }
+    int[] cls = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      cls[i] = classes[rows[i]];
+    }
+    Tensor index = Tensor.ofInts(cls, cls.length);
+    // binary and sparse: the class index as float32, as Keras gives them
+    return mode.equals("categorical") ? Ops.oneHot(index, classIndices.size()) : index.asFloat();
   }
 
   /** The files, in the order of the sample indices. */
