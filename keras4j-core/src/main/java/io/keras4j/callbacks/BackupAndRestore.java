@@ -1,5 +1,6 @@
 package io.keras4j.callbacks;
 
+import io.keras4j.internal.AtomicWrite;
 import io.keras4j.internal.Json;
 import io.keras4j.models.Model;
 import java.io.IOException;
@@ -41,8 +42,7 @@ public class BackupAndRestore extends Callback implements ResumePoint {
   private boolean deleteCheckpoint = true;
 
   private int currentEpoch;
-  private int batchesSeenSinceLastSaving;
-  private int lastBatchSeen;
+  private final BatchSaveCounter batchCount = new BatchSaveCounter();
   private int resumeEpoch = -1;
   private int resumeStep;
   private String weightsName;
@@ -120,8 +120,7 @@ public class BackupAndRestore extends Callback implements ResumePoint {
     resumeEpoch = -1;
     resumeStep = 0;
     currentEpoch = 0;
-    lastBatchSeen = 0;
-    batchesSeenSinceLastSaving = 0;
+    batchCount.reset();
     weightsName = null;
     if (!Files.exists(metadataPath)) {
       return;
@@ -146,7 +145,7 @@ public class BackupAndRestore extends Callback implements ResumePoint {
     resumeStep = step;
     currentEpoch = epoch;
     // The batch counting goes on as in the run that was interrupted.
-    lastBatchSeen = step > 0 ? step - 1 : 0;
+    batchCount.lastBatch(step > 0 ? step - 1 : 0);
   }
 
   private int intField(Map<String, Object> meta, String key, int otherwise) {
@@ -168,7 +167,7 @@ public class BackupAndRestore extends Callback implements ResumePoint {
 
   @Override
   public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-    if (shouldSaveOnBatch(batch)) {
+    if (batchCount.due(batch, saveFreq)) {
       // After an epoch's last batch, the next start is the next epoch's first batch.
       boolean last = params().get("steps") instanceof Number n && batch + 1 >= n.intValue();
       if (last) {
@@ -182,25 +181,10 @@ public class BackupAndRestore extends Callback implements ResumePoint {
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     currentEpoch = epoch + 1;
-    lastBatchSeen = 0;
+    batchCount.lastBatch(0);
     if (saveFreq == 0) {
       save(currentEpoch, 0, 0);
     }
-  }
-
-  /** Keras's {@code _should_save_on_batch}: counts batches across epochs. */
-  private boolean shouldSaveOnBatch(int batch) {
-    if (saveFreq == 0) {
-      return false;
-    }
-    int add = batch <= lastBatchSeen ? batch + 1 : batch - lastBatchSeen;
-    batchesSeenSinceLastSaving += add;
-    lastBatchSeen = batch;
-    if (batchesSeenSinceLastSaving >= saveFreq) {
-      batchesSeenSinceLastSaving = 0;
-      return true;
-    }
-    return false;
   }
 
   /** Saves the weights and the position: {@code step} batches of {@code epoch} done. */
@@ -217,7 +201,8 @@ public class BackupAndRestore extends Callback implements ResumePoint {
       meta.put("batch", batch);
       meta.put("step", step);
       meta.put("weights", name);
-      AtomicFiles.writeString(metadataPath, Json.write(meta));
+      String text = Json.write(meta);
+      AtomicWrite.write(metadataPath, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
       String old = weightsName;
       weightsName = name;
       if (old != null && !old.equals(name)) {

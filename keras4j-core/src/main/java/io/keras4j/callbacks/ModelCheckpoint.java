@@ -34,8 +34,7 @@ public class ModelCheckpoint extends Callback {
 
   private double best;
   private int currentEpoch;
-  private int batchesSeenSinceLastSaving;
-  private int lastBatchSeen;
+  private final BatchSaveCounter batchCount = new BatchSaveCounter();
 
   /**
    * Saves to {@code filepath} (a format string ending in {@code .keras}), monitoring "val_loss".
@@ -147,8 +146,7 @@ public class ModelCheckpoint extends Callback {
     checkSuffix();
     monitor.resolve();
     best = initialValueThreshold != null ? initialValueThreshold : worst();
-    batchesSeenSinceLastSaving = 0;
-    lastBatchSeen = 0;
+    batchCount.reset();
   }
 
   /** +inf when minimizing, -inf when maximizing: anything improves on it. */
@@ -165,7 +163,7 @@ public class ModelCheckpoint extends Callback {
 
   @Override
   public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-    if (shouldSaveOnBatch(batch)) {
+    if (batchCount.due(batch, saveFreq)) {
       saveModel(currentEpoch, batch, logs);
     }
   }
@@ -175,21 +173,6 @@ public class ModelCheckpoint extends Callback {
     if (saveFreq == 0) {
       saveModel(epoch, null, logs);
     }
-  }
-
-  /** Keras's {@code _should_save_on_batch}: batches counted across epochs. */
-  private boolean shouldSaveOnBatch(int batch) {
-    if (saveFreq == 0) {
-      return false;
-    }
-    int add = batch <= lastBatchSeen ? batch + 1 : batch - lastBatchSeen;
-    batchesSeenSinceLastSaving += add;
-    lastBatchSeen = batch;
-    if (batchesSeenSinceLastSaving >= saveFreq) {
-      batchesSeenSinceLastSaving = 0;
-      return true;
-    }
-    return false;
   }
 
   private void saveModel(int epoch, Integer batch, Map<String, Double> logs) {

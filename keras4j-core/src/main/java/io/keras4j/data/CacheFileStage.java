@@ -1,13 +1,12 @@
 package io.keras4j.data;
 
+import io.keras4j.internal.AtomicWrite;
 import io.keras4j.models.StepData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -167,11 +166,7 @@ final class CacheFileStage extends Stage {
       CacheFileFormat.writeEnd(out, count);
       out.force(true);
       out.close();
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicWrite.move(tmp, file);
     } catch (IOException e) {
       discard(out, tmp);
       throw new DatasetException("Dataset.cache: cannot complete the cache file " + file, e);

@@ -27,11 +27,6 @@ final class CacheStage extends Stage {
     return "cache()";
   }
 
-  /** Whether a full pass has filled the cache. */
-  boolean filled() {
-    return cached != null;
-  }
-
   @Override
   DatasetIterator open(long pass) {
     List<StepData> c = cached;

@@ -40,6 +40,9 @@ public final class Dataset {
   /** The last stage of a streaming dataset; null for an in-memory one. */
   private final Stage stage;
 
+  /** An in-memory dataset's elements as a pipeline source, made on first use. */
+  private volatile TensorSource source;
+
   /** Passes started by {@link #iterator()}: pass k of a seeded shuffle is the same every run. */
   private final AtomicLong passes = new AtomicLong();
 
@@ -169,10 +172,7 @@ public final class Dataset {
 
   /** This dataset, to be fed in batches of {@code batchSize} rows (the last may be smaller). */
   public Dataset batch(int batchSize) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException(
-          "Dataset: batchSize must be a positive integer. Received: batchSize=" + batchSize);
-    }
+    checkBatchSize(batchSize);
     if (stage != null) {
       return new Dataset(new BatchStage(stage, batchSize, false));
     }
@@ -355,11 +355,14 @@ public final class Dataset {
    * size as {@link #batch(int)} does, keeping only whole batches when {@code dropRemainder}.
    */
   public Dataset batch(int batchSize, boolean dropRemainder) {
-    Dataset b = batch(batchSize);
-    if (stage != null) {
-      return dropRemainder ? new Dataset(new BatchStage(stage, batchSize, true)) : b;
+    if (!dropRemainder) {
+      return batch(batchSize);
     }
-    return dropRemainder ? b.slice(0, size - size % batchSize) : b;
+    if (stage != null) {
+      checkBatchSize(batchSize);
+      return new Dataset(new BatchStage(stage, batchSize, true));
+    }
+    return batch(batchSize).slice(0, size - size % batchSize);
   }
 
   /** tf.data's {@code unbatch}: each element split into its rows. */
@@ -516,7 +519,14 @@ public final class Dataset {
    * a streaming one); each pass reshuffles. Close it when leaving before its end.
    */
   public DatasetIterator iterator() {
-    return asStage().open(nextPass());
+    return asStage().open(passes.getAndIncrement());
+  }
+
+  private static void checkBatchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException(
+          "Dataset: batchSize must be a positive integer. Received: batchSize=" + batchSize);
+    }
   }
 
   private void requireInMemory(String accessor) {
@@ -538,15 +548,20 @@ public final class Dataset {
     return stage == null;
   }
 
-  /** This dataset's elements as a pipeline source (the stage of a streaming one). */
+  /**
+   * This dataset's elements as a pipeline source (the stage of a streaming one). An in-memory
+   * dataset makes its source once, so that the source reads the tensors' values once.
+   */
   Stage asStage() {
-    return stage != null
-        ? stage
-        : new TensorSource(inputs, targets, sampleWeights, batchSize, size);
-  }
-
-  long nextPass() {
-    return passes.getAndIncrement();
+    if (stage != null) {
+      return stage;
+    }
+    TensorSource s = source;
+    if (s == null) {
+      s = new TensorSource(inputs, targets, sampleWeights, batchSize, size);
+      source = s; // a race makes a second, equal source: harmless
+    }
+    return s;
   }
 
   @Override

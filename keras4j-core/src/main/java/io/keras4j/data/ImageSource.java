@@ -31,11 +31,6 @@ final class ImageSource extends Stage {
     }
   }
 
-  /** The class names, label 0 first (empty without labels). */
-  List<String> classNames() {
-    return files.classNames();
-  }
-
   @Override
   long cardinality() {
     return files.size();

@@ -146,12 +146,17 @@ final class Keras3WeightsWriter {
   }
 
   /** An attention layer's projection (its weights' name prefix) to Keras's attribute name. */
-  static final Map<String, String> PROJECTIONS =
-      Map.of(
-          "query", "_query_dense",
-          "key", "_key_dense",
-          "value", "_value_dense",
-          "attention_output", "_output_dense");
+  static final Map<String, String> PROJECTIONS = projections();
+
+  /** In Keras's order, so that saving the same model writes the same bytes on every run. */
+  private static Map<String, String> projections() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("query", "_query_dense");
+    m.put("key", "_key_dense");
+    m.put("value", "_value_dense");
+    m.put("attention_output", "_output_dense");
+    return Collections.unmodifiableMap(m);
+  }
 
   /** The layers Keras saves in their own groups, by the attribute name Keras uses. */
   private static Map<String, Layer> nestedLayers(Layer layer) {

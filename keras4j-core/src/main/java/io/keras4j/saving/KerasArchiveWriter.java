@@ -1,14 +1,12 @@
 package io.keras4j.saving;
 
+import io.keras4j.internal.AtomicWrite;
 import io.keras4j.internal.Json;
 import io.keras4j.models.Model;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -108,10 +106,6 @@ final class KerasArchiveWriter {
         });
   }
 
-  private interface Body {
-    void write(OutputStream out) throws IOException;
-  }
-
   private static void stored(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
     ZipEntry e = new ZipEntry(name);
     e.setMethod(ZipEntry.STORED);
@@ -126,34 +120,14 @@ final class KerasArchiveWriter {
   }
 
   /** Writes to a temporary file next to {@code file}, then renames it over {@code file}. */
-  private static void atomically(Path file, Body body) {
-    Path target = file.toAbsolutePath().normalize();
-    Path dir = target.getParent();
-    if (Files.isDirectory(target)) {
+  private static void atomically(Path file, AtomicWrite.Body body) {
+    if (Files.isDirectory(file.toAbsolutePath().normalize())) {
       throw KerasFileException.onSave(file, "the path is a directory", null);
     }
-    Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        body.write(out);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
+      AtomicWrite.write(file, body);
     } catch (IOException e) {
       throw KerasFileException.onSave(file, e.toString(), e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the save already failed; its exception says why
-        }
-      }
     }
   }
 }

@@ -144,9 +144,7 @@ final class DatasetBatches implements BatchSource {
           call + " needs targets: element " + index + " of the Dataset has no y. Received: " + d);
     }
     if (classWeight != null) {
-      TrainingData w =
-          new TrainingData(d.inputs(), d.targets(), d.sampleWeight()).withClassWeights(classWeight);
-      d = new StepData(w.x, w.y, w.sampleWeight);
+      d = TrainingData.withClassWeights(d, classWeight);
     }
     return new Batches.Batch(d, null, index++, 0);
   }

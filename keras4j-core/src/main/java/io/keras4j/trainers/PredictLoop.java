@@ -20,11 +20,17 @@ final class PredictLoop {
   private PredictLoop() {}
 
   static List<Tensor> predict(Trainer model, List<Tensor> x, PredictOptions o) {
+    return predict(model, x, o.batchSize(), o);
+  }
+
+  /** As above, in batches of {@code batchSize} rows (the options' other settings apply). */
+  private static List<Tensor> predict(
+      Trainer model, List<Tensor> x, int batchSize, PredictOptions o) {
     TrainingData data = new TrainingData(x, null, null);
     if (data.size == 0) {
       return model.predictStep(new StepData(x, List.of(), null));
     }
-    return run(model, new Batches(data, o.batchSize(), false, 0L), o);
+    return run(model, new Batches(data, batchSize, false, 0L), o);
   }
 
   /**
@@ -33,18 +39,8 @@ final class PredictLoop {
    */
   static List<Tensor> predict(Trainer model, Dataset data, PredictOptions o) {
     if (data.isInMemory()) {
-      if (data.batchSize() != null) {
-        PredictOptions b =
-            new PredictOptions()
-                .batchSize(data.batchSize())
-                .verbose(o.verbose())
-                .callbacks(o.callbacks().toArray(new io.keras4j.callbacks.Callback[0]));
-        if (o.steps() != null) {
-          b.steps(o.steps());
-        }
-        return predict(model, data.inputs(), b);
-      }
-      return predict(model, data.inputs(), o);
+      int batch = data.batchSize() != null ? data.batchSize() : o.batchSize();
+      return predict(model, data.inputs(), batch, o);
     }
     try (DatasetBatches batches = new DatasetBatches(data, "predict", false, null, o.steps())) {
       return run(model, batches, o);

@@ -109,9 +109,7 @@ final class SequenceBatches implements BatchSource {
               + d);
     }
     if (classWeight != null) {
-      TrainingData w =
-          new TrainingData(d.inputs(), d.targets(), d.sampleWeight()).withClassWeights(classWeight);
-      d = new StepData(w.x, w.y, w.sampleWeight);
+      d = TrainingData.withClassWeights(d, classWeight);
     }
     return new Batches.Batch(d, null, index, 0);
   }

@@ -3,6 +3,7 @@ package io.keras4j.trainers;
 import io.keras4j.Tensor;
 import io.keras4j.data.Rows;
 import io.keras4j.internal.ShapeRefs;
+import io.keras4j.models.StepData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,13 @@ final class TrainingData {
    * Sample weights from class weights, as Keras: each sample weighs the weight of its class (the
    * label, or the arg-max of a one-hot row).
    */
+  /** {@link #withClassWeights(Map)} on one batch (a Dataset's or a Sequence's). */
+  static StepData withClassWeights(StepData d, Map<Integer, Double> classWeight) {
+    TrainingData w =
+        new TrainingData(d.inputs(), d.targets(), d.sampleWeight()).withClassWeights(classWeight);
+    return new StepData(w.x, w.y, w.sampleWeight);
+  }
+
   TrainingData withClassWeights(Map<Integer, Double> classWeight) {
     if (classWeight == null) {
       return this;

@@ -36,7 +36,7 @@ final class ImageDirectory {
     boolean labelled = o.labelMode() != null;
     List<String> subdirs = new ArrayList<>();
     if (labelled) {
-      for (Path p : list(dir)) {
+      for (Path p : ImageFileWalk.list(dir, WHO)) {
         String name = p.getFileName().toString();
         if (Files.isDirectory(p) && !name.startsWith(".")) {
           subdirs.add(name);
@@ -66,7 +66,7 @@ final class ImageDirectory {
     List<Integer> labels = new ArrayList<>();
     for (int c = 0; c < subdirs.size(); c++) {
       Path classDir = subdirs.get(c).isEmpty() ? dir : dir.resolve(subdirs.get(c));
-      for (Path f : walk(classDir)) {
+      for (Path f : ImageFileWalk.walk(classDir, FORMATS, WHO)) {
         paths.add(f);
         labels.add(c);
       }
@@ -140,18 +140,5 @@ final class ImageDirectory {
               + ": if using validationSplit and shuffling the data, you must provide a seed, to"
               + " make sure that there is no overlap between the training and validation subset.");
     }
-  }
-
-  /** os.walk order: folders by path, files sorted by name within each; image extensions only. */
-  private static List<Path> walk(Path root) {
-    return ImageFileWalk.walk(root, FORMATS, WHO);
-  }
-
-  static boolean isImage(String name) {
-    return ImageFileWalk.endsWithAny(name, FORMATS);
-  }
-
-  private static List<Path> list(Path dir) {
-    return ImageFileWalk.list(dir, WHO);
   }
 }

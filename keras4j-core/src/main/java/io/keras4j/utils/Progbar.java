@@ -275,15 +275,15 @@ public final class Progbar {
     int special = 0;
     if (target > 0) {
       bar.append(bold).append(count(current)).append(reset).append(' ');
-      special += 8;
+      special += bold.length() + reset.length();
       int progWidth = (int) (width * ((double) current / target));
       if (progWidth > 0) {
         bar.append(green).append(String.valueOf(barChar).repeat(progWidth)).append(reset);
-        special += 9;
+        special += green.length() + reset.length();
       }
       bar.append(grey).append(String.valueOf(barChar).repeat(Math.max(0, width - progWidth)));
       bar.append(reset);
-      special += 9;
+      special += grey.length() + reset.length();
     } else {
       bar.append(String.format(Locale.ROOT, "%7d/Unknown", current));
     }
@@ -294,7 +294,7 @@ public final class Progbar {
       info.append(' ').append(bold).append(fixed(seconds(now - start), 0)).append('s');
       info.append(reset);
     }
-    special += 8;
+    special += bold.length() + reset.length(); // the codes take no columns
     info.append(formatTime(timePerUnit));
     for (Map.Entry<String, double[]> e : values.entrySet()) {
       double avg = average(e.getValue());
@@ -302,9 +302,6 @@ public final class Progbar {
       info.append(Math.abs(avg) > 1e-3 ? fixed(avg, 4) : scientific(avg));
     }
     message.append(bar).append(info);
-    if (plainText) {
-      special = 0;
-    }
     int totalWidth =
         bar.codePointCount(0, bar.length()) + info.codePointCount(0, info.length()) - special;
     if (prevTotalWidth > totalWidth) {

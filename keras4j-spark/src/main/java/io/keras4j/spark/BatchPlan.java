@@ -70,13 +70,4 @@ record BatchPlan(long total, int globalBatch, int workers) implements Serializab
     }
     return k;
   }
-
-  /** The number of samples worker {@code rank} holds in all. */
-  long localTotal(int rank) {
-    long n = 0;
-    for (int s = 0; s < steps(); s++) {
-      n += localSize(s, rank);
-    }
-    return n;
-  }
 }

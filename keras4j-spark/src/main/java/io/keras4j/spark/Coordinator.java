@@ -81,11 +81,6 @@ final class Coordinator implements Closeable {
     return lastLogs;
   }
 
-  /** The last epoch whose checkpoint the driver holds ({@code initialEpoch - 1} before any). */
-  synchronized int lastEpochDone() {
-    return lastEpochDone;
-  }
-
   /** Throws what a callback or the validation threw on the driver, if anything. */
   void rethrowFailure() {
     Throwable t = failure;

@@ -1,5 +1,6 @@
 package io.keras4j.spark;
 
+import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import java.util.List;
 import java.util.Random;
@@ -22,10 +23,7 @@ final class LocalData {
   LocalData(List<Tuple2<Long, Sample>> rows, int[] featureShape, int labelLength) {
     rows.sort((a, b) -> Long.compare(a._1(), b._1()));
     this.featureShape = featureShape.clone();
-    int f = 1;
-    for (int d : featureShape) {
-      f *= d;
-    }
+    int f = (int) Shapes.size(featureShape);
     this.featureLength = f;
     this.labelLength = labelLength;
     this.size = rows.size();
@@ -49,10 +47,6 @@ final class LocalData {
       System.arraycopy(s.features(), 0, x, i * f, f);
       System.arraycopy(s.label(), 0, y, i * labelLength, labelLength);
     }
-  }
-
-  int size() {
-    return size;
   }
 
   /** Starts an epoch: the samples in order, or shuffled with the epoch's and rank's seed. */

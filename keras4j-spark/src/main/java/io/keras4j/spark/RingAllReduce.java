@@ -83,14 +83,6 @@ final class RingAllReduce implements Closeable {
     return server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
   }
 
-  int rank() {
-    return rank;
-  }
-
-  int size() {
-    return size;
-  }
-
   /**
    * Connects to the next rank and accepts the previous one, given every rank's {@link #address()}
    * in rank order (from the barrier's allGather).

@@ -1,5 +1,6 @@
 package io.keras4j.spark;
 
+import io.keras4j.Shapes;
 import io.keras4j.Tensor;
 import io.keras4j.Variable;
 import io.keras4j.metrics.Metric;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.BarrierTaskContext;
@@ -106,9 +108,11 @@ final class WorkerTask extends AbstractFunction1<Iterator<Tuple2<Long, Sample>>,
       int firstEpoch)
       throws IOException {
     List<Variable> trainable = model.trainableWeights();
+    int[] sizes = new int[trainable.size()];
     int gradLength = 0;
-    for (Variable v : trainable) {
-      gradLength += size(v.shape());
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = (int) Shapes.size(trainable.get(i).shape());
+      gradLength += sizes[i];
     }
     int metricLength = -1;
     for (int epoch = firstEpoch; epoch < epochs; epoch++) {
@@ -119,39 +123,18 @@ final class WorkerTask extends AbstractFunction1<Iterator<Tuple2<Long, Sample>>,
         injectFault(ctx, rank, epoch, step);
         ring.where("epoch " + (epoch + 1) + ", step " + (step + 1));
         int b = plan.localSize(step, rank);
-        List<Variable> metricVars = metricVariables(model);
-        int ml = 0;
-        float[] buf;
+        StepGradients g = null;
         if (b > 0) {
           Tensor[] batch = data.next(b);
           StepData d = new StepData(List.of(batch[0]), List.of(batch[1]), null);
-          StepGradients g = model.computeGradients(d);
+          g = model.computeGradients(d);
           model.computeMetrics(d, g.yPred());
           model.clearCallLosses();
-          metricVars = metricVariables(model);
-          for (Variable v : metricVars) {
-            ml += size(v.shape());
-          }
-          buf = new float[gradLength + ml];
-          // The gradient of the global batch's mean loss: each share's mean weighted by its size.
-          float w = (float) ((double) b / plan.globalSize(step));
-          int off = 0;
-          for (int i = 0; i < trainable.size(); i++) {
-            int n = size(trainable.get(i).shape());
-            Tensor grad = g.gradients().get(i);
-            if (grad != null) {
-              float[] gv = grad.toFloatArray();
-              for (int j = 0; j < n; j++) {
-                buf[off + j] = gv[j] * w;
-              }
-            }
-            off += n;
-          }
-        } else {
-          for (Variable v : metricVars) {
-            ml += size(v.shape());
-          }
-          buf = new float[gradLength + ml];
+        }
+        List<Variable> metricVars = metricVariables(model);
+        int ml = 0;
+        for (Variable v : metricVars) {
+          ml += (int) Shapes.size(v.shape());
         }
         if (metricLength < 0) {
           metricLength = ml;
@@ -164,23 +147,37 @@ final class WorkerTask extends AbstractFunction1<Iterator<Tuple2<Long, Sample>>,
                   + " values. Received: "
                   + ml);
         }
-        float[] local = new float[ml];
+        float[] buf = new float[gradLength + ml];
+        if (g != null) {
+          // The gradient of the global batch's mean loss: each share's mean weighted by its size.
+          float w = (float) ((double) b / plan.globalSize(step));
+          int off = 0;
+          for (int i = 0; i < sizes.length; i++) {
+            Tensor grad = g.gradients().get(i);
+            if (grad != null) {
+              float[] gv = grad.toFloatArray();
+              for (int j = 0; j < sizes[i]; j++) {
+                buf[off + j] = gv[j] * w;
+              }
+            }
+            off += sizes[i];
+          }
+        }
         int off = gradLength;
         for (Variable v : metricVars) {
           float[] mv = v.value().toFloatArray();
           System.arraycopy(mv, 0, buf, off, mv.length);
           off += mv.length;
         }
-        System.arraycopy(buf, gradLength, local, 0, ml);
+        // Rank 0 reads the merged metrics, then puts its own state back (mergedLogs).
+        float[] local = rank == 0 ? Arrays.copyOfRange(buf, gradLength, gradLength + ml) : null;
         ring.allReduce(buf);
         List<Tensor> grads = new ArrayList<>(trainable.size());
         off = 0;
-        for (Variable v : trainable) {
-          int n = size(v.shape());
-          float[] gv = new float[n];
-          System.arraycopy(buf, off, gv, 0, n);
-          grads.add(Tensor.of(gv, v.shape()));
-          off += n;
+        for (int i = 0; i < sizes.length; i++) {
+          grads.add(
+              Tensor.of(Arrays.copyOfRange(buf, off, off + sizes[i]), trainable.get(i).shape()));
+          off += sizes[i];
         }
         model.applyGradients(grads);
         if (rank == 0) {
@@ -209,7 +206,7 @@ final class WorkerTask extends AbstractFunction1<Iterator<Tuple2<Long, Sample>>,
   private static void assignFlat(List<Variable> vars, float[] src, int from) {
     int off = from;
     for (Variable v : vars) {
-      int n = size(v.shape());
+      int n = (int) Shapes.size(v.shape());
       float[] vals = new float[n];
       System.arraycopy(src, off, vals, 0, n);
       v.assign(Tensor.of(vals, v.shape()));
@@ -223,14 +220,6 @@ final class WorkerTask extends AbstractFunction1<Iterator<Tuple2<Long, Sample>>,
       vars.addAll(m.variables());
     }
     return vars;
-  }
-
-  private static int size(int[] shape) {
-    int n = 1;
-    for (int d : shape) {
-      n *= d;
-    }
-    return n;
   }
 
   private void injectFault(BarrierTaskContext ctx, int rank, int epoch, int step) {

@@ -16,6 +16,10 @@ import java.nio.charset.StandardCharsets;
  * tensor_content}, strings as {@code string_val}) with the metadata of the plugin that shows them.
  */
 final class Summaries {
+  /** The metadata of every scalar (messages are immutable, so one is shared). */
+  private static final SummaryMetadata SCALAR_METADATA =
+      metadata("scalars", ByteString.EMPTY, DataClass.DATA_CLASS_SCALAR);
+
   private Summaries() {}
 
   /** {@code tf.summary.scalar}: a float32 rank-0 tensor, plugin "scalars", data class scalar. */
@@ -28,7 +32,7 @@ final class Summaries {
             .setTensorShape(TensorShapeProto.getDefaultInstance())
             .setTensorContent(ByteString.copyFrom(bytes))
             .build();
-    return value(tag, metadata("scalars", ByteString.EMPTY, DataClass.DATA_CLASS_SCALAR), tensor);
+    return value(tag, SCALAR_METADATA, tensor);
   }
 
   /**
