@@ -109,12 +109,7 @@ public final class Cifar10 {
                   + "; expected 0..9");
         }
         y[row] = label;
-        int out = row * PIXELS;
-        for (int px = 0; px < SIDE * SIDE; px++) { // planes R, G, B -> channels last
-          for (int c = 0; c < 3; c++) {
-            x[out + px * 3 + c] = b[at + 1 + c * SIDE * SIDE + px] & 0xff;
-          }
-        }
+        planesToChannelsLast(b, at + 1, x, row * PIXELS);
       }
     }
     return Dataset.of(Tensor.of(x, n, SIDE, SIDE, 3), Tensor.ofInts(y, n));
@@ -154,5 +149,18 @@ public final class Cifar10 {
             + ".bin.gz or "
             + stem
             + "_subset.bin.gz (the binary version of CIFAR-10, cifar-10-binary.tar.gz)");
+  }
+
+  /**
+   * One image stored as CIFAR stores it (planes R, G, B of 32 x 32 bytes from {@code from}) into
+   * {@code x} channels last from {@code to}, values 0..255.
+   */
+  static void planesToChannelsLast(byte[] src, int from, float[] x, int to) {
+    int plane = SIDE * SIDE;
+    for (int px = 0; px < plane; px++) {
+      for (int c = 0; c < 3; c++) {
+        x[to + px * 3 + c] = src[from + c * plane + px] & 0xff;
+      }
+    }
   }
 }

@@ -142,15 +142,9 @@ public final class Cifar100 {
       }
       y[i] = v.intValue();
     }
-    int plane = Cifar10.SIDE * Cifar10.SIDE;
     float[] x = new float[n * Cifar10.PIXELS];
     for (int r = 0; r < n; r++) {
-      int at = r * Cifar10.PIXELS;
-      for (int px = 0; px < plane; px++) { // planes R, G, B -> channels last
-        for (int ch = 0; ch < 3; ch++) {
-          x[at + px * 3 + ch] = pixels[at + ch * plane + px] & 0xff;
-        }
-      }
+      Cifar10.planesToChannelsLast(pixels, r * Cifar10.PIXELS, x, r * Cifar10.PIXELS);
     }
     return Dataset.of(Tensor.of(x, n, Cifar10.SIDE, Cifar10.SIDE, 3), Tensor.ofInts(y, n, 1));
   }

@@ -147,11 +147,7 @@ public final class Images {
         System.err.println("Warning: imageDatasetFromDirectory skips " + e.getMessage());
         continue;
       }
-      float[] px = imagePixels(img, c, size, o.interpolation(), o.cropToAspectRatio());
-      if (first) {
-        px = toChannelsFirst(px, size[0], size[1], c);
-      }
-      System.arraycopy(px, 0, all, kept.size() * per, per);
+      System.arraycopy(pixels(img, o), 0, all, kept.size() * per, per);
       kept.add(i);
     }
     int n = kept.size();
@@ -187,11 +183,19 @@ public final class Images {
   public static Tensor readImage(Path path, ImageDatasetOptions o) {
     int[] size = o.imageSize();
     int c = ImagePixels.channels(o.colorMode(), "imageDatasetFromDirectory");
-    float[] px = imagePixels(decode(path), c, size, o.interpolation(), o.cropToAspectRatio());
+    float[] px = pixels(decode(path), o);
     if ("channels_first".equals(o.dataFormat())) {
-      return Tensor.of(toChannelsFirst(px, size[0], size[1], c), c, size[0], size[1]);
+      return Tensor.of(px, c, size[0], size[1]);
     }
     return Tensor.of(px, size[0], size[1], c);
+  }
+
+  /** An image's pixels as the options lay them out (size, crop, colour mode, data format). */
+  private static float[] pixels(BufferedImage img, ImageDatasetOptions o) {
+    int[] size = o.imageSize();
+    int c = ImagePixels.channels(o.colorMode(), "imageDatasetFromDirectory");
+    float[] px = imagePixels(img, c, size, o.interpolation(), o.cropToAspectRatio());
+    return "channels_first".equals(o.dataFormat()) ? toChannelsFirst(px, size[0], size[1], c) : px;
   }
 
   private static Tensor labelTensor(int[] y, String mode, int classes) {
